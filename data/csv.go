@@ -1,0 +1,228 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on what one file may hold, so a broken file gives a clear error
+// instead of unbounded memory.
+const (
+	MaxFieldBytes = 64 << 10 // largest field: 64 KiB
+	MaxColumns    = 512      // most columns in a file
+	MaxLineBytes  = 1 << 20  // longest physical line: 1 MiB
+)
+
+// record is one data row of a CSV file with its line number.
+type record struct {
+	line   int
+	fields []string
+}
+
+// table is a parsed CSV file: its header (as written and lower-cased), and
+// its rows.
+type table struct {
+	file   string
+	header []string // as written, trimmed
+	col    map[string]int
+	rows   []record
+}
+
+// get returns the trimmed value of column name in rec, "" when the file has
+// no such column.
+func (t *table) get(rec record, name string) string {
+	i, ok := t.col[name]
+	if !ok || i >= len(rec.fields) {
+		return ""
+	}
+	return strings.TrimSpace(rec.fields[i])
+}
+
+func (t *table) has(name string) bool { _, ok := t.col[name]; return ok }
+
+// colName returns the column's name as the file spells it.
+func (t *table) colName(name string) string {
+	if i, ok := t.col[name]; ok {
+		return t.header[i]
+	}
+	return name
+}
+
+// extra returns the attributes of rec in columns not in known, in file
+// order.
+func (t *table) extraCols(known ...string) []int {
+	var out []int
+	for i, h := range t.header {
+		isKnown := false
+		for _, k := range known {
+			if strings.EqualFold(h, k) {
+				isKnown = true
+				break
+			}
+		}
+		if !isKnown && h != "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// limitedReader fails a read when a physical line exceeds MaxLineBytes.
+type lineLimiter struct {
+	r       *bufio.Reader
+	lineLen int
+	line    int
+	err     error
+}
+
+var errLongLine = errors.New("line longer than the limit")
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.r.Read(p)
+	for i := 0; i < n; i++ {
+		if p[i] == '\n' {
+			l.line++
+			l.lineLen = 0
+			continue
+		}
+		l.lineLen++
+		if l.lineLen > MaxLineBytes {
+			l.err = errLongLine
+			return i, nil
+		}
+	}
+	return n, err
+}
+
+// readTable parses one CSV file: a header row, then data rows. Column
+// names match case-insensitively; a UTF-8 byte-order mark and CRLF line
+// endings are accepted; lines starting with '#' are comments. Rows with
+// the wrong number of fields, invalid UTF-8 or oversized fields are
+// reported to errs and skipped. It returns nil when the file has no usable
+// header or lacks a required column.
+func readTable(r io.Reader, file string, required []string, errs *List) *table {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	ll := &lineLimiter{r: br}
+	cr := csv.NewReader(ll)
+	cr.Comment = '#'
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+
+	t := &table{file: file, col: map[string]int{}}
+	first := true
+	for {
+		fields, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, errLongLine) {
+				errs.add(&Error{File: file, Line: ll.line + 1, Err: fmt.Errorf("%w: a line is longer than %d bytes (is a quote left open?)", ErrLimit, MaxLineBytes)})
+				break
+			}
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				errs.add(&Error{File: file, Line: pe.StartLine, Err: fmt.Errorf("%w: %v", ErrSyntax, pe.Err)})
+			} else {
+				errs.add(&Error{File: file, Err: err})
+			}
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if len(fields) > MaxColumns {
+			errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d fields, at most %d allowed", ErrLimit, len(fields), MaxColumns)})
+			if first {
+				return nil
+			}
+			continue
+		}
+		bad := false
+		for i, f := range fields {
+			name := ""
+			if !first && i < len(t.header) {
+				name = t.header[i]
+			}
+			if !utf8.ValidString(f) {
+				errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w (save the file as UTF-8)", ErrEncoding), Hint: fieldHint(name, i)})
+				bad = true
+				break
+			}
+			if strings.IndexByte(f, 0) >= 0 {
+				errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: a NUL byte", ErrEncoding), Hint: fieldHint(name, i)})
+				bad = true
+				break
+			}
+			if len(f) > MaxFieldBytes {
+				errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: a field of %d bytes, at most %d allowed", ErrLimit, len(f), MaxFieldBytes), Hint: fieldHint(name, i)})
+				bad = true
+				break
+			}
+		}
+		if first {
+			first = false
+			if bad {
+				return nil
+			}
+			for i, h := range fields {
+				h = strings.TrimSpace(h)
+				t.header = append(t.header, h)
+				key := strings.ToLower(h)
+				if key == "" {
+					continue
+				}
+				if _, dup := t.col[key]; dup {
+					errs.add(&Error{File: file, Line: line, Column: "header", Value: h, Err: fmt.Errorf("%w column", ErrDuplicate)})
+					continue
+				}
+				t.col[key] = i
+			}
+			missing := false
+			for _, req := range required {
+				if !t.has(req) {
+					errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w %q (the header is %s)", ErrMissingColumn, req, strings.Join(t.header, ",")), Hint: headerHint(req, t.header)})
+					missing = true
+				}
+			}
+			if missing {
+				return nil
+			}
+			continue
+		}
+		if bad {
+			continue
+		}
+		if len(fields) != len(t.header) {
+			errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d, but the header has %d", ErrFieldCount, len(fields), len(t.header))})
+			continue
+		}
+		t.rows = append(t.rows, record{line: line, fields: fields})
+	}
+	if first {
+		errs.add(&Error{File: file, Line: 0, Err: fmt.Errorf("%w: the file is empty; it needs a header row (%s)", ErrMissingColumn, strings.Join(required, ","))})
+		return nil
+	}
+	return t
+}
+
+func fieldHint(name string, i int) string {
+	if name != "" {
+		return "in column " + name
+	}
+	return fmt.Sprintf("in field %d", i+1)
+}
+
+func headerHint(req string, header []string) string {
+	return suggest(req, header)
+}

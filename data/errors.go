@@ -1,0 +1,213 @@
+// Package data reads, validates and writes sectornet datasets: a folder of
+// UTF-8 CSV files (organizations.csv, sectors.csv, forums.csv,
+// participation.csv, meetings.csv, attendance.csv, ties.csv, quotas.csv),
+// and holds the embedded sample dataset.
+//
+// Reading is in two steps, like a compiler's: each file is checked row by
+// row for syntax (fields, numbers, dates), then references across files are
+// resolved once everything is read. Every problem found is reported, each
+// naming its file, line, column and value, not only the first.
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Sentinel causes, for errors.Is.
+var (
+	ErrMissingFile   = errors.New("missing file")
+	ErrMissingColumn = errors.New("missing required column")
+	ErrEmpty         = errors.New("empty value")
+	ErrDuplicate     = errors.New("duplicate")
+	ErrUnknown       = errors.New("unknown")
+	ErrNumber        = errors.New("not a number")
+	ErrDate          = errors.New("not a date")
+	ErrRange         = errors.New("out of range")
+	ErrSelfTie       = errors.New("self-tie")
+	ErrFieldCount    = errors.New("wrong number of fields")
+	ErrEncoding      = errors.New("not valid UTF-8")
+	ErrSyntax        = errors.New("CSV syntax error")
+	ErrLimit         = errors.New("over the limit")
+)
+
+// Error is one problem in one file of a dataset.
+type Error struct {
+	File   string // file name, e.g. "participation.csv"
+	Line   int    // 1-based line; 0 when the problem concerns the whole file
+	Column string // column name; empty when the problem is not in one field
+	Value  string // the offending value
+	Err    error  // the cause; errors.Is matches the sentinels above
+	Hint   string // a suggestion such as `did you mean "R09"?`; may be empty
+}
+
+// Error formats the problem like a compiler:
+//
+//	participation.csv:14: org "R9": unknown organization (did you mean "R09"?)
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteString(":")
+		b.WriteString(strconv.Itoa(e.Line))
+	}
+	b.WriteString(": ")
+	if e.Column != "" {
+		b.WriteString(e.Column)
+		b.WriteString(" ")
+		b.WriteString(quote(e.Value))
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Err.Error())
+	if e.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(e.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// quote quotes a value for a message, shortening very long values.
+func quote(v string) string {
+	const max = 60
+	r := []rune(v)
+	if len(r) > max {
+		v = string(r[:max]) + "…"
+	}
+	return strconv.Quote(v)
+}
+
+// MaxErrors is the number of problems a List keeps; later ones are counted.
+const MaxErrors = 200
+
+// List is every problem found in a dataset, in file order and line order.
+type List struct {
+	Errs    []*Error
+	Dropped int // problems found beyond MaxErrors
+}
+
+func (l *List) add(e *Error) {
+	if len(l.Errs) >= MaxErrors {
+		l.Dropped++
+		return
+	}
+	l.Errs = append(l.Errs, e)
+}
+
+func (l *List) addf(file string, line int, col, val string, cause error, format string, args ...any) {
+	var err error = cause
+	if format != "" {
+		err = fmt.Errorf("%w"+format, append([]any{cause}, args...)...)
+	}
+	l.add(&Error{File: file, Line: line, Column: col, Value: val, Err: err})
+}
+
+// Len returns the number of problems found, including those dropped.
+func (l *List) Len() int { return len(l.Errs) + l.Dropped }
+
+// Error lists one problem per line.
+func (l *List) Error() string {
+	var b strings.Builder
+	for i, e := range l.Errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	if l.Dropped > 0 {
+		fmt.Fprintf(&b, "\n... and %d more problems", l.Dropped)
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so errors.Is and errors.As see each one.
+func (l *List) Unwrap() []error {
+	out := make([]error, len(l.Errs))
+	for i, e := range l.Errs {
+		out[i] = e
+	}
+	return out
+}
+
+// err returns l as an error, or nil when it holds no problem.
+func (l *List) err() error {
+	if l.Len() == 0 {
+		return nil
+	}
+	return l
+}
+
+// suggest returns a hint naming the known value closest to v, when one is
+// close enough to be a likely typo: a case-insensitive match, the same
+// value with leading zeros, or within edit distance 2 (1 for short values).
+func suggest(v string, known []string) string {
+	if v == "" || len(known) == 0 {
+		return ""
+	}
+	best, bestD := "", 1<<30
+	lv := strings.ToLower(v)
+	for _, k := range known {
+		var d int
+		switch {
+		case strings.ToLower(k) == lv:
+			d = 0
+		case stripZeros(k) == stripZeros(v):
+			d = 0
+		default:
+			d = levenshtein(lv, strings.ToLower(k))
+		}
+		if d < bestD || (d == bestD && k < best) {
+			best, bestD = k, d
+		}
+	}
+	limit := 2
+	if len([]rune(v)) <= 3 {
+		limit = 1
+	}
+	if bestD > limit {
+		return ""
+	}
+	return "did you mean " + strconv.Quote(best) + "?"
+}
+
+// stripZeros removes zeros that follow a non-digit and precede a digit, so
+// "R09" and "R9" compare equal.
+func stripZeros(s string) string {
+	var b strings.Builder
+	prevDigit := false
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == '0' && !prevDigit && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' {
+			continue
+		}
+		prevDigit = r >= '0' && r <= '9'
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

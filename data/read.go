@@ -1,0 +1,464 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sectornet/sectornet/graph"
+)
+
+// The files of a dataset.
+const (
+	FileOrganizations = "organizations.csv"
+	FileSectors       = "sectors.csv"
+	FileForums        = "forums.csv"
+	FileParticipation = "participation.csv"
+	FileMeetings      = "meetings.csv"
+	FileAttendance    = "attendance.csv"
+	FileTies          = "ties.csv"
+	FileQuotas        = "quotas.csv"
+)
+
+// FileSpec describes one file of the dataset format.
+type FileSpec struct {
+	Name     string
+	Required []string // required columns
+	Optional []string // known optional columns
+	Needed   bool     // whether the file must exist
+	Meaning  string
+}
+
+// Files lists the dataset's files in reading order.
+var Files = []FileSpec{
+	{FileSectors, []string{"id"}, []string{"label", "color"}, false, "sectors: display order, labels and colours"},
+	{FileOrganizations, []string{"id", "name", "sector"}, nil, true, "one row per organization; extra columns are kept as attributes"},
+	{FileForums, []string{"id", "name"}, []string{"kind", "capacity"}, true, "forums, committees, boards"},
+	{FileParticipation, []string{"org", "forum"}, []string{"role", "person"}, true, "membership of organizations in forums"},
+	{FileMeetings, []string{"id", "forum", "date"}, nil, false, "meetings of forums (date as YYYY-MM-DD)"},
+	{FileAttendance, []string{"meeting", "org"}, []string{"person"}, false, "who attended which meeting"},
+	{FileTies, []string{"source", "target", "wave"}, []string{"type", "weight", "trust", "value"}, false, "reported collaboration ties, one wave per survey round"},
+	{FileQuotas, []string{"forum", "sector", "share"}, nil, false, "the representation key: target share of a sector in a forum (* for every forum)"},
+}
+
+func spec(name string) FileSpec {
+	for _, f := range Files {
+		if f.Name == name {
+			return f
+		}
+	}
+	panic("data: unknown file " + name)
+}
+
+// lines records the line of each row of a dataset, for cross-file errors.
+type lines struct {
+	orgs, sectors, forums, members, meetings, attendance, ties, quotas []int
+}
+
+// Load reads and validates the dataset in fsys (for a folder on disk,
+// os.DirFS(dir); for the sample, Sample()). On bad input it returns a *List
+// holding every problem found, and no dataset.
+func Load(fsys fs.FS) (*graph.Dataset, error) {
+	var errs List
+	d := &graph.Dataset{}
+	var ln lines
+	open := func(name string) (io.ReadCloser, bool) {
+		f, err := fsys.Open(name)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				if spec(name).Needed {
+					errs.add(&Error{File: name, Err: fmt.Errorf("%w: the dataset needs %s (%s)", ErrMissingFile, name, spec(name).Meaning)})
+				}
+			} else {
+				errs.add(&Error{File: name, Err: err})
+			}
+			return nil, false
+		}
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			f.Close()
+			errs.add(&Error{File: name, Err: errors.New("is a folder, not a file")})
+			return nil, false
+		}
+		return f, true
+	}
+	read := func(name string, parse func(*table)) {
+		f, ok := open(name)
+		if !ok {
+			return
+		}
+		defer f.Close()
+		if t := readTable(f, name, spec(name).Required, &errs); t != nil {
+			parse(t)
+		}
+	}
+	haveSectors := false
+	read(FileSectors, func(t *table) { haveSectors = true; d.Sectors, ln.sectors = parseSectors(t, &errs) })
+	read(FileOrganizations, func(t *table) { d.Orgs, ln.orgs = parseOrganizations(t, &errs) })
+	read(FileForums, func(t *table) { d.Forums, ln.forums = parseForums(t, &errs) })
+	read(FileParticipation, func(t *table) { d.Memberships, ln.members = parseParticipation(t, &errs) })
+	read(FileMeetings, func(t *table) { d.Meetings, ln.meetings = parseMeetings(t, &errs) })
+	read(FileAttendance, func(t *table) { d.Attendance, ln.attendance = parseAttendance(t, &errs) })
+	read(FileTies, func(t *table) { d.Ties, ln.ties = parseTies(t, &errs) })
+	read(FileQuotas, func(t *table) { d.Quotas, ln.quotas = parseQuotas(t, &errs) })
+
+	if !haveSectors {
+		seen := map[string]bool{}
+		for _, o := range d.Orgs {
+			if o.Sector != "" && !seen[o.Sector] {
+				seen[o.Sector] = true
+				d.Sectors = append(d.Sectors, graph.Sector{ID: o.Sector})
+			}
+		}
+	}
+	checkReferences(d, &ln, haveSectors, &errs)
+	sortErrors(&errs)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// sortErrors orders problems by file (in the dataset's reading order) and
+// line, so the report reads top to bottom.
+func sortErrors(l *List) {
+	order := map[string]int{}
+	for i, f := range Files {
+		order[f.Name] = i
+	}
+	sort.SliceStable(l.Errs, func(i, j int) bool {
+		a, b := l.Errs[i], l.Errs[j]
+		if order[a.File] != order[b.File] {
+			return order[a.File] < order[b.File]
+		}
+		return a.Line < b.Line
+	})
+}
+
+// ids checks the id column of t's rows: present and unique.
+type idSet struct {
+	file, col string
+	seen      map[string]int
+	order     []string
+}
+
+func newIDSet(file, col string) *idSet { return &idSet{file: file, col: col, seen: map[string]int{}} }
+
+func (s *idSet) add(id string, line int, errs *List) bool {
+	if id == "" {
+		errs.add(&Error{File: s.file, Line: line, Column: s.col, Value: id, Err: ErrEmpty})
+		return false
+	}
+	if first, dup := s.seen[id]; dup {
+		errs.add(&Error{File: s.file, Line: line, Column: s.col, Value: id, Err: fmt.Errorf("%w id, first defined on line %d", ErrDuplicate, first)})
+		return false
+	}
+	s.seen[id] = line
+	s.order = append(s.order, id)
+	return true
+}
+
+func requireValue(t *table, r record, col string, errs *List) (string, bool) {
+	v := t.get(r, col)
+	if v == "" {
+		errs.add(&Error{File: t.file, Line: r.line, Column: t.colName(col), Value: v, Err: ErrEmpty})
+		return "", false
+	}
+	return v, true
+}
+
+func attrs(t *table, r record, cols []int) []graph.Attr {
+	if len(cols) == 0 {
+		return nil
+	}
+	out := make([]graph.Attr, 0, len(cols))
+	for _, i := range cols {
+		out = append(out, graph.Attr{Key: t.header[i], Value: strings.TrimSpace(r.fields[i])})
+	}
+	return out
+}
+
+var colorRE = regexp.MustCompile(`^(#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3}|[A-Za-z]+)$`)
+
+func parseSectors(t *table, errs *List) ([]graph.Sector, []int) {
+	var out []graph.Sector
+	var ls []int
+	ids := newIDSet(t.file, t.colName("id"))
+	for _, r := range t.rows {
+		id := t.get(r, "id")
+		if !ids.add(id, r.line, errs) {
+			continue
+		}
+		s := graph.Sector{ID: id, Label: t.get(r, "label"), Color: t.get(r, "color")}
+		if s.Color != "" && !colorRE.MatchString(s.Color) {
+			errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("color"), Value: s.Color, Err: fmt.Errorf("%w: not a colour (want #RRGGBB or a name such as navy)", ErrRange)})
+			continue
+		}
+		out = append(out, s)
+		ls = append(ls, r.line)
+	}
+	return out, ls
+}
+
+func parseOrganizations(t *table, errs *List) ([]graph.Organization, []int) {
+	var out []graph.Organization
+	var ls []int
+	ids := newIDSet(t.file, t.colName("id"))
+	extra := t.extraCols("id", "name", "sector")
+	for _, r := range t.rows {
+		id := t.get(r, "id")
+		if !ids.add(id, r.line, errs) {
+			continue
+		}
+		name, ok1 := requireValue(t, r, "name", errs)
+		sector, ok2 := requireValue(t, r, "sector", errs)
+		if !ok1 || !ok2 {
+			continue
+		}
+		out = append(out, graph.Organization{ID: id, Name: name, Sector: sector, Attrs: attrs(t, r, extra)})
+		ls = append(ls, r.line)
+	}
+	return out, ls
+}
+
+func parseForums(t *table, errs *List) ([]graph.Forum, []int) {
+	var out []graph.Forum
+	var ls []int
+	ids := newIDSet(t.file, t.colName("id"))
+	extra := t.extraCols("id", "name", "kind", "capacity")
+	for _, r := range t.rows {
+		id := t.get(r, "id")
+		if !ids.add(id, r.line, errs) {
+			continue
+		}
+		name, ok := requireValue(t, r, "name", errs)
+		if !ok {
+			continue
+		}
+		f := graph.Forum{ID: id, Name: name, Kind: strings.ToLower(t.get(r, "kind")), Attrs: attrs(t, r, extra)}
+		if f.Kind == "" {
+			f.Kind = "forum"
+		}
+		if c := t.get(r, "capacity"); c != "" {
+			n, err := strconv.Atoi(c)
+			if err != nil || n < 0 {
+				errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("capacity"), Value: c, Err: fmt.Errorf("%w: want a whole number of seats, 0 or more", ErrNumber)})
+				continue
+			}
+			f.Capacity = n
+		}
+		out = append(out, f)
+		ls = append(ls, r.line)
+	}
+	return out, ls
+}
+
+func parseParticipation(t *table, errs *List) ([]graph.Membership, []int) {
+	var out []graph.Membership
+	var ls []int
+	for _, r := range t.rows {
+		org, ok1 := requireValue(t, r, "org", errs)
+		forum, ok2 := requireValue(t, r, "forum", errs)
+		if !ok1 || !ok2 {
+			continue
+		}
+		out = append(out, graph.Membership{Org: org, Forum: forum, Role: strings.ToLower(t.get(r, "role")), Person: t.get(r, "person")})
+		ls = append(ls, r.line)
+	}
+	return out, ls
+}
+
+func parseMeetings(t *table, errs *List) ([]graph.Meeting, []int) {
+	var out []graph.Meeting
+	var ls []int
+	ids := newIDSet(t.file, t.colName("id"))
+	for _, r := range t.rows {
+		id := t.get(r, "id")
+		if !ids.add(id, r.line, errs) {
+			continue
+		}
+		forum, ok1 := requireValue(t, r, "forum", errs)
+		ds, ok2 := requireValue(t, r, "date", errs)
+		if !ok1 || !ok2 {
+			continue
+		}
+		date, err := time.Parse("2006-01-02", ds)
+		if err != nil {
+			errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("date"), Value: ds, Err: fmt.Errorf("%w: want YYYY-MM-DD", ErrDate)})
+			continue
+		}
+		out = append(out, graph.Meeting{ID: id, Forum: forum, Date: date})
+		ls = append(ls, r.line)
+	}
+	return out, ls
+}
+
+func parseAttendance(t *table, errs *List) ([]graph.Attendance, []int) {
+	var out []graph.Attendance
+	var ls []int
+	for _, r := range t.rows {
+		m, ok1 := requireValue(t, r, "meeting", errs)
+		org, ok2 := requireValue(t, r, "org", errs)
+		if !ok1 || !ok2 {
+			continue
+		}
+		out = append(out, graph.Attendance{Meeting: m, Org: org, Person: t.get(r, "person")})
+		ls = append(ls, r.line)
+	}
+	return out, ls
+}
+
+// parseNumber reads an optional number column; def when empty.
+func parseNumber(t *table, r record, col string, def, lo, hi float64, what string, errs *List) (float64, bool) {
+	s := t.get(r, col)
+	if s == "" {
+		return def, true
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		errs.add(&Error{File: t.file, Line: r.line, Column: t.colName(col), Value: s, Err: fmt.Errorf("%w: want %s", ErrNumber, what)})
+		return 0, false
+	}
+	if v < lo || v > hi {
+		errs.add(&Error{File: t.file, Line: r.line, Column: t.colName(col), Value: s, Err: fmt.Errorf("%w: want %s", ErrRange, what)})
+		return 0, false
+	}
+	return v, true
+}
+
+func parseTies(t *table, errs *List) ([]graph.Tie, []int) {
+	var out []graph.Tie
+	var ls []int
+	for _, r := range t.rows {
+		src, ok1 := requireValue(t, r, "source", errs)
+		dst, ok2 := requireValue(t, r, "target", errs)
+		wave, ok3 := requireValue(t, r, "wave", errs)
+		if !ok1 || !ok2 || !ok3 {
+			continue
+		}
+		if src == dst {
+			errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("target"), Value: dst, Err: fmt.Errorf("%w: an organization cannot collaborate with itself", ErrSelfTie)})
+			continue
+		}
+		w, ok4 := parseNumber(t, r, "weight", 1, math.SmallestNonzeroFloat64, math.MaxFloat64, "a weight above 0", errs)
+		tr, ok5 := parseNumber(t, r, "trust", math.NaN(), 1, 4, "a score from 1 to 4", errs)
+		va, ok6 := parseNumber(t, r, "value", math.NaN(), 1, 4, "a score from 1 to 4", errs)
+		if !ok4 || !ok5 || !ok6 {
+			continue
+		}
+		out = append(out, graph.Tie{Source: src, Target: dst, Wave: wave, Type: t.get(r, "type"), Weight: w, Trust: tr, Value: va})
+		ls = append(ls, r.line)
+	}
+	return out, ls
+}
+
+func parseQuotas(t *table, errs *List) ([]graph.Quota, []int) {
+	var out []graph.Quota
+	var ls []int
+	for _, r := range t.rows {
+		f, ok1 := requireValue(t, r, "forum", errs)
+		s, ok2 := requireValue(t, r, "sector", errs)
+		if !ok1 || !ok2 {
+			continue
+		}
+		sh, ok3 := parseNumber(t, r, "share", math.NaN(), 0, 1, "a share from 0 to 1", errs)
+		if !ok3 {
+			continue
+		}
+		if math.IsNaN(sh) {
+			errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("share"), Value: "", Err: ErrEmpty})
+			continue
+		}
+		out = append(out, graph.Quota{Forum: f, Sector: s, Share: sh})
+		ls = append(ls, r.line)
+	}
+	return out, ls
+}
+
+// checkReferences resolves every reference across files.
+func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, errs *List) {
+	orgIDs := make([]string, len(d.Orgs))
+	orgSet := map[string]bool{}
+	for i, o := range d.Orgs {
+		orgIDs[i] = o.ID
+		orgSet[o.ID] = true
+	}
+	forumIDs := make([]string, len(d.Forums))
+	forumSet := map[string]bool{}
+	for i, f := range d.Forums {
+		forumIDs[i] = f.ID
+		forumSet[f.ID] = true
+	}
+	meetingIDs := make([]string, len(d.Meetings))
+	meetingSet := map[string]bool{}
+	for i, m := range d.Meetings {
+		meetingIDs[i] = m.ID
+		meetingSet[m.ID] = true
+	}
+	sectorIDs := make([]string, len(d.Sectors))
+	sectorSet := map[string]bool{}
+	for i, s := range d.Sectors {
+		sectorIDs[i] = s.ID
+		sectorSet[s.ID] = true
+	}
+	ref := func(file string, line int, col, val, what string, set map[string]bool, known []string) bool {
+		if set[val] {
+			return true
+		}
+		errs.add(&Error{File: file, Line: line, Column: col, Value: val, Err: fmt.Errorf("%w %s", ErrUnknown, what), Hint: suggest(val, known)})
+		return false
+	}
+	if haveSectors {
+		for i, o := range d.Orgs {
+			ref(FileOrganizations, ln.orgs[i], "sector", o.Sector, "sector (not in sectors.csv)", sectorSet, sectorIDs)
+		}
+	}
+	for i, m := range d.Memberships {
+		ref(FileParticipation, ln.members[i], "org", m.Org, "organization", orgSet, orgIDs)
+		ref(FileParticipation, ln.members[i], "forum", m.Forum, "forum", forumSet, forumIDs)
+	}
+	for i, m := range d.Meetings {
+		ref(FileMeetings, ln.meetings[i], "forum", m.Forum, "forum", forumSet, forumIDs)
+	}
+	for i, a := range d.Attendance {
+		ref(FileAttendance, ln.attendance[i], "meeting", a.Meeting, "meeting", meetingSet, meetingIDs)
+		ref(FileAttendance, ln.attendance[i], "org", a.Org, "organization", orgSet, orgIDs)
+	}
+	for i, t := range d.Ties {
+		ref(FileTies, ln.ties[i], "source", t.Source, "organization", orgSet, orgIDs)
+		ref(FileTies, ln.ties[i], "target", t.Target, "organization", orgSet, orgIDs)
+	}
+	sums := map[string]float64{}
+	first := map[string]int{}
+	seen := map[[2]string]int{}
+	var forumOrder []string
+	for i, q := range d.Quotas {
+		line := ln.quotas[i]
+		if q.Forum != "*" {
+			ref(FileQuotas, line, "forum", q.Forum, "forum (use * for every forum)", forumSet, forumIDs)
+		}
+		ref(FileQuotas, line, "sector", q.Sector, "sector", sectorSet, sectorIDs)
+		k := [2]string{q.Forum, q.Sector}
+		if l, dup := seen[k]; dup {
+			errs.add(&Error{File: FileQuotas, Line: line, Column: "sector", Value: q.Sector, Err: fmt.Errorf("%w quota for forum %q, first given on line %d", ErrDuplicate, q.Forum, l)})
+			continue
+		}
+		seen[k] = line
+		if _, ok := first[q.Forum]; !ok {
+			first[q.Forum] = line
+			forumOrder = append(forumOrder, q.Forum)
+		}
+		sums[q.Forum] += q.Share
+	}
+	for _, f := range forumOrder {
+		if sums[f] > 1+1e-9 {
+			errs.add(&Error{File: FileQuotas, Line: first[f], Column: "forum", Value: f, Err: fmt.Errorf("%w: the shares of this forum sum to %s, more than 1", ErrRange, strconv.FormatFloat(sums[f], 'g', 6, 64))})
+		}
+	}
+}
