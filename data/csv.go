@@ -32,6 +32,25 @@ type table struct {
 	header []string // as written, trimmed
 	col    map[string]int
 	rows   []record
+	// dropped are rows skipped for their number of fields; stopped is
+	// set when a syntax error ended reading before the end of the file.
+	dropped []record
+	stopped bool
+}
+
+// droppedIDs returns the values in the id column of dropped rows.
+func (t *table) droppedIDs() map[string]bool {
+	i, ok := t.col["id"]
+	if !ok || len(t.dropped) == 0 {
+		return nil
+	}
+	m := map[string]bool{}
+	for _, r := range t.dropped {
+		if i < len(r.fields) {
+			m[strings.TrimSpace(r.fields[i])] = true
+		}
+	}
+	return m
 }
 
 // get returns the trimmed value of column name in rec, "" when the file has
@@ -128,6 +147,7 @@ func readTable(r io.Reader, file string, required []string, errs *List) *table {
 			break
 		}
 		if err != nil {
+			t.stopped = true
 			if errors.Is(err, errLongLine) {
 				errs.add(&Error{File: file, Line: ll.line + 1, Err: fmt.Errorf("%w: a line is longer than %d bytes (is a quote left open?)", ErrLimit, MaxLineBytes)})
 				break
@@ -148,26 +168,30 @@ func readTable(r io.Reader, file string, required []string, errs *List) *table {
 			}
 			continue
 		}
+		// A field with bad bytes or over the size limit is reported once
+		// per row and replaced by a clean value, so the row's id still
+		// resolves and only the first problem is reported.
 		bad := false
 		for i, f := range fields {
 			name := ""
 			if !first && i < len(t.header) {
 				name = t.header[i]
 			}
-			if !utf8.ValidString(f) {
-				errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w (save the file as UTF-8)", ErrEncoding), Hint: fieldHint(name, i)})
-				bad = true
-				break
+			var problem error
+			switch {
+			case !utf8.ValidString(f):
+				problem = fmt.Errorf("%w (save the file as UTF-8)", ErrEncoding)
+				fields[i] = strings.ToValidUTF8(f, "\uFFFD")
+			case strings.IndexByte(f, 0) >= 0:
+				problem = fmt.Errorf("%w: a NUL byte", ErrEncoding)
+				fields[i] = strings.ReplaceAll(f, "\x00", "")
+			case len(f) > MaxFieldBytes:
+				problem = fmt.Errorf("%w: a field of %d bytes, at most %d allowed", ErrLimit, len(f), MaxFieldBytes)
+				fields[i] = strings.ToValidUTF8(f[:MaxFieldBytes], "")
 			}
-			if strings.IndexByte(f, 0) >= 0 {
-				errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: a NUL byte", ErrEncoding), Hint: fieldHint(name, i)})
+			if problem != nil && !bad {
+				errs.add(&Error{File: file, Line: line, Err: problem, Hint: fieldHint(name, i)})
 				bad = true
-				break
-			}
-			if len(f) > MaxFieldBytes {
-				errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: a field of %d bytes, at most %d allowed", ErrLimit, len(f), MaxFieldBytes), Hint: fieldHint(name, i)})
-				bad = true
-				break
 			}
 		}
 		if first {
@@ -200,11 +224,9 @@ func readTable(r io.Reader, file string, required []string, errs *List) *table {
 			}
 			continue
 		}
-		if bad {
-			continue
-		}
 		if len(fields) != len(t.header) {
 			errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d, but the header has %d", ErrFieldCount, len(fields), len(t.header))})
+			t.dropped = append(t.dropped, record{line: line, fields: fields})
 			continue
 		}
 		t.rows = append(t.rows, record{line: line, fields: fields})

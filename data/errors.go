@@ -26,6 +26,7 @@ var (
 	ErrNumber        = errors.New("not a number")
 	ErrDate          = errors.New("not a date")
 	ErrRange         = errors.New("out of range")
+	ErrInvalid       = errors.New("invalid value")
 	ErrSelfTie       = errors.New("self-tie")
 	ErrFieldCount    = errors.New("wrong number of fields")
 	ErrEncoding      = errors.New("not valid UTF-8")
@@ -143,12 +144,13 @@ func (l *List) err() error {
 
 // suggest returns a hint naming the known value closest to v, when one is
 // close enough to be a likely typo: a case-insensitive match, the same
-// value with leading zeros, or within edit distance 2 (1 for short values).
+// value with leading zeros, or the only value within edit distance 2 (1 for
+// values of up to four characters, 0 for one character).
 func suggest(v string, known []string) string {
 	if v == "" || len(known) == 0 {
 		return ""
 	}
-	best, bestD := "", 1<<30
+	best, bestD, ties := "", 1<<30, 0
 	lv := strings.ToLower(v)
 	for _, k := range known {
 		var d int
@@ -160,12 +162,21 @@ func suggest(v string, known []string) string {
 		default:
 			d = levenshtein(lv, strings.ToLower(k))
 		}
-		if d < bestD || (d == bestD && k < best) {
-			best, bestD = k, d
+		switch {
+		case d < bestD:
+			best, bestD, ties = k, d, 1
+		case d == bestD:
+			ties++
 		}
 	}
+	if ties > 1 && bestD > 0 {
+		return "" // several equally likely: no guess
+	}
 	limit := 2
-	if len([]rune(v)) <= 3 {
+	switch n := len([]rune(v)); {
+	case n <= 1:
+		limit = 0
+	case n <= 4:
 		limit = 1
 	}
 	if bestD > limit {
@@ -190,8 +201,12 @@ func stripZeros(s string) string {
 	return b.String()
 }
 
+// levenshtein returns the optimal-string-alignment distance between a and
+// b: insertions, deletions, substitutions and transpositions of adjacent
+// runes each cost 1.
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -205,9 +220,12 @@ func levenshtein(a, b string) int {
 				c++
 			}
 			c = min(c, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				c = min(c, prev2[j-2]+1) // transposition
+			}
 			cur[j] = c
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

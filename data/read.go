@@ -88,18 +88,29 @@ func Load(fsys fs.FS) (*graph.Dataset, error) {
 		}
 		return f, true
 	}
+	// incomplete marks files whose rows were not all read (missing, bad
+	// syntax, encoding): references to their ids are not checked, since
+	// they would only repeat the first problem.
+	incomplete := map[string]bool{}
+	dropped := map[string]map[string]bool{} // ids on rows skipped for their syntax
 	read := func(name string, parse func(*table)) {
 		f, ok := open(name)
 		if !ok {
+			incomplete[name] = spec(name).Needed
 			return
 		}
 		defer f.Close()
-		if t := readTable(f, name, spec(name).Required, &errs); t != nil {
+		t := readTable(f, name, spec(name).Required, &errs)
+		if t == nil || t.stopped {
+			incomplete[name] = true
+		}
+		if t != nil {
 			parse(t)
+			dropped[name] = t.droppedIDs()
 		}
 	}
 	haveSectors := false
-	read(FileSectors, func(t *table) { haveSectors = true; d.Sectors, ln.sectors = parseSectors(t, &errs) })
+	read(FileSectors, func(t *table) { d.Sectors, ln.sectors = parseSectors(t, &errs); haveSectors = len(t.rows) > 0 })
 	read(FileOrganizations, func(t *table) { d.Orgs, ln.orgs = parseOrganizations(t, &errs) })
 	read(FileForums, func(t *table) { d.Forums, ln.forums = parseForums(t, &errs) })
 	read(FileParticipation, func(t *table) { d.Memberships, ln.members = parseParticipation(t, &errs) })
@@ -109,6 +120,9 @@ func Load(fsys fs.FS) (*graph.Dataset, error) {
 	read(FileQuotas, func(t *table) { d.Quotas, ln.quotas = parseQuotas(t, &errs) })
 
 	if !haveSectors {
+		// No sectors.csv, or one with a header only: the sectors are
+		// those used in organizations.csv, in order of first use.
+		d.Sectors = nil
 		seen := map[string]bool{}
 		for _, o := range d.Orgs {
 			if o.Sector != "" && !seen[o.Sector] {
@@ -117,7 +131,7 @@ func Load(fsys fs.FS) (*graph.Dataset, error) {
 			}
 		}
 	}
-	checkReferences(d, &ln, haveSectors, &errs)
+	checkReferences(d, &ln, haveSectors, incomplete, dropped, &errs)
 	sortErrors(&errs)
 	if err := errs.err(); err != nil {
 		return nil, err
@@ -197,8 +211,8 @@ func parseSectors(t *table, errs *List) ([]graph.Sector, []int) {
 		}
 		s := graph.Sector{ID: id, Label: t.get(r, "label"), Color: t.get(r, "color")}
 		if s.Color != "" && !colorRE.MatchString(s.Color) {
-			errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("color"), Value: s.Color, Err: fmt.Errorf("%w: not a colour (want #RRGGBB or a name such as navy)", ErrRange)})
-			continue
+			errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("color"), Value: s.Color, Err: fmt.Errorf("%w: want #RRGGBB or a colour name such as navy", ErrInvalid)})
+			s.Color = ""
 		}
 		out = append(out, s)
 		ls = append(ls, r.line)
@@ -216,10 +230,12 @@ func parseOrganizations(t *table, errs *List) ([]graph.Organization, []int) {
 		if !ids.add(id, r.line, errs) {
 			continue
 		}
-		name, ok1 := requireValue(t, r, "name", errs)
-		sector, ok2 := requireValue(t, r, "sector", errs)
-		if !ok1 || !ok2 {
-			continue
+		// A row with an empty name or sector is reported but kept, so
+		// references to its id do not report again.
+		name, _ := requireValue(t, r, "name", errs)
+		sector, ok := requireValue(t, r, "sector", errs)
+		if !ok {
+			sector = "\x00" // matches no sector; already reported
 		}
 		out = append(out, graph.Organization{ID: id, Name: name, Sector: sector, Attrs: attrs(t, r, extra)})
 		ls = append(ls, r.line)
@@ -237,10 +253,7 @@ func parseForums(t *table, errs *List) ([]graph.Forum, []int) {
 		if !ids.add(id, r.line, errs) {
 			continue
 		}
-		name, ok := requireValue(t, r, "name", errs)
-		if !ok {
-			continue
-		}
+		name, _ := requireValue(t, r, "name", errs)
 		f := graph.Forum{ID: id, Name: name, Kind: strings.ToLower(t.get(r, "kind")), Attrs: attrs(t, r, extra)}
 		if f.Kind == "" {
 			f.Kind = "forum"
@@ -249,9 +262,9 @@ func parseForums(t *table, errs *List) ([]graph.Forum, []int) {
 			n, err := strconv.Atoi(c)
 			if err != nil || n < 0 {
 				errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("capacity"), Value: c, Err: fmt.Errorf("%w: want a whole number of seats, 0 or more", ErrNumber)})
-				continue
+			} else {
+				f.Capacity = n
 			}
-			f.Capacity = n
 		}
 		out = append(out, f)
 		ls = append(ls, r.line)
@@ -283,15 +296,20 @@ func parseMeetings(t *table, errs *List) ([]graph.Meeting, []int) {
 		if !ids.add(id, r.line, errs) {
 			continue
 		}
-		forum, ok1 := requireValue(t, r, "forum", errs)
-		ds, ok2 := requireValue(t, r, "date", errs)
-		if !ok1 || !ok2 {
-			continue
+		// Rows with a bad forum or date are reported but kept, so
+		// attendance.csv's references to them do not report again.
+		forum, ok := requireValue(t, r, "forum", errs)
+		if !ok {
+			forum = "*"
 		}
-		date, err := time.Parse("2006-01-02", ds)
-		if err != nil {
-			errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("date"), Value: ds, Err: fmt.Errorf("%w: want YYYY-MM-DD", ErrDate)})
-			continue
+		ds, ok := requireValue(t, r, "date", errs)
+		var date time.Time
+		if ok {
+			var err error
+			date, err = time.Parse("2006-01-02", ds)
+			if err != nil {
+				errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("date"), Value: ds, Err: fmt.Errorf("%w: want YYYY-MM-DD", ErrDate)})
+			}
 		}
 		out = append(out, graph.Meeting{ID: id, Forum: forum, Date: date})
 		ls = append(ls, r.line)
@@ -382,7 +400,7 @@ func parseQuotas(t *table, errs *List) ([]graph.Quota, []int) {
 }
 
 // checkReferences resolves every reference across files.
-func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, errs *List) {
+func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, incomplete map[string]bool, dropped map[string]map[string]bool, errs *List) {
 	orgIDs := make([]string, len(d.Orgs))
 	orgSet := map[string]bool{}
 	for i, o := range d.Orgs {
@@ -407,15 +425,22 @@ func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, errs *List) 
 		sectorIDs[i] = s.ID
 		sectorSet[s.ID] = true
 	}
+	source := map[string]string{"organization": FileOrganizations, "forum": FileForums, "meeting": FileMeetings, "sector": FileSectors}
 	ref := func(file string, line int, col, val, what string, set map[string]bool, known []string) bool {
 		if set[val] {
 			return true
+		}
+		if src := source[strings.Fields(what)[0]]; incomplete[src] || dropped[src][val] {
+			return false
 		}
 		errs.add(&Error{File: file, Line: line, Column: col, Value: val, Err: fmt.Errorf("%w %s", ErrUnknown, what), Hint: suggest(val, known)})
 		return false
 	}
 	if haveSectors {
 		for i, o := range d.Orgs {
+			if o.Sector == "\x00" {
+				continue // empty, already reported
+			}
 			ref(FileOrganizations, ln.orgs[i], "sector", o.Sector, "sector (not in sectors.csv)", sectorSet, sectorIDs)
 		}
 	}
@@ -424,6 +449,9 @@ func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, errs *List) 
 		ref(FileParticipation, ln.members[i], "forum", m.Forum, "forum", forumSet, forumIDs)
 	}
 	for i, m := range d.Meetings {
+		if m.Forum == "*" {
+			continue // empty, already reported
+		}
 		ref(FileMeetings, ln.meetings[i], "forum", m.Forum, "forum", forumSet, forumIDs)
 	}
 	for i, a := range d.Attendance {

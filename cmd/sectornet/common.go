@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/graph"
+	"github.com/sectornet/sectornet/out"
+)
+
+// dirArg accepts at most one argument, the dataset folder.
+func dirArg(cmd *cobra.Command, args []string) error {
+	if len(args) > 1 {
+		return usageErr(fmt.Errorf("%s takes at most one dataset folder, got %d arguments", cmd.CommandPath(), len(args)))
+	}
+	return nil
+}
+
+// datasetDir returns the folder argument, "" for the embedded sample.
+func datasetDir(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
+// openDataset returns the file system of the dataset in dir, or of the
+// embedded sample when dir is "" (saying so on stderr).
+func openDataset(s *streams, dir string) (fs.FS, error) {
+	if dir == "" {
+		fmt.Fprintln(s.Err, "sectornet: no DIR given; using the embedded sample dataset (synthetic, modelled on Israel's cross-sector volunteering initiative)")
+		return data.Sample(), nil
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such folder", dir)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %v", dir, errors.Unwrap(err))
+	case !st.IsDir():
+		return nil, fmt.Errorf("%s: not a folder (give the folder that holds organizations.csv)", dir)
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the folder: %v", dir, errors.Unwrap(err))
+	}
+	f.Close()
+	return os.DirFS(dir), nil
+}
+
+// loadDataset reads and validates the dataset in dir (the sample when ""),
+// printing every problem to stderr as FILE:LINE: message.
+func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, error) {
+	fsys, err := openDataset(s, dir)
+	if err != nil {
+		return nil, err
+	}
+	d, err := data.Load(fsys)
+	if err != nil {
+		var list *data.List
+		if errors.As(err, &list) {
+			prefix := ""
+			if dir != "" {
+				prefix = dir + string(os.PathSeparator)
+			}
+			for _, e := range list.Errs {
+				fmt.Fprintf(s.Err, "%s%s\n", prefix, e)
+			}
+			if list.Dropped > 0 {
+				fmt.Fprintf(s.Err, "... and %d more problems\n", list.Dropped)
+			}
+			where := dir
+			if where == "" {
+				where = "the sample dataset"
+			}
+			return nil, &exitErr{code: exitInvalid, err: fmt.Errorf("%s: %d %s found; nothing was computed", where, list.Len(), plural(list.Len(), "problem", "problems"))}
+		}
+		return nil, err
+	}
+	return d, ctx.Err()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// formatFlag adds --format to cmd.
+func formatFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "format", "table", "output format: table, csv, json, md or tex")
+}
+
+func parseFormat(s string) (out.Format, error) {
+	f, err := out.ParseFormat(s)
+	if err != nil {
+		return "", usageErr(err)
+	}
+	return f, nil
+}
+
+// networkFlags choose the one-mode network of organizations.
+type networkFlags struct {
+	basis, weight, wave, tieType string
+}
+
+func (nf *networkFlags) add(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&nf.basis, "basis", "forums", "what ties organizations: forums (shared forums), meetings (meetings attended together) or ties (reported collaboration, one wave)")
+	f.StringVar(&nf.weight, "weight", "count", "tie weight for forums and meetings: count (number shared), newman (sum of 1/(members-1)) or jaccard (shared / union)")
+	f.StringVar(&nf.wave, "wave", "", "survey wave for --basis ties (default: the latest)")
+	f.StringVar(&nf.tieType, "type", "", "restrict --basis ties to one tie type")
+}
+
+func (nf *networkFlags) spec() (graph.NetworkSpec, error) {
+	b, err := graph.ParseBasis(nf.basis)
+	if err != nil {
+		return graph.NetworkSpec{}, usageErr(err)
+	}
+	w, err := graph.ParseWeighting(nf.weight)
+	if err != nil {
+		return graph.NetworkSpec{}, usageErr(err)
+	}
+	if b != graph.BasisTies && (nf.wave != "" || nf.tieType != "") {
+		return graph.NetworkSpec{}, usageErr(errors.New("--wave and --type apply to --basis ties"))
+	}
+	return graph.NetworkSpec{Basis: b, Weighting: w, Wave: nf.wave, Type: nf.tieType}, nil
+}
+
+// build returns the network nf describes, with a one-line description.
+func (nf *networkFlags) build(d *graph.Dataset) (*graph.Network, string, error) {
+	spec, err := nf.spec()
+	if err != nil {
+		return nil, "", err
+	}
+	g, err := graph.OneMode(d, spec)
+	if err != nil {
+		return nil, "", usageErr(err)
+	}
+	return g, describe(d, spec), nil
+}
+
+func describe(d *graph.Dataset, spec graph.NetworkSpec) string {
+	switch spec.Basis {
+	case graph.BasisTies:
+		w := spec.Wave
+		if w == "" {
+			ws := d.Waves()
+			w = ws[len(ws)-1]
+		}
+		s := "collaboration ties reported in wave " + w
+		if spec.Type != "" {
+			s += " (type " + spec.Type + ")"
+		}
+		return s
+	case graph.BasisMeetings:
+		return "organizations tied by meetings attended together, weight " + spec.Weighting.String()
+	}
+	return "organizations tied by shared forums, weight " + spec.Weighting.String()
+}

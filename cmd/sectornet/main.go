@@ -1,0 +1,34 @@
+// Command sectornet maps and measures cross-sector stakeholder networks:
+// which organizations sit together in which forums and meetings, who
+// collaborates with whom, and how that changes.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	s := &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
+	code := run(ctx, s, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// run executes the command line args and returns the exit status; errors
+// are printed to s.Err as one "sectornet: ..." line (after any detail
+// lines the command printed itself).
+func run(ctx context.Context, s *streams, args []string) int {
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(s.Err, "sectornet: %v\n", err)
+	return exitCode(err)
+}

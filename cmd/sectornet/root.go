@@ -1,0 +1,68 @@
+package main
+
+import (
+	"errors"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// streams are the command's standard streams, injected so tests can run
+// commands in process.
+type streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// Exit statuses (documented in README.md).
+const (
+	exitOK      = 0 // success
+	exitError   = 1 // a run-time error: a file that cannot be read or written
+	exitUsage   = 2 // a bad flag, argument or option value
+	exitInvalid = 3 // the dataset has problems (each printed as FILE:LINE: message)
+	exitCheck   = 4 // a check found breaches (balance --check)
+)
+
+// exitErr is an error carrying its exit status.
+type exitErr struct {
+	code int
+	err  error
+}
+
+func (e *exitErr) Error() string { return e.err.Error() }
+func (e *exitErr) Unwrap() error { return e.err }
+
+func usageErr(err error) error { return &exitErr{code: exitUsage, err: err} }
+
+func exitCode(err error) int {
+	var e *exitErr
+	if errors.As(err, &e) {
+		return e.code
+	}
+	return exitError
+}
+
+func newRootCmd(s *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "sectornet",
+		Short: "Map and measure cross-sector stakeholder networks",
+		Long: `sectornet turns a partnership's records (organizations and their sectors,
+forum memberships, meeting attendance, collaboration surveys) into networks,
+measures and figures. Every command reads a dataset folder of CSV files (see
+'sectornet init'); with no folder it uses the embedded sample dataset.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetIn(s.In)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageErr(err) })
+	root.AddCommand(
+		newInitCmd(s),
+		newValidateCmd(s),
+		newSummaryCmd(s),
+		newExportCmd(s),
+	)
+	return root
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sectornet/sectornet/graph"
+	"github.com/sectornet/sectornet/out"
+)
+
+type summaryOptions struct {
+	dir    string
+	format string
+	net    networkFlags
+}
+
+func newSummaryCmd(s *streams) *cobra.Command {
+	var o summaryOptions
+	cmd := &cobra.Command{
+		Use:   "summary [DIR]",
+		Short: "Counts per sector, forum, meeting and wave, and the size of the network",
+		Example: `  sectornet summary                      # the embedded sample
+  sectornet summary mydata --format md   # Markdown tables`,
+		Args: dirArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.dir = datasetDir(args)
+			return runSummary(cmd.Context(), s, o)
+		},
+	}
+	formatFlag(cmd, &o.format)
+	o.net.add(cmd)
+	return cmd
+}
+
+func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
+	f, err := parseFormat(o.format)
+	if err != nil {
+		return err
+	}
+	if _, err := o.net.spec(); err != nil {
+		return err
+	}
+	d, err := loadDataset(ctx, s, o.dir)
+	if err != nil {
+		return err
+	}
+	g, desc, err := o.net.build(d)
+	if err != nil {
+		return err
+	}
+	ts := summaryTables(d, g, desc)
+	if o.dir == "" {
+		ts[0].Notes = append(ts[0].Notes, "The embedded sample is synthetic: made-up organizations modelled on the figures of Israel's cross-sector volunteering initiative.")
+	}
+	return out.WriteTables(s.Out, f, ts...)
+}
+
+// summaryTables builds the summary's tables: dataset, sectors, forums,
+// meetings, waves and network.
+func summaryTables(d *graph.Dataset, g *graph.Network, desc string) []*out.Table {
+	st := graph.Summarize(d)
+	ds := &out.Table{Name: "dataset", Title: "Dataset", Columns: []string{"item", "count"}}
+	ds.Add("organizations", len(d.Orgs))
+	ds.Add("sectors", len(d.Sectors))
+	ds.Add("forums", len(d.Forums))
+	ds.Add("memberships", st.Memberships)
+	ds.Add("organizations in no forum", st.OrgsWithoutForum)
+	ds.Add("meetings", len(d.Meetings))
+	ds.Add("attendances", st.Attendances)
+	ds.Add("waves", len(st.Waves))
+	ds.Add("collaboration ties (all waves)", st.Ties)
+	ds.Add("quotas", len(d.Quotas))
+
+	sec := &out.Table{Name: "sectors", Title: "Sectors", Columns: []string{"sector", "label", "orgs", "share", "in_forums", "memberships", "attendances"}}
+	for _, x := range st.Sectors {
+		sec.Add(x.Sector.ID, x.Sector.Name(), x.Orgs, x.Share, x.InForums, x.Memberships, x.Attendances)
+	}
+
+	fo := &out.Table{Name: "forums", Title: "Forums", Columns: []string{"forum", "name", "kind", "capacity", "members", "meetings", "attendances"}}
+	for _, x := range st.Forums {
+		fo.Add(x.Forum.ID, x.Forum.Name, x.Forum.Kind, x.Forum.Capacity, x.Members, x.Meetings, x.Attendances)
+	}
+
+	me := &out.Table{Name: "meetings", Title: "Meetings", Columns: []string{"meeting", "forum", "date", "attendances", "sectors_present"}}
+	for _, x := range st.Meetings {
+		me.Add(x.Meeting.ID, x.Meeting.Forum, x.Meeting.Date.Format("2006-01-02"), x.Attendances, x.SectorsPresent)
+	}
+
+	wv := &out.Table{Name: "waves", Title: "Survey waves", Columns: []string{"wave", "reports", "ties", "orgs_involved", "cross_sector_ties"}}
+	for _, x := range st.Waves {
+		wv.Add(x.Wave, x.Reports, x.Ties, x.Orgs, x.CrossSector)
+	}
+
+	_, ncomp := g.Components()
+	nt := &out.Table{Name: "network", Title: "Network: " + desc, Columns: []string{"measure", "value"}}
+	nt.Add("nodes", g.N())
+	nt.Add("ties", g.M())
+	nt.Add("isolates", graph.Isolates(g))
+	nt.Add("density", g.Density())
+	nt.Add("components", ncomp)
+	nt.Add("largest component", graph.LargestComponent(g))
+	nt.Add("total tie weight", g.TotalWeight())
+	return []*out.Table{ds, sec, fo, me, wv, nt}
+}

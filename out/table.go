@@ -1,0 +1,529 @@
+// Package out writes sectornet's results for people and for other tools:
+// tables (aligned text, CSV, JSON, Markdown, LaTeX), and in later files
+// diagrams, charts and exports. Every writer takes an io.Writer and
+// returns the first write or flush error; none opens files.
+package out
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Format is a table output format.
+type Format string
+
+// The table formats.
+const (
+	FormatTable Format = "table" // aligned columns for a terminal
+	FormatCSV   Format = "csv"   // RFC 4180 with a header row
+	FormatJSON  Format = "json"  // an object with documented keys
+	FormatMD    Format = "md"    // a GitHub-flavoured Markdown table
+	FormatTeX   Format = "tex"   // a booktabs LaTeX table
+)
+
+// Formats lists the table formats, for flag help.
+var Formats = []Format{FormatTable, FormatCSV, FormatJSON, FormatMD, FormatTeX}
+
+// ParseFormat reads a table format name.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q (want %s)", s, strings.Join(names, ", "))
+}
+
+// Table is a titled table. Cells hold string, int, float64 or bool values;
+// a NaN float is written empty (null in JSON).
+type Table struct {
+	Name    string // JSON key, e.g. "organizations"
+	Title   string // heading for people, e.g. "Organizations"
+	Columns []string
+	Rows    [][]any
+	Notes   []string // lines printed under the table (not in csv/json)
+}
+
+// Add appends a row.
+func (t *Table) Add(cells ...any) { t.Rows = append(t.Rows, cells) }
+
+// Write writes t in format f.
+func (t *Table) Write(w io.Writer, f Format) error {
+	return WriteTables(w, f, t)
+}
+
+// WriteTables writes several tables in format f: one after another with
+// their titles (as a "# title" comment line in CSV, a heading in Markdown,
+// a caption in LaTeX), or in JSON as one object keyed by each table's Name.
+// With a single table, CSV has no title line and JSON is that table's row
+// list under its name.
+func WriteTables(w io.Writer, f Format, ts ...*Table) error {
+	bw := bufio.NewWriter(w)
+	var err error
+	switch f {
+	case FormatJSON:
+		err = writeJSONTables(bw, ts)
+	default:
+		for i, t := range ts {
+			if i > 0 {
+				bw.WriteString("\n")
+			}
+			switch f {
+			case FormatCSV:
+				if len(ts) > 1 && t.Title != "" {
+					bw.WriteString("# " + oneLine(t.Title) + "\n")
+				}
+				err = writeCSV(bw, t)
+			case FormatMD:
+				err = writeMD(bw, t)
+			case FormatTeX:
+				err = writeTeX(bw, t)
+			default:
+				err = writeText(bw, t)
+			}
+			if err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// FormatFloat formats a number for machines: the shortest decimal that
+// reads back to the same float64.
+func FormatFloat(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	if v == 0 {
+		return "0" // no "-0"
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// FormatHuman formats a number for people: integers as they are, other
+// values to four significant digits.
+func FormatHuman(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	if v == 0 {
+		return "0"
+	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	a := math.Abs(v)
+	if a >= 1e-4 && a < 1e6 {
+		// Fixed notation with four significant digits.
+		digits := 3 - int(math.Floor(math.Log10(a)))
+		if digits < 0 {
+			digits = 0
+		}
+		return strconv.FormatFloat(v, 'f', digits, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+func cellString(c any, human bool) string {
+	switch v := c.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case int:
+		return strconv.Itoa(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		if human {
+			return FormatHuman(v)
+		}
+		return FormatFloat(v)
+	case bool:
+		if v {
+			return "yes"
+		}
+		return "no"
+	case fmt.Stringer:
+		return v.String()
+	}
+	return fmt.Sprint(c)
+}
+
+func isNumber(c any) bool {
+	switch c.(type) {
+	case int, int64, float64:
+		return true
+	}
+	return false
+}
+
+func writeCSV(w io.Writer, t *Table) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Columns); err != nil {
+		return err
+	}
+	rec := make([]string, len(t.Columns))
+	for _, r := range t.Rows {
+		for i := range rec {
+			rec[i] = ""
+			if i < len(r) {
+				rec[i] = cellString(r[i], false)
+			}
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// oneLine replaces line breaks and other control characters with spaces
+// so a value cannot break a line-oriented format.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029 }
+
+// width is the number of terminal columns a string takes, counting each
+// rune as one and combining marks and format characters (such as the
+// left-to-right mark) as none.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x300 && r <= 0x36f || r >= 0x591 && r <= 0x5c7 || r >= 0x610 && r <= 0x61a ||
+			r >= 0x64b && r <= 0x65f || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e ||
+			r >= 0x2066 && r <= 0x2069 || r == 0xfe0f || r == 0x200d {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+func writeText(w *bufio.Writer, t *Table) error {
+	if t.Title != "" {
+		w.WriteString(oneLine(t.Title) + "\n")
+	}
+	cells := make([][]string, len(t.Rows))
+	widths := make([]int, len(t.Columns))
+	numeric := make([]bool, len(t.Columns))
+	for i, c := range t.Columns {
+		widths[i] = width(c)
+		numeric[i] = len(t.Rows) > 0
+	}
+	for ri, r := range t.Rows {
+		cells[ri] = make([]string, len(t.Columns))
+		for i := range t.Columns {
+			var c any
+			if i < len(r) {
+				c = r[i]
+			}
+			s := oneLine(cellString(c, true))
+			cells[ri][i] = s
+			widths[i] = max(widths[i], width(s))
+			if c != nil && !isNumber(c) {
+				numeric[i] = false
+			}
+		}
+	}
+	pad := func(s string, i int, last bool) {
+		gap := widths[i] - width(s)
+		if numeric[i] {
+			w.WriteString(strings.Repeat(" ", gap))
+			w.WriteString(s)
+		} else {
+			w.WriteString(s)
+			if !last {
+				w.WriteString(strings.Repeat(" ", gap))
+			}
+		}
+	}
+	for i, c := range t.Columns {
+		pad(c, i, i == len(t.Columns)-1)
+		if i < len(t.Columns)-1 {
+			w.WriteString("  ")
+		}
+	}
+	w.WriteString("\n")
+	for _, r := range cells {
+		for i, s := range r {
+			pad(s, i, i == len(r)-1)
+			if i < len(r)-1 {
+				w.WriteString("  ")
+			}
+		}
+		w.WriteString("\n")
+	}
+	for _, n := range t.Notes {
+		w.WriteString(oneLine(n) + "\n")
+	}
+	_, err := w.Write(nil)
+	return err
+}
+
+// EscapeMarkdown makes s safe as the text of a Markdown table cell: pipes
+// and Markdown punctuation are backslash-escaped, HTML's < > & become
+// entities, and line breaks become <br>.
+func EscapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '|', '*', '_', '`', '[', ']', '#', '~', '!', '(', ')', '{', '}', '+', '-', '.', '^', '$':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\r':
+		case '\n':
+			b.WriteString("<br>")
+		default:
+			if isControl(r) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+func writeMD(w *bufio.Writer, t *Table) error {
+	if t.Title != "" {
+		w.WriteString("### " + EscapeMarkdown(t.Title) + "\n\n")
+	}
+	numeric := make([]bool, len(t.Columns))
+	for i := range t.Columns {
+		numeric[i] = len(t.Rows) > 0
+		for _, r := range t.Rows {
+			if i < len(r) && r[i] != nil && !isNumber(r[i]) {
+				numeric[i] = false
+			}
+		}
+	}
+	w.WriteString("|")
+	for _, c := range t.Columns {
+		w.WriteString(" " + EscapeMarkdown(c) + " |")
+	}
+	w.WriteString("\n|")
+	for i := range t.Columns {
+		if numeric[i] {
+			w.WriteString("---:|")
+		} else {
+			w.WriteString("---|")
+		}
+	}
+	w.WriteString("\n")
+	for _, r := range t.Rows {
+		w.WriteString("|")
+		for i := range t.Columns {
+			var c any
+			if i < len(r) {
+				c = r[i]
+			}
+			w.WriteString(" " + EscapeMarkdown(cellString(c, true)) + " |")
+		}
+		w.WriteString("\n")
+	}
+	if len(t.Notes) > 0 {
+		w.WriteString("\n")
+		for _, n := range t.Notes {
+			w.WriteString(EscapeMarkdown(n) + "\n")
+		}
+	}
+	_, err := w.Write(nil)
+	return err
+}
+
+// EscapeTeX makes s safe as LaTeX text: the ten special characters are
+// escaped and line breaks become spaces.
+func EscapeTeX(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\':
+			b.WriteString(`\textbackslash{}`)
+		case '&', '%', '$', '#', '_', '{', '}':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '~':
+			b.WriteString(`\textasciitilde{}`)
+		case '^':
+			b.WriteString(`\textasciicircum{}`)
+		case '<':
+			b.WriteString(`\textless{}`)
+		case '>':
+			b.WriteString(`\textgreater{}`)
+		case '|':
+			b.WriteString(`\textbar{}`)
+		default:
+			if isControl(r) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+func writeTeX(w *bufio.Writer, t *Table) error {
+	spec := ""
+	for i := range t.Columns {
+		num := len(t.Rows) > 0
+		for _, r := range t.Rows {
+			if i < len(r) && r[i] != nil && !isNumber(r[i]) {
+				num = false
+			}
+		}
+		if num {
+			spec += "r"
+		} else {
+			spec += "l"
+		}
+	}
+	w.WriteString("% requires \\usepackage{booktabs}\n")
+	w.WriteString("\\begin{table}[htbp]\n\\centering\n")
+	if t.Title != "" {
+		w.WriteString("\\caption{" + EscapeTeX(t.Title) + "}\n")
+	}
+	w.WriteString("\\begin{tabular}{" + spec + "}\n\\toprule\n")
+	for i, c := range t.Columns {
+		if i > 0 {
+			w.WriteString(" & ")
+		}
+		w.WriteString(EscapeTeX(c))
+	}
+	w.WriteString(" \\\\\n\\midrule\n")
+	for _, r := range t.Rows {
+		for i := range t.Columns {
+			if i > 0 {
+				w.WriteString(" & ")
+			}
+			var c any
+			if i < len(r) {
+				c = r[i]
+			}
+			w.WriteString(EscapeTeX(cellString(c, true)))
+		}
+		w.WriteString(" \\\\\n")
+	}
+	w.WriteString("\\bottomrule\n\\end{tabular}\n")
+	for _, n := range t.Notes {
+		w.WriteString("\\par\\smallskip{\\footnotesize " + EscapeTeX(n) + "}\n")
+	}
+	w.WriteString("\\end{table}\n")
+	_, err := w.Write(nil)
+	return err
+}
+
+// Row is a JSON object whose keys keep the given order.
+type Row struct {
+	Keys   []string
+	Values []any
+}
+
+// MarshalJSON writes the keys in order; NaN and infinite floats are null.
+func (r Row) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range r.Keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		kb, err := marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(kb)
+		b.WriteByte(':')
+		var v any
+		if i < len(r.Values) {
+			v = r.Values[i]
+		}
+		vb, err := marshal(jsonValue(v))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(vb)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func jsonValue(v any) any {
+	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		return nil
+	}
+	return v
+}
+
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// JSONRows returns t's rows as JSON objects keyed by column name.
+func (t *Table) JSONRows() []Row {
+	out := make([]Row, len(t.Rows))
+	for i, r := range t.Rows {
+		out[i] = Row{Keys: t.Columns, Values: r}
+	}
+	return out
+}
+
+func writeJSONTables(w io.Writer, ts []*Table) error {
+	keys := make([]string, len(ts))
+	vals := make([]any, len(ts))
+	for i, t := range ts {
+		keys[i] = t.Name
+		if keys[i] == "" {
+			keys[i] = fmt.Sprintf("table%d", i+1)
+		}
+		vals[i] = t.JSONRows()
+	}
+	return WriteJSON(w, Row{Keys: keys, Values: vals})
+}
+
+// WriteJSON writes v as indented JSON followed by a newline, without
+// HTML escaping (names stay readable; JSON string escaping still applies).
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
