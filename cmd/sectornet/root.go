@@ -63,6 +63,7 @@ measures and figures. Every command reads a dataset folder of CSV files (see
 		newValidateCmd(s),
 		newSummaryCmd(s),
 		newExportCmd(s),
+		newGenerateCmd(s),
 	)
 	return root
 }
