@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"unicode/utf8"
 )
@@ -31,7 +32,9 @@ type table struct {
 	file   string
 	header []string // as written, trimmed
 	col    map[string]int
-	rows   []record
+	errs   *List
+	next   func() ([]string, int, bool) // the next data row, its line
+	badRow bool                         // the last row read had a cleaned field
 	// dropped are rows skipped for their number of fields; stopped is
 	// set when a syntax error ended reading before the end of the file.
 	dropped []record
@@ -92,7 +95,7 @@ func (t *table) extraCols(known ...string) []int {
 	return out
 }
 
-// limitedReader fails a read when a physical line exceeds MaxLineBytes.
+// lineLimiter fails a read when a physical line exceeds MaxLineBytes.
 type lineLimiter struct {
 	r       *bufio.Reader
 	lineLen int
@@ -122,12 +125,15 @@ func (l *lineLimiter) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// readTable parses one CSV file: a header row, then data rows. Column
-// names match case-insensitively; a UTF-8 byte-order mark and CRLF line
-// endings are accepted; lines starting with '#' are comments. Rows with
-// the wrong number of fields, invalid UTF-8 or oversized fields are
-// reported to errs and skipped. It returns nil when the file has no usable
-// header or lacks a required column.
+// readTable starts parsing one CSV file: it reads the header row and
+// returns a table whose records method streams the data rows, so a large
+// file is never held in memory whole. Column names match
+// case-insensitively; a UTF-8 byte-order mark and CRLF line endings are
+// accepted; lines starting with '#' are comments. Rows with the wrong
+// number of fields are reported to errs and skipped; fields with invalid
+// UTF-8, a NUL byte or over the size limit are reported and cleaned. It
+// returns nil when the file has no usable header or lacks a required
+// column.
 func readTable(r io.Reader, file string, required []string, errs *List) *table {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
@@ -137,44 +143,85 @@ func readTable(r io.Reader, file string, required []string, errs *List) *table {
 	cr := csv.NewReader(ll)
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
+	t := &table{file: file, col: map[string]int{}, errs: errs}
+	t.next = func() ([]string, int, bool) { return t.readRow(cr, ll) }
 
-	t := &table{file: file, col: map[string]int{}}
-	first := true
+	fields, line, ok := t.next()
+	if !ok {
+		if !t.stopped {
+			errs.add(&Error{File: file, Line: 0, Err: fmt.Errorf("%w: the file is empty; it needs a header row (%s)", ErrMissingColumn, strings.Join(required, ","))})
+		}
+		return nil
+	}
+	if t.badRow {
+		return nil
+	}
+	for i, h := range fields {
+		h = strings.TrimSpace(h)
+		t.header = append(t.header, h)
+		key := strings.ToLower(h)
+		if key == "" {
+			continue
+		}
+		if _, dup := t.col[key]; dup {
+			errs.add(&Error{File: file, Line: line, Column: "header", Value: h, Err: fmt.Errorf("%w column", ErrDuplicate)})
+			continue
+		}
+		t.col[key] = i
+	}
+	missing := false
+	for _, req := range required {
+		if !t.has(req) {
+			errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w %q (the header is %s)", ErrMissingColumn, req, strings.Join(t.header, ",")), Hint: headerHint(req, t.header)})
+			missing = true
+		}
+	}
+	if missing {
+		return nil
+	}
+	return t
+}
+
+// readRow reads the next CSV record, reporting problems to t.errs. It
+// returns false at the end of the file or after a syntax error (which sets
+// t.stopped); t.badRow says the record had a cleaned field.
+func (t *table) readRow(cr *csv.Reader, ll *lineLimiter) ([]string, int, bool) {
+	file := t.file
 	for {
+		t.badRow = false
 		fields, err := cr.Read()
 		if err == io.EOF {
-			break
+			return nil, 0, false
 		}
 		if err != nil {
 			t.stopped = true
 			if errors.Is(err, errLongLine) {
-				errs.add(&Error{File: file, Line: ll.line + 1, Err: fmt.Errorf("%w: a line is longer than %d bytes (is a quote left open?)", ErrLimit, MaxLineBytes)})
-				break
+				t.errs.add(&Error{File: file, Line: ll.line + 1, Err: fmt.Errorf("%w: a line is longer than %d bytes (is a quote left open?)", ErrLimit, MaxLineBytes)})
+				return nil, 0, false
 			}
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				errs.add(&Error{File: file, Line: pe.StartLine, Err: fmt.Errorf("%w: %v", ErrSyntax, pe.Err)})
+				t.errs.add(&Error{File: file, Line: pe.StartLine, Err: fmt.Errorf("%w: %v", ErrSyntax, pe.Err)})
 			} else {
-				errs.add(&Error{File: file, Err: err})
+				t.errs.add(&Error{File: file, Err: err})
 			}
-			break
+			return nil, 0, false
 		}
 		line, _ := cr.FieldPos(0)
 		if len(fields) > MaxColumns {
-			errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d fields, at most %d allowed", ErrLimit, len(fields), MaxColumns)})
-			if first {
-				return nil
+			t.errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d fields, at most %d allowed", ErrLimit, len(fields), MaxColumns)})
+			if t.header == nil {
+				t.badRow = true
+				return fields, line, true
 			}
 			continue
 		}
 		// A field with bad bytes or over the size limit is reported once
 		// per row and replaced by a clean value, so the row's id still
 		// resolves and only the first problem is reported.
-		bad := false
 		for i, f := range fields {
 			name := ""
-			if !first && i < len(t.header) {
+			if i < len(t.header) {
 				name = t.header[i]
 			}
 			var problem error
@@ -189,53 +236,30 @@ func readTable(r io.Reader, file string, required []string, errs *List) *table {
 				problem = fmt.Errorf("%w: a field of %d bytes, at most %d allowed", ErrLimit, len(f), MaxFieldBytes)
 				fields[i] = strings.ToValidUTF8(f[:MaxFieldBytes], "")
 			}
-			if problem != nil && !bad {
-				errs.add(&Error{File: file, Line: line, Err: problem, Hint: fieldHint(name, i)})
-				bad = true
+			if problem != nil && !t.badRow {
+				t.errs.add(&Error{File: file, Line: line, Err: problem, Hint: fieldHint(name, i)})
+				t.badRow = true
 			}
 		}
-		if first {
-			first = false
-			if bad {
-				return nil
-			}
-			for i, h := range fields {
-				h = strings.TrimSpace(h)
-				t.header = append(t.header, h)
-				key := strings.ToLower(h)
-				if key == "" {
-					continue
-				}
-				if _, dup := t.col[key]; dup {
-					errs.add(&Error{File: file, Line: line, Column: "header", Value: h, Err: fmt.Errorf("%w column", ErrDuplicate)})
-					continue
-				}
-				t.col[key] = i
-			}
-			missing := false
-			for _, req := range required {
-				if !t.has(req) {
-					errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w %q (the header is %s)", ErrMissingColumn, req, strings.Join(t.header, ",")), Hint: headerHint(req, t.header)})
-					missing = true
-				}
-			}
-			if missing {
-				return nil
-			}
-			continue
-		}
-		if len(fields) != len(t.header) {
-			errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d, but the header has %d", ErrFieldCount, len(fields), len(t.header))})
+		if t.header != nil && len(fields) != len(t.header) {
+			t.errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d, but the header has %d", ErrFieldCount, len(fields), len(t.header))})
 			t.dropped = append(t.dropped, record{line: line, fields: fields})
 			continue
 		}
-		t.rows = append(t.rows, record{line: line, fields: fields})
+		return fields, line, true
 	}
-	if first {
-		errs.add(&Error{File: file, Line: 0, Err: fmt.Errorf("%w: the file is empty; it needs a header row (%s)", ErrMissingColumn, strings.Join(required, ","))})
-		return nil
+}
+
+// records streams the data rows of t.
+func (t *table) records() iter.Seq[record] {
+	return func(yield func(record) bool) {
+		for {
+			fields, line, ok := t.next()
+			if !ok || !yield(record{line: line, fields: fields}) {
+				return
+			}
+		}
 	}
-	return t
 }
 
 func fieldHint(name string, i int) string {

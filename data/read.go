@@ -101,16 +101,16 @@ func Load(fsys fs.FS) (*graph.Dataset, error) {
 		}
 		defer f.Close()
 		t := readTable(f, name, spec(name).Required, &errs)
-		if t == nil || t.stopped {
+		if t == nil {
 			incomplete[name] = true
+			return
 		}
-		if t != nil {
-			parse(t)
-			dropped[name] = t.droppedIDs()
-		}
+		parse(t)
+		incomplete[name] = t.stopped
+		dropped[name] = t.droppedIDs()
 	}
 	haveSectors := false
-	read(FileSectors, func(t *table) { d.Sectors, ln.sectors = parseSectors(t, &errs); haveSectors = len(t.rows) > 0 })
+	read(FileSectors, func(t *table) { d.Sectors, ln.sectors = parseSectors(t, &errs); haveSectors = len(d.Sectors) > 0 })
 	read(FileOrganizations, func(t *table) { d.Orgs, ln.orgs = parseOrganizations(t, &errs) })
 	read(FileForums, func(t *table) { d.Forums, ln.forums = parseForums(t, &errs) })
 	read(FileParticipation, func(t *table) { d.Memberships, ln.members = parseParticipation(t, &errs) })
@@ -204,7 +204,7 @@ func parseSectors(t *table, errs *List) ([]graph.Sector, []int) {
 	var out []graph.Sector
 	var ls []int
 	ids := newIDSet(t.file, t.colName("id"))
-	for _, r := range t.rows {
+	for r := range t.records() {
 		id := t.get(r, "id")
 		if !ids.add(id, r.line, errs) {
 			continue
@@ -225,7 +225,7 @@ func parseOrganizations(t *table, errs *List) ([]graph.Organization, []int) {
 	var ls []int
 	ids := newIDSet(t.file, t.colName("id"))
 	extra := t.extraCols("id", "name", "sector")
-	for _, r := range t.rows {
+	for r := range t.records() {
 		id := t.get(r, "id")
 		if !ids.add(id, r.line, errs) {
 			continue
@@ -248,7 +248,7 @@ func parseForums(t *table, errs *List) ([]graph.Forum, []int) {
 	var ls []int
 	ids := newIDSet(t.file, t.colName("id"))
 	extra := t.extraCols("id", "name", "kind", "capacity")
-	for _, r := range t.rows {
+	for r := range t.records() {
 		id := t.get(r, "id")
 		if !ids.add(id, r.line, errs) {
 			continue
@@ -275,7 +275,7 @@ func parseForums(t *table, errs *List) ([]graph.Forum, []int) {
 func parseParticipation(t *table, errs *List) ([]graph.Membership, []int) {
 	var out []graph.Membership
 	var ls []int
-	for _, r := range t.rows {
+	for r := range t.records() {
 		org, ok1 := requireValue(t, r, "org", errs)
 		forum, ok2 := requireValue(t, r, "forum", errs)
 		if !ok1 || !ok2 {
@@ -291,7 +291,7 @@ func parseMeetings(t *table, errs *List) ([]graph.Meeting, []int) {
 	var out []graph.Meeting
 	var ls []int
 	ids := newIDSet(t.file, t.colName("id"))
-	for _, r := range t.rows {
+	for r := range t.records() {
 		id := t.get(r, "id")
 		if !ids.add(id, r.line, errs) {
 			continue
@@ -320,7 +320,7 @@ func parseMeetings(t *table, errs *List) ([]graph.Meeting, []int) {
 func parseAttendance(t *table, errs *List) ([]graph.Attendance, []int) {
 	var out []graph.Attendance
 	var ls []int
-	for _, r := range t.rows {
+	for r := range t.records() {
 		m, ok1 := requireValue(t, r, "meeting", errs)
 		org, ok2 := requireValue(t, r, "org", errs)
 		if !ok1 || !ok2 {
@@ -353,7 +353,7 @@ func parseNumber(t *table, r record, col string, def, lo, hi float64, what strin
 func parseTies(t *table, errs *List) ([]graph.Tie, []int) {
 	var out []graph.Tie
 	var ls []int
-	for _, r := range t.rows {
+	for r := range t.records() {
 		src, ok1 := requireValue(t, r, "source", errs)
 		dst, ok2 := requireValue(t, r, "target", errs)
 		wave, ok3 := requireValue(t, r, "wave", errs)
@@ -379,7 +379,7 @@ func parseTies(t *table, errs *List) ([]graph.Tie, []int) {
 func parseQuotas(t *table, errs *List) ([]graph.Quota, []int) {
 	var out []graph.Quota
 	var ls []int
-	for _, r := range t.rows {
+	for r := range t.records() {
 		f, ok1 := requireValue(t, r, "forum", errs)
 		s, ok2 := requireValue(t, r, "sector", errs)
 		if !ok1 || !ok2 {
