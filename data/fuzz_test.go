@@ -29,11 +29,11 @@ func realMistakes(valid string) []string {
 		header + "\n\"A,open quote\n",                        // a quote left open
 		header + "\nA\nB,C,D,E,F,G,H,I\n",                    // ragged rows
 		header + "\n" + strings.Repeat("Caf\xe9,", 3) + "\n", // Latin-1
-		"",                                                   // an empty file
-		header + "\n",                                        // a header only
-		header + "\n" + strings.Repeat("x", 1<<20) + "\n",    // a 1 MB cell
-		header + "\nA\x00,B,C\n",                             // a NUL byte
-		strings.ToUpper(header) + "\n# a comment\n\n",        // upper-case header, comment, blank line
+		"",            // an empty file
+		header + "\n", // a header only
+		header + "\n" + strings.Repeat("x", 1<<20) + "\n", // a 1 MB cell
+		header + "\nA\x00,B,C\n",                          // a NUL byte
+		strings.ToUpper(header) + "\n# a comment\n\n",     // upper-case header, comment, blank line
 	}
 }
 
