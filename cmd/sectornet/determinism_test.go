@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// invocations are the command lines whose output must be byte-identical
+// across runs and across GOMAXPROCS values (issue 8: same input, same
+// bytes). Every command that writes output belongs here; "{out}" is
+// replaced by a fresh output path for commands that write files.
+var invocations = [][]string{
+	{"summary", good, "--format", "json"},
+	{"summary", good, "--format", "table"},
+	{"summary", good, "--basis", "meetings", "--weight", "jaccard", "--format", "csv"},
+	{"export", good, "--format", "edgelist"},
+	{"export", good, "--basis", "ties", "--format", "edgelist", "-o", "{out}"},
+}
+
+// runBytes runs one invocation and returns its stdout followed by the
+// content of the file or folder it wrote, if any.
+func runBytes(t *testing.T, args []string) []byte {
+	t.Helper()
+	outPath := ""
+	a := make([]string, len(args))
+	for i, s := range args {
+		if strings.Contains(s, "{out}") {
+			if outPath == "" {
+				outPath = filepath.Join(t.TempDir(), "out")
+			}
+			s = strings.ReplaceAll(s, "{out}", outPath)
+		}
+		a[i] = s
+	}
+	code, stdout, stderr := sectornet(t, a...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, stderr)
+	}
+	var b bytes.Buffer
+	b.WriteString(stdout)
+	if outPath != "" {
+		filepath.WalkDir(filepath.Dir(outPath), func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				c, _ := os.ReadFile(p)
+				rel, _ := filepath.Rel(filepath.Dir(outPath), p)
+				b.WriteString("\n== " + rel + "\n")
+				b.Write(c)
+			}
+			return nil
+		})
+	}
+	return b.Bytes()
+}
+
+func TestSameBytes(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, args := range invocations {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			runtime.GOMAXPROCS(1)
+			first := runBytes(t, args)
+			runtime.GOMAXPROCS(2)
+			second := runBytes(t, args)
+			third := runBytes(t, args)
+			if !bytes.Equal(first, second) || !bytes.Equal(second, third) {
+				t.Errorf("output differs between runs (GOMAXPROCS 1 vs 2)")
+			}
+		})
+	}
+}
