@@ -1,0 +1,169 @@
+package graph
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"sync"
+	"testing"
+)
+
+// benchAffiliation returns synthetic two-mode data shaped like
+// ../shared/bench/gen.py: n organizations in five sectors, n·2.5/16
+// forums of heavy-tailed (capped Pareto 1.6) popularity, each organization
+// in 1 + min(12, Exp(mean 1.5)) forums.
+func benchAffiliation(n int, seed uint64) (*Affiliation, Groups) {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	nf := max(1, int(math.Round(float64(n)*2.5/16)))
+	cum := make([]float64, nf)
+	s := 0.0
+	for f := range cum {
+		s += min(8, math.Pow(1-rng.Float64(), -1/1.6))
+		cum[f] = s
+	}
+	var pairs [][2]int
+	lab := make([]int, n)
+	shares := []float64{0.15, 0.25, 0.55, 0.90, 1}
+	for i := 0; i < n; i++ {
+		u := rng.Float64()
+		lab[i] = sort.SearchFloat64s(shares, u)
+		k := 1 + min(12, int(rng.ExpFloat64()*1.5))
+		for ; k > 0; k-- {
+			f := sort.SearchFloat64s(cum, rng.Float64()*s)
+			pairs = append(pairs, [2]int{i, min(f, nf-1)})
+		}
+	}
+	return NewAffiliation(n, nf, pairs), Groups{Label: lab, K: 5}
+}
+
+var bench5k struct {
+	once sync.Once
+	a    *Affiliation
+	g    *Network
+	p    Groups
+}
+
+// benchNetwork is the 5,000-organization projected network of the
+// benchmarks (about 100,000 ties, like gen.py --orgs 5000).
+func benchNetwork(b *testing.B) (*Network, Groups) {
+	bench5k.once.Do(func() {
+		bench5k.a, bench5k.p = benchAffiliation(5000, 1)
+		bench5k.g = bench5k.a.Project(WeightCount)
+	})
+	b.ReportMetric(float64(bench5k.g.M()), "ties")
+	return bench5k.g, bench5k.p
+}
+
+func BenchmarkProject(b *testing.B) {
+	benchNetwork(b)
+	for b.Loop() {
+		bench5k.a.Project(WeightCount)
+	}
+}
+
+func BenchmarkDegreeStrength(b *testing.B) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		Degree(g)
+		Strength(g)
+	}
+}
+
+func benchPaths(b *testing.B, p Paths, workers int) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		if _, err := ShortestPathCentrality(context.Background(), g, PathOptions{Paths: p, Workers: workers}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Betweenness and closeness together, one Brandes pass per source.
+func BenchmarkBetweennessCloseness(b *testing.B)         { benchPaths(b, PathsHops, 0) }
+func BenchmarkBetweennessCloseness1Core(b *testing.B)    { benchPaths(b, PathsHops, 1) }
+func BenchmarkBetweennessClosenessWeighted(b *testing.B) { benchPaths(b, PathsWeighted, 0) }
+
+func BenchmarkEigenvector(b *testing.B) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		if _, err := Eigenvector(g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPageRank(b *testing.B) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		if _, err := PageRank(g, PageRankOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTwoMode(b *testing.B) {
+	benchNetwork(b)
+	for b.Loop() {
+		if _, err := TwoMode(context.Background(), bench5k.a, PathOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSectorMixing(b *testing.B) {
+	g, p := benchNetwork(b)
+	for b.Loop() {
+		EIIndex(g, p)
+		GroupEI(g, p)
+		NodeEI(g, p)
+		Assortativity(g, p)
+		Modularity(g, p, 1)
+		MixingMatrix(g, p)
+	}
+}
+
+func BenchmarkEIPermutation1000(b *testing.B) {
+	g, p := benchNetwork(b)
+	for b.Loop() {
+		EIPermutationTest(g, p, 1000, 1)
+	}
+}
+
+func BenchmarkClusteringCentralization(b *testing.B) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		AverageClustering(g)
+		DegreeCentralization(g)
+	}
+}
+
+func BenchmarkBrokerage(b *testing.B) {
+	g, p := benchNetwork(b)
+	for b.Loop() {
+		BrokerageRoles(g, p)
+	}
+}
+
+func BenchmarkConstraintEffectiveSize(b *testing.B) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		Constraint(g)
+		EffectiveSize(g)
+	}
+}
+
+func BenchmarkLouvain(b *testing.B) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		Louvain(g, 1, 1)
+	}
+}
+
+func BenchmarkNMI(b *testing.B) {
+	g, p := benchNetwork(b)
+	c := Louvain(g, 1, 1)
+	for b.Loop() {
+		NMI(c, p)
+	}
+}
