@@ -18,6 +18,8 @@ var invocations = [][]string{
 	{"summary", good, "--format", "table"},
 	{"summary", good, "--basis", "meetings", "--weight", "jaccard", "--format", "csv"},
 	{"export", good, "--format", "edgelist"},
+	{"analyze", good, "--format", "json"},
+	{"analyze", good, "--basis", "ties", "--paths", "weighted", "--format", "csv"},
 	{"export", good, "--basis", "ties", "--format", "edgelist", "-o", "{out}"},
 }
 

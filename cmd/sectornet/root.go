@@ -64,6 +64,7 @@ measures and figures. Every command reads a dataset folder of CSV files (see
 		newSummaryCmd(s),
 		newExportCmd(s),
 		newGenerateCmd(s),
+		newAnalyzeCmd(s),
 	)
 	return root
 }

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sectornet/sectornet/graph"
+	"github.com/sectornet/sectornet/out"
+)
+
+type analyzeOptions struct {
+	dir        string
+	format     string
+	net        networkFlags
+	paths      string
+	resolution float64
+	seed       uint64
+}
+
+func newAnalyzeCmd(s *streams) *cobra.Command {
+	var o analyzeOptions
+	cmd := &cobra.Command{
+		Use:   "analyze [DIR]",
+		Short: "Every organization's centralities and community, and the network's modularity, E-I index and assortativity, in one pass",
+		Long: `Compute, in one run, what a network analyst computes first: per organization
+its degree, strength, betweenness, closeness, eigenvector centrality, PageRank
+and Louvain community; for the network the modularity of the communities, the
+sector E-I index and the sector assortativity. The measures are those of
+'centrality', 'communities' and 'sectors' (see their help for conventions).
+This is the pipeline BENCHMARKS.md times against NetworkX and igraph.`,
+		Example: `  sectornet analyze mydata --format csv > orgs.csv
+  sectornet analyze --seed 7 --format json`,
+		Args: dirArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.dir = datasetDir(args)
+			return runAnalyze(cmd.Context(), s, o)
+		},
+	}
+	formatFlag(cmd, &o.format)
+	o.net.add(cmd)
+	cmd.Flags().StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
+	cmd.Flags().Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ")
+	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "Louvain random seed")
+	return cmd
+}
+
+func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
+	f, err := parseFormat(o.format)
+	if err != nil {
+		return err
+	}
+	paths, err := graph.ParsePaths(o.paths)
+	if err != nil {
+		return usageErr(err)
+	}
+	if _, err := o.net.spec(); err != nil {
+		return err
+	}
+	d, err := loadDataset(ctx, s, o.dir)
+	if err != nil {
+		return err
+	}
+	g, desc, err := o.net.build(d)
+	if err != nil {
+		return err
+	}
+	pc, err := graph.ShortestPathCentrality(ctx, g, graph.PathOptions{Paths: paths, Progress: progress(s, "betweenness and closeness")})
+	if err != nil {
+		return err
+	}
+	eig, err := graph.Eigenvector(g)
+	if err != nil {
+		return fmt.Errorf("eigenvector centrality: %w", err)
+	}
+	pr, err := graph.PageRank(g, graph.PageRankOptions{})
+	if err != nil {
+		return fmt.Errorf("pagerank: %w", err)
+	}
+	comm := graph.Louvain(g, o.resolution, o.seed)
+	sec := graph.SectorGroups(d)
+	q := graph.Modularity(g, comm, o.resolution)
+	ei := graph.EIIndex(g, sec)
+	r := graph.Assortativity(g, sec)
+
+	orgs := &out.Table{Name: "organizations", Title: "Organizations: " + desc,
+		Columns: []string{"id", "name", "sector", "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank", "community"}}
+	for i, org := range d.Orgs {
+		orgs.Add(org.ID, org.Name, org.Sector, g.Degree(i), g.Strength(i), pc.Betweenness[i], pc.Closeness[i], eig[i], pr[i], comm.Label[i])
+	}
+	nt := &out.Table{Name: "network", Title: "Network", Columns: []string{"measure", "value"}}
+	nt.Add("organizations", g.N())
+	nt.Add("ties", g.M())
+	nt.Add("communities", comm.K)
+	nt.Add("modularity", q)
+	nt.Add("ei_index", ei.Index)
+	nt.Add("assortativity", r)
+	nt.Add("louvain_seed", int(o.seed))
+	if f == out.FormatCSV {
+		// One CSV row per organization; the network's numbers on stderr.
+		fmt.Fprintf(s.Err, "sectornet: %d organizations, %d ties; %d communities, modularity %s (Louvain, seed %d); E-I index %s; sector assortativity %s\n",
+			g.N(), g.M(), comm.K, out.FormatFloat(q), o.seed, out.FormatFloat(ei.Index), out.FormatFloat(r))
+		return out.WriteTables(s.Out, f, orgs)
+	}
+	return out.WriteTables(s.Out, f, nt, orgs)
+}
