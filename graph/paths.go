@@ -166,12 +166,12 @@ func shortestPathSums(ctx context.Context, g *Network, o PathOptions) (pathSums,
 type pathKernel struct {
 	g      *Network
 	length []float64 // 1/w per CSR entry, nil for hops
-	dist   []int32   // hops: -1 when unreached
+	rec    []hopRec  // hops
 	dw     []float64 // weighted: +Inf when unreached
 	done   []bool    // weighted: settled
-	sigma  []float64
-	delta  []float64
-	order  []int32 // nodes in the order they were settled
+	sigma  []float64 // weighted: number of shortest paths from the source
+	coef   []float64 // weighted: (1 + δ) / σ once a node's dependency δ is final
+	order  []int32   // nodes in the order they were settled
 	heap   distHeap
 }
 
@@ -180,16 +180,16 @@ func newPathKernel(g *Network, length []float64) *pathKernel {
 	k := &pathKernel{
 		g:      g,
 		length: length,
-		sigma:  make([]float64, n),
-		delta:  make([]float64, n),
 		order:  make([]int32, 0, n),
 	}
 	if length == nil {
-		k.dist = make([]int32, n)
-		for i := range k.dist {
-			k.dist[i] = -1
+		k.rec = make([]hopRec, n)
+		for i := range k.rec {
+			k.rec[i].dist = -1
 		}
 	} else {
+		k.sigma = make([]float64, n)
+		k.coef = make([]float64, n)
 		k.dw = make([]float64, n)
 		k.done = make([]bool, n)
 		for i := range k.dw {
@@ -211,53 +211,67 @@ func (k *pathKernel) source(s int32, acc []float64) (far float64, reach int) {
 
 func (k *pathKernel) sourceHops(s int32, acc []float64) (float64, int) {
 	off, adj := k.g.Off, k.g.Adj
-	dist, sigma, delta := k.dist, k.sigma, k.delta
+	rec := k.rec
 	order := k.order[:1]
 	order[0] = s
-	dist[s] = 0
-	sigma[s] = 1
+	rec[s] = hopRec{x: 1, dist: 0}
 	var far int64
 	for head := 0; head < len(order); head++ {
 		v := order[head]
-		dv := dist[v]
+		dv := rec[v].dist
 		far += int64(dv)
-		sv := sigma[v]
+		next := dv + 1
+		add := [2]float64{0, rec[v].x}
 		for _, u := range adj[off[v]:off[v+1]] {
-			du := dist[u]
-			if du < 0 {
-				dist[u] = dv + 1
-				sigma[u] = sv
+			r := &rec[u]
+			du := r.dist
+			if du < 0 { // rare: once per node and source
+				r.dist = next
 				order = append(order, u)
-			} else if du == dv+1 {
-				sigma[u] += sv
+				du = next
 			}
+			// Branch-free σ(u) += σ(v) when u is one step further: in
+			// dense co-membership networks the test is a coin toss that
+			// a branch predictor loses.
+			r.x += add[isZero(du^next)]
 		}
 	}
-	// Dependencies in reverse order of distance: the predecessors of w
-	// are its neighbours one step closer to s.
+	// Dependencies in reverse order of distance, pulled from successors
+	// (neighbours one step further from s): δ(v) = σ(v) Σ_{w succ v}
+	// (1 + δ(w)) / σ(w). Once v's sum is known σ(v) is needed no more, and
+	// its slot holds v's coefficient (1 + δ(v)) / σ(v) for v's
+	// predecessors.
 	for i := len(order) - 1; i > 0; i-- {
-		w := order[i]
-		dw := dist[w] - 1
-		c := (1 + delta[w]) / sigma[w]
-		for _, v := range adj[off[w]:off[w+1]] {
-			if dist[v] == dw {
-				delta[v] += sigma[v] * c
-			}
+		v := order[i]
+		next := rec[v].dist + 1
+		sum := 0.0
+		for _, w := range adj[off[v]:off[v+1]] {
+			r := rec[w]
+			pick := [2]float64{0, r.x}
+			sum += pick[isZero(r.dist^next)]
 		}
-		acc[w] += delta[w]
+		sv := rec[v].x
+		d := sv * sum
+		acc[v] += d
+		rec[v].x = (1 + d) / sv
 	}
 	for _, v := range order {
-		dist[v] = -1
-		sigma[v] = 0
-		delta[v] = 0
+		rec[v] = hopRec{x: 0, dist: -1}
 	}
 	k.order = order
 	return float64(far), len(order)
 }
 
+// hopRec is one node's state in a breadth-first Brandes pass, kept
+// together so that each neighbour visit touches one cache line.
+type hopRec struct {
+	x    float64 // σ during the search, then (1 + δ) / σ
+	dist int32   // hops from the source, -1 when unreached
+}
+
 func (k *pathKernel) sourceWeighted(s int32, acc []float64) (float64, int) {
 	off, adj, length := k.g.Off, k.g.Adj, k.length
-	dist, done, sigma, delta := k.dw, k.done, k.sigma, k.delta
+	dist, done, sigma, coef := k.dw, k.done, k.sigma, k.coef
 	order := k.order[:0]
 	h := k.heap[:0]
 	dist[s] = 0
@@ -293,28 +307,37 @@ func (k *pathKernel) sourceWeighted(s int32, acc []float64) (float64, int) {
 		}
 	}
 	for i := len(order) - 1; i > 0; i-- {
-		w := order[i]
-		dw := dist[w]
-		c := (1 + delta[w]) / sigma[w]
-		for e := off[w]; e < off[w+1]; e++ {
-			v := adj[e]
+		v := order[i]
+		dv := dist[v]
+		sum := 0.0
+		for e := off[v]; e < off[v+1]; e++ {
 			// The same sum as when v relaxed w, so equality is exact.
-			if done[v] && dist[v]+length[e] == dw && dist[v] < dw {
-				delta[v] += sigma[v] * c
+			if w := adj[e]; dv+length[e] == dist[w] {
+				sum += coef[w]
 			}
 		}
-		acc[w] += delta[w]
+		d := sigma[v] * sum
+		acc[v] += d
+		coef[v] = (1 + d) / sigma[v]
 	}
 	// Every node given a finite distance is settled, so order lists them.
 	for _, v := range order {
 		dist[v] = math.Inf(1)
 		done[v] = false
 		sigma[v] = 0
-		delta[v] = 0
 	}
 	k.order = order
 	k.heap = h
 	return far, len(order)
+}
+
+// unit turns isZero's result into a factor.
+var unit = [2]float64{0, 1}
+
+// isZero returns 1 when x == 0 and 0 otherwise, for x >= 0, without a
+// branch.
+func isZero(x int32) int {
+	return int((uint32(x) - 1) >> 31)
 }
 
 // distItem is a tentative distance in the Dijkstra heap.
