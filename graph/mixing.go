@@ -1,10 +1,14 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/bits"
 	"math/rand/v2"
+	"runtime"
+	"sync"
+	"sync/atomic"
 )
 
 // Groups describes a partition of a network's nodes into k groups (the
@@ -150,33 +154,33 @@ type EIPermutation struct {
 
 // EIPermutationTest tests the network's E-I index against random
 // reassignments of the group labels to nodes that keep each group's size
-// (the network is fixed; this is UCINET's E-I permutation test). reps
-// reassignments are drawn by Fisher-Yates shuffles from a PCG generator
-// seeded with seed, so the same seed gives the same result.
+// (the network is fixed; this is UCINET's E-I permutation test). Each of
+// the reps reassignments is a Fisher-Yates shuffle of the labels driven by
+// its own PCG generator, seeded with (seed, rep number), so the same seed
+// gives the same result on any machine and any number of cores; the
+// reassignments are shared among runtime.GOMAXPROCS(0) goroutines. It
+// returns ctx's error if ctx is cancelled first.
 //
 // Because every reassignment has the same total number of ties T, the
 // index is (2E - T)/T and the comparisons are made exactly on the integer
-// E. Expected is T(1 - 2 Σ_k C(n_k,2)/(n(n-1))) turned into an index, the
-// exact mean over all reassignments. With no ties every field is NaN.
-func EIPermutationTest(g *Network, p Groups, reps int, seed uint64) EIPermutation {
+// E. Expected is the exact mean over all reassignments, 1 - 2 Σ_k
+// n_k(n_k-1) / (n(n-1)). With no ties every field but Reps is NaN.
+func EIPermutationTest(ctx context.Context, g *Network, p Groups, reps int, seed uint64) (EIPermutation, error) {
 	obs := EIIndex(g, p)
 	res := EIPermutation{Observed: obs.Index, Reps: reps}
 	t := obs.External + obs.Internal
 	n := g.N()
-	if t == 0 || n < 2 || reps <= 0 {
-		nan := math.NaN()
-		res.Expected, res.Mean, res.SD, res.Min, res.Max = nan, nan, nan, nan, nan
-		res.PGreater, res.PLess, res.PTwoSided = nan, nan, nan
-		if t > 0 && n >= 2 {
-			res.Expected = expectedEI(p, n, t)
-		}
-		return res
+	nan := math.NaN()
+	res.Expected, res.Mean, res.SD, res.Min, res.Max = nan, nan, nan, nan, nan
+	res.PGreater, res.PLess, res.PTwoSided = nan, nan, nan
+	if t == 0 || n < 2 {
+		return res, nil
 	}
 	res.Expected = expectedEI(p, n, t)
-	// E expected as a count, to measure "as far" exactly enough.
-	eExp := (res.Expected*float64(t) + float64(t)) / 2
-	dObs := math.Abs(float64(obs.External) - eExp)
-	// Ties as (u, v) pairs in one flat array for a tight inner loop.
+	if reps <= 0 {
+		return res, nil
+	}
+	// Ties as (u, v) pairs in flat arrays for a tight inner loop.
 	us := make([]int32, 0, t)
 	vs := make([]int32, 0, t)
 	for i := 0; i < n; i++ {
@@ -187,25 +191,49 @@ func EIPermutationTest(g *Network, p Groups, reps int, seed uint64) EIPermutatio
 			}
 		}
 	}
-	lab := make([]int32, n)
-	for i, l := range p.Label {
-		lab[i] = int32(l)
+	external := make([]int, reps) // E of each reassignment
+	workers := min(runtime.GOMAXPROCS(0), reps)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lab := make([]int32, n)
+			for {
+				r := int(next.Add(1) - 1)
+				if r >= reps || ctx.Err() != nil {
+					return
+				}
+				for i, l := range p.Label {
+					lab[i] = int32(l)
+				}
+				rng := rand.New(rand.NewPCG(seed, uint64(r)))
+				for i := n - 1; i > 0; i-- {
+					j := boundedRand(rng, uint64(i+1))
+					lab[i], lab[j] = lab[j], lab[i]
+				}
+				e := 0
+				for k, u := range us {
+					if lab[u] != lab[vs[k]] {
+						e++
+					}
+				}
+				external[r] = e
+			}
+		}()
 	}
-	rng := rand.New(rand.NewPCG(seed, 0x5ec70e1))
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return EIPermutation{}, err
+	}
+	// E expected as a count, to measure "as far" from it.
+	eExp := (res.Expected + 1) * float64(t) / 2
+	dObs := math.Abs(float64(obs.External) - eExp)
 	var sum, sumSq float64
 	minE, maxE := t, 0
 	ge, le, two := 0, 0, 0
-	for r := 0; r < reps; r++ {
-		for i := n - 1; i > 0; i-- {
-			j := boundedRand(rng, uint64(i+1))
-			lab[i], lab[j] = lab[j], lab[i]
-		}
-		e := 0
-		for k, u := range us {
-			if lab[u] != lab[vs[k]] {
-				e++
-			}
-		}
+	for _, e := range external {
 		x := float64(2*e-t) / float64(t)
 		sum += x
 		sumSq += x * x
@@ -230,7 +258,7 @@ func EIPermutationTest(g *Network, p Groups, reps int, seed uint64) EIPermutatio
 	res.PGreater = float64(ge) / rf
 	res.PLess = float64(le) / rf
 	res.PTwoSided = float64(two) / rf
-	return res
+	return res, nil
 }
 
 // expectedEI is the mean E-I index over all reassignments of labels

@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"testing"
 )
 
@@ -105,7 +107,7 @@ func TestEIPermutationExact(t *testing.T) {
 			two++
 		}
 	}
-	res := EIPermutationTest(g, p, 40000, 42)
+	res, _ := EIPermutationTest(context.Background(), g, p, 40000, 42)
 	if !near(res.Expected, sum/20, 1e-12) || !near(res.Expected, (2*3.0-5)/5, 1e-12) {
 		t.Errorf("expected %v, enumeration %v", res.Expected, sum/20)
 	}
@@ -118,11 +120,15 @@ func TestEIPermutationExact(t *testing.T) {
 			t.Errorf("%s: %v, exact %v", c.name, c.got, c.want)
 		}
 	}
-	again := EIPermutationTest(g, p, 40000, 42)
+	again, _ := EIPermutationTest(context.Background(), g, p, 40000, 42)
 	if again != res {
 		t.Errorf("same seed, different result: %+v vs %+v", again, res)
 	}
-	if other := EIPermutationTest(g, p, 40000, 43); other == res {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	if one, _ := EIPermutationTest(context.Background(), g, p, 40000, 42); one != res {
+		t.Errorf("GOMAXPROCS 1 differs: %+v vs %+v", one, res)
+	}
+	if other, _ := EIPermutationTest(context.Background(), g, p, 40000, 43); other == res {
 		t.Errorf("different seeds gave identical results")
 	}
 }
@@ -141,7 +147,7 @@ func TestMixingEmpty(t *testing.T) {
 	if !math.IsNaN(EIIndex(g, p).Index) || !math.IsNaN(Assortativity(g, p)) || !math.IsNaN(Modularity(g, p, 1)) {
 		t.Error("want NaN for a network without ties")
 	}
-	if r := EIPermutationTest(g, p, 10, 1); !math.IsNaN(r.PTwoSided) {
+	if r, _ := EIPermutationTest(context.Background(), g, p, 10, 1); !math.IsNaN(r.PTwoSided) {
 		t.Errorf("permutation test without ties: %+v", r)
 	}
 }

@@ -21,6 +21,14 @@ var invocations = [][]string{
 	{"analyze", good, "--format", "json"},
 	{"analyze", good, "--basis", "ties", "--paths", "weighted", "--format", "csv"},
 	{"export", good, "--basis", "ties", "--format", "edgelist", "-o", "{out}"},
+	{"centrality", good, "--format", "csv"},
+	{"centrality", good, "--paths", "weighted", "--format", "json"},
+	{"centrality", good, "--mode", "two", "--basis", "meetings", "--format", "md"},
+	{"sectors", good, "--format", "json"},
+	{"sectors", good, "--basis", "meetings", "--format", "table"},
+	{"brokers", good, "--format", "csv"},
+	{"communities", good, "--format", "json"},
+	{"communities", good, "--resolution", "2", "--seed", "9", "--format", "tex"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the

@@ -65,6 +65,10 @@ measures and figures. Every command reads a dataset folder of CSV files (see
 		newExportCmd(s),
 		newGenerateCmd(s),
 		newAnalyzeCmd(s),
+		newCentralityCmd(s),
+		newSectorsCmd(s),
+		newBrokersCmd(s),
+		newCommunitiesCmd(s),
 	)
 	return root
 }

@@ -98,6 +98,8 @@ func summaryTables(d *graph.Dataset, g *graph.Network, desc string) []*out.Table
 	nt.Add("ties", g.M())
 	nt.Add("isolates", graph.Isolates(g))
 	nt.Add("density", g.Density())
+	nt.Add("degree centralization", graph.DegreeCentralization(g))
+	nt.Add("average clustering", graph.AverageClustering(g))
 	nt.Add("components", ncomp)
 	nt.Add("largest component", graph.LargestComponent(g))
 	nt.Add("total tie weight", g.TotalWeight())
