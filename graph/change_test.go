@@ -63,13 +63,6 @@ func wavePair() *Dataset {
 	return d
 }
 
-func near(a, b, tol float64) bool {
-	if math.IsNaN(a) || math.IsNaN(b) {
-		return math.IsNaN(a) && math.IsNaN(b)
-	}
-	return math.Abs(a-b) <= tol
-}
-
 // TestCompareWavesByHand checks every count of CompareWaves on wavePair,
 // worked by hand:
 //
