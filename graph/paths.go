@@ -165,13 +165,10 @@ func shortestPathSums(ctx context.Context, g *Network, o PathOptions) (pathSums,
 // after each source by walking the nodes it reached.
 type pathKernel struct {
 	g      *Network
-	length []float64 // 1/w per CSR entry, nil for hops
-	rec    []hopRec  // hops
-	dw     []float64 // weighted: +Inf when unreached
-	done   []bool    // weighted: settled
-	sigma  []float64 // weighted: number of shortest paths from the source
-	coef   []float64 // weighted: (1 + δ) / σ once a node's dependency δ is final
-	order  []int32   // nodes in the order they were settled
+	length []float64   // 1/w per CSR entry, nil for hops
+	rec    []hopRec    // hops
+	wrec   []weightRec // weighted
+	order  []int32     // nodes in the order they were settled
 	heap   distHeap
 }
 
@@ -188,12 +185,9 @@ func newPathKernel(g *Network, length []float64) *pathKernel {
 			k.rec[i].dist = -1
 		}
 	} else {
-		k.sigma = make([]float64, n)
-		k.coef = make([]float64, n)
-		k.dw = make([]float64, n)
-		k.done = make([]bool, n)
-		for i := range k.dw {
-			k.dw[i] = math.Inf(1)
+		k.wrec = make([]weightRec, n)
+		for i := range k.wrec {
+			k.wrec[i].d = math.Inf(1)
 		}
 	}
 	return k
@@ -271,64 +265,79 @@ type hopRec struct {
 
 func (k *pathKernel) sourceWeighted(s int32, acc []float64) (float64, int) {
 	off, adj, length := k.g.Off, k.g.Adj, k.length
-	dist, done, sigma, coef := k.dw, k.done, k.sigma, k.coef
+	rec := k.wrec
 	order := k.order[:0]
 	h := k.heap[:0]
-	dist[s] = 0
-	sigma[s] = 1
+	rec[s] = weightRec{d: 0, x: 1}
 	h = h.push(distItem{0, s})
 	far := 0.0
 	for len(h) > 0 {
 		var it distItem
 		h, it = h.pop()
 		v := it.node
-		if done[v] || it.d > dist[v] {
+		// Each improvement pushes a smaller distance, so exactly one entry
+		// per node carries its final distance; the others are stale.
+		if it.d != rec[v].d {
 			continue
 		}
-		done[v] = true
 		order = append(order, v)
-		dv := dist[v]
+		dv := it.d
 		far += dv
-		sv := sigma[v]
+		sv := rec[v].x
 		for e := off[v]; e < off[v+1]; e++ {
 			u := adj[e]
-			if done[u] {
-				continue
-			}
+			r := &rec[u]
 			d := dv + length[e]
-			switch du := dist[u]; {
-			case d < du:
-				dist[u] = d
-				sigma[u] = sv
+			// A settled u has r.d <= dv < d: neither case applies, so no
+			// settled flag is needed (lengths are positive and, for
+			// weights within a factor 2^52 of each other, never lost
+			// to rounding).
+			if d < r.d {
+				r.d = d
+				r.x = 0
 				h = h.push(distItem{d, u})
-			case d == du:
-				sigma[u] += sv
 			}
+			r.x += sv * unit[b2i(d == r.d)]
 		}
 	}
+	// Dependencies in reverse order of settling, pulled from successors
+	// (neighbours w with d(v) + l(v,w) = d(w), the same sum as when v
+	// relaxed w, so the equality is exact), as in sourceHops.
 	for i := len(order) - 1; i > 0; i-- {
 		v := order[i]
-		dv := dist[v]
+		dv := rec[v].d
 		sum := 0.0
 		for e := off[v]; e < off[v+1]; e++ {
-			// The same sum as when v relaxed w, so equality is exact.
-			if w := adj[e]; dv+length[e] == dist[w] {
-				sum += coef[w]
-			}
+			r := rec[adj[e]]
+			pick := [2]float64{0, r.x}
+			sum += pick[b2i(dv+length[e] == r.d)]
 		}
-		d := sigma[v] * sum
+		sv := rec[v].x
+		d := sv * sum
 		acc[v] += d
-		coef[v] = (1 + d) / sigma[v]
+		rec[v].x = (1 + d) / sv
 	}
 	// Every node given a finite distance is settled, so order lists them.
 	for _, v := range order {
-		dist[v] = math.Inf(1)
-		done[v] = false
-		sigma[v] = 0
+		rec[v] = weightRec{d: math.Inf(1)}
 	}
 	k.order = order
 	k.heap = h
 	return far, len(order)
+}
+
+// weightRec is one node's state in a Dijkstra Brandes pass.
+type weightRec struct {
+	d float64 // distance from the source, +Inf when unreached
+	x float64 // σ during the search, then (1 + δ) / σ
+}
+
+// b2i is 1 for true and 0 for false; the compiler makes it a SETcc.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // unit turns isZero's result into a factor.
