@@ -229,3 +229,8 @@ func levenshtein(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// DidYouMean returns a hint such as `did you mean "R09"?` naming the known
+// value closest to v when one is a likely typo (see the loader's
+// suggestions), or "". Commands use it for ids given on the command line.
+func DidYouMean(v string, known []string) string { return suggest(v, known) }

@@ -693,8 +693,9 @@ func Attribute(candidates, marked, draws, observed, permutations int, seed uint6
 	if candidates > 0 {
 		a.ExpectedShare = float64(marked) / float64(candidates)
 	}
-	if a.ExpectedShare > 0 {
-		a.Ratio = a.ObservedShare / a.ExpectedShare
+	if draws > 0 && marked > 0 {
+		// (observed/draws) / (marked/candidates), rounded once.
+		a.Ratio = float64(observed) * float64(candidates) / (float64(draws) * float64(marked))
 	}
 	a.PExact = HypergeomUpper(candidates, marked, draws, observed)
 	if permutations > 0 {

@@ -29,6 +29,10 @@ var invocations = [][]string{
 	{"brokers", good, "--format", "csv"},
 	{"communities", good, "--format", "json"},
 	{"communities", good, "--resolution", "2", "--seed", "9", "--format", "tex"},
+	{"change", waves, "--format", "json"},
+	{"change", waves, "--format", "table", "--seed", "5"},
+	{"firsts", waves, "--pairs", "--format", "csv"},
+	{"suggest", waves, "--format", "md"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the

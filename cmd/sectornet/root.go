@@ -69,6 +69,7 @@ measures and figures. Every command reads a dataset folder of CSV files (see
 		newSectorsCmd(s),
 		newBrokersCmd(s),
 		newCommunitiesCmd(s),
+		newChangeCmd(s), newFirstsCmd(s), newSuggestCmd(s),
 	)
 	return root
 }

@@ -57,7 +57,8 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 }
 
 // summaryTables builds the summary's tables: dataset, sectors, forums,
-// meetings, waves and network.
+// meetings, waves and network, and tie_scores when ties carry trust or
+// value scores.
 func summaryTables(d *graph.Dataset, g *graph.Network, desc string) []*out.Table {
 	st := graph.Summarize(d)
 	ds := &out.Table{Name: "dataset", Title: "Dataset", Columns: []string{"item", "count"}}
@@ -103,5 +104,9 @@ func summaryTables(d *graph.Dataset, g *graph.Network, desc string) []*out.Table
 	nt.Add("components", ncomp)
 	nt.Add("largest component", graph.LargestComponent(g))
 	nt.Add("total tie weight", g.TotalWeight())
-	return []*out.Table{ds, sec, fo, me, wv, nt}
+	ts := []*out.Table{ds, sec, fo, me, wv, nt}
+	if graph.HasScores(d, "") {
+		ts = append(ts, tieScoresTable(d))
+	}
+	return ts
 }
