@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -360,8 +361,9 @@ func windowAffiliation(d *Dataset, w MeetingWindow) *Affiliation {
 //   - trust and value scores when ties carry them.
 //
 // The universe is every organization (UniverseAll) or those named in
-// both waves (UniversePresent); see Universe.
-func CompareWaves(d *Dataset, o ChangeOptions) (*Change, error) {
+// both waves (UniversePresent); see Universe. The permutation test stops
+// with ctx's error when ctx is cancelled.
+func CompareWaves(ctx context.Context, d *Dataset, o ChangeOptions) (*Change, error) {
 	waves := d.Waves()
 	for _, w := range []string{o.From, o.To} {
 		if !slices.Contains(waves, w) {
@@ -552,8 +554,15 @@ func CompareWaves(d *Dataset, o ChangeOptions) (*Change, error) {
 			}
 		})
 	}
-	c.Attribution = Attribute(c.All.NoTie+c.All.New, marked, c.All.New, c.NewAmongCoparticipants, o.Permutations, o.Seed)
-	c.CrossAttribution = Attribute(c.CrossSector.NoTie+c.CrossSector.New, markedCross, c.CrossSector.New, c.NewCrossAmongCoparticipants, o.Permutations, o.Seed)
+	var err error
+	c.Attribution, err = Attribute(ctx, c.All.NoTie+c.All.New, marked, c.All.New, c.NewAmongCoparticipants, o.Permutations, o.Seed)
+	if err != nil {
+		return nil, err
+	}
+	c.CrossAttribution, err = Attribute(ctx, c.CrossSector.NoTie+c.CrossSector.New, markedCross, c.CrossSector.New, c.NewCrossAmongCoparticipants, o.Permutations, o.Seed)
+	if err != nil {
+		return nil, err
+	}
 
 	c.Before = waveStats(o.From, c.Orgs, c.All.Before(), c.CrossSector.Before())
 	c.After = waveStats(o.To, c.Orgs, c.All.After(), c.CrossSector.After())
@@ -675,10 +684,17 @@ func (c *Change) TopGainers(k int) []OrgChange {
 // pairs in permutations random sets of draws pairs (p = (k+1)/(R+1), B.
 // Phipson and G. K. Smyth, Stat. Appl. Genet. Mol. Biol. 9(1) (2010),
 // doi:10.2202/1544-6115.1585), and the exact hypergeometric tail
-// P(X >= observed) it estimates. The random sets come from a PCG
-// generator seeded with seed, so the same seed gives the same p-value.
-// It panics when the counts are inconsistent (a programming error).
-func Attribute(candidates, marked, draws, observed, permutations int, seed uint64) Attribution {
+// P(X >= observed) it estimates.
+//
+// Each random set is drawn pair by pair without replacement, noting only
+// whether each pair is marked; by the symmetries of the hypergeometric
+// distribution (swapping draws and marked, or counting the complement) it
+// draws min(draws, marked, candidates-draws, candidates-marked) pairs per
+// set. The sets come from one PCG generator seeded with seed, so the same
+// seed gives the same p-value on every machine. It returns ctx's error if
+// ctx is cancelled, and panics when the counts are inconsistent (a
+// programming error).
+func Attribute(ctx context.Context, candidates, marked, draws, observed, permutations int, seed uint64) (Attribution, error) {
 	if marked < 0 || marked > candidates || draws < 0 || draws > candidates || observed < 0 || observed > draws || observed > marked {
 		panic(fmt.Sprintf("graph: inconsistent attribution counts: candidates %d marked %d draws %d observed %d", candidates, marked, draws, observed))
 	}
@@ -701,23 +717,35 @@ func Attribute(candidates, marked, draws, observed, permutations int, seed uint6
 	if permutations > 0 {
 		r := rand.New(rand.NewPCG(seed, 0x5ec7042e7))
 		hits := 0
-		for range permutations {
+		for i := range permutations {
+			if i%64 == 0 {
+				if err := ctx.Err(); err != nil {
+					return a, err
+				}
+			}
 			if drawMarked(r, candidates, marked, draws) >= observed {
 				hits++
 			}
 		}
 		a.PValue = float64(hits+1) / float64(permutations+1)
 	}
-	return a
+	return a, nil
 }
 
-// drawMarked draws n of N items without replacement, K of them marked,
-// and returns how many marked ones it drew. It draws the smaller of the
-// chosen set and its complement.
+// drawMarked returns the number of marked items among n drawn without
+// replacement from N items of which K are marked: a hypergeometric
+// variate. It reduces to the cheapest equivalent draw (X ~ H(N, K, n) has
+// the law of H(N, n, K), of K - H(N, K, N-n) and of n - H(N, N-K, n)),
+// then draws item by item.
 func drawMarked(r *rand.Rand, N, K, n int) int {
-	comp := false
-	if n > N/2 {
-		n, comp = N-n, true
+	if n > N-n {
+		return K - drawMarked(r, N, K, N-n)
+	}
+	if K > N-K {
+		return n - drawMarked(r, N, N-K, n)
+	}
+	if K < n {
+		n, K = K, n
 	}
 	got := 0
 	remN, remK := uint64(N), uint64(K)
@@ -727,9 +755,6 @@ func drawMarked(r *rand.Rand, N, K, n int) int {
 			remK--
 		}
 		remN--
-	}
-	if comp {
-		return K - got
 	}
 	return got
 }

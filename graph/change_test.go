@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -89,7 +90,7 @@ func wavePair() *Dataset {
 // C(6,1) + C(5,4)) / C(11,4) = 65/330.
 func TestCompareWavesByHand(t *testing.T) {
 	d := wavePair()
-	c, err := CompareWaves(d, ChangeOptions{From: "2012", To: "2014", Permutations: 999, Seed: 1})
+	c, err := CompareWaves(context.Background(), d, ChangeOptions{From: "2012", To: "2014", Permutations: 999, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +223,7 @@ func checkAttribution(t *testing.T, name string, a Attribution, cand, marked, n,
 // TestCompareWavesRowOrder: the order of the rows of ties.csv, and the
 // orientation of each report, change nothing.
 func TestCompareWavesRowOrder(t *testing.T) {
-	want, err := CompareWaves(wavePair(), ChangeOptions{From: "2012", To: "2014", Permutations: 99, Seed: 7})
+	want, err := CompareWaves(context.Background(), wavePair(), ChangeOptions{From: "2012", To: "2014", Permutations: 99, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +236,7 @@ func TestCompareWavesRowOrder(t *testing.T) {
 				d.Ties[i].Source, d.Ties[i].Target = d.Ties[i].Target, d.Ties[i].Source
 			}
 		}
-		got, err := CompareWaves(d, ChangeOptions{From: "2012", To: "2014", Permutations: 99, Seed: 7})
+		got, err := CompareWaves(context.Background(), d, ChangeOptions{From: "2012", To: "2014", Permutations: 99, Seed: 7})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -252,7 +253,7 @@ func TestCompareWavesRowOrder(t *testing.T) {
 func TestCompareWavesOptions(t *testing.T) {
 	d := wavePair()
 	// joint project ties: 2012 C-D; 2014 A-E, C-E. New 2, dissolved 1.
-	c, err := CompareWaves(d, ChangeOptions{From: "2012", To: "2014", Type: "joint project"})
+	c, err := CompareWaves(context.Background(), d, ChangeOptions{From: "2012", To: "2014", Type: "joint project"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +263,7 @@ func TestCompareWavesOptions(t *testing.T) {
 	}
 	// Present in both waves: A-E (F is named only in 2014). 10 pairs;
 	// 2012 ties 3; 2014 ties without D-F 5: new B-C A-E C-E, kept A-B D-E.
-	c, err = CompareWaves(d, ChangeOptions{From: "2012", To: "2014", Universe: UniversePresent})
+	c, err = CompareWaves(context.Background(), d, ChangeOptions{From: "2012", To: "2014", Universe: UniversePresent})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +279,7 @@ func TestCompareWavesOptions(t *testing.T) {
 	}
 	// "after" sorts before "before" as strings: the earlier wave is
 	// "after" here, which holds the 2012 ties.
-	c, err = CompareWaves(d, ChangeOptions{From: "after", To: "before"})
+	c, err = CompareWaves(context.Background(), d, ChangeOptions{From: "after", To: "before"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +289,7 @@ func TestCompareWavesOptions(t *testing.T) {
 
 	d = wavePair()
 	for _, o := range []ChangeOptions{{From: "2014", To: "2012"}, {From: "2012", To: "1999"}, {From: "2012", To: "2014", Type: "gossip"}} {
-		if _, err := CompareWaves(d, o); err == nil {
+		if _, err := CompareWaves(context.Background(), d, o); err == nil {
 			t.Errorf("%+v: no error", o)
 		}
 	}
@@ -330,9 +331,10 @@ func TestWavePairs(t *testing.T) {
 // TestAttributeSeed: the same seed gives the same p-value; another seed
 // another estimate of the same exact p.
 func TestAttributeSeed(t *testing.T) {
-	a := Attribute(14196, 900, 120, 8, 4999, 42)
-	b := Attribute(14196, 900, 120, 8, 4999, 42)
-	c := Attribute(14196, 900, 120, 8, 4999, 43)
+	ctx := context.Background()
+	a, _ := Attribute(ctx, 14196, 900, 120, 8, 4999, 42)
+	b, _ := Attribute(ctx, 14196, 900, 120, 8, 4999, 42)
+	c, _ := Attribute(ctx, 14196, 900, 120, 8, 4999, 43)
 	if a != b {
 		t.Errorf("same seed, different results: %+v %+v", a, b)
 	}
@@ -471,5 +473,39 @@ func TestScoresByWave(t *testing.T) {
 	checkScore(t, "2014 joint project", ws[1].All, ScoreMean{2, 2, 3, 2, 2})
 	if !HasScores(d, "") || HasScores(&Dataset{Ties: []Tie{{"A", "B", "1", "", 1, NoScore, NoScore}}}, "") {
 		t.Error("HasScores")
+	}
+}
+
+// TestDrawMarkedLaw: every reduction of drawMarked (complement of the
+// draws, complement of the marked, swapping the two, and none) samples the
+// hypergeometric law: the empirical P(X >= k) of 20000 draws agrees with
+// the exact tail (checked against exact fractions in TestHypergeomUpper)
+// within 4.5 standard errors.
+func TestDrawMarkedLaw(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const reps = 20000
+	for _, c := range [][3]int{{40, 6, 10}, {40, 30, 10}, {40, 6, 33}, {40, 10, 6}, {40, 35, 31}, {12, 5, 4}} {
+		N, K, n := c[0], c[1], c[2]
+		count := map[int]int{}
+		for range reps {
+			x := drawMarked(r, N, K, n)
+			if x < max(0, n-(N-K)) || x > min(n, K) {
+				t.Fatalf("%v: draw %d outside the support", c, x)
+			}
+			count[x]++
+		}
+		for k := max(0, n-(N-K)); k <= min(n, K); k++ {
+			ge := 0
+			for x, m := range count {
+				if x >= k {
+					ge += m
+				}
+			}
+			p := HypergeomUpper(N, K, n, k)
+			emp := float64(ge) / reps
+			if math.Abs(emp-p) > 4.5*math.Sqrt(p*(1-p)/reps)+1e-9 {
+				t.Errorf("N %d K %d n %d: P(X >= %d) empirical %v, exact %v", N, K, n, k, emp, p)
+			}
+		}
 	}
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bufio"
+	"context"
 	"math"
 	"os"
 	"slices"
@@ -90,7 +91,7 @@ func randomDataset(t *testing.T) *Dataset {
 // hypergeometric p, networkx.adamic_adar_index for the suggestions).
 func TestRandomAgainstReference(t *testing.T) {
 	d := randomDataset(t)
-	c, err := CompareWaves(d, ChangeOptions{From: "2012", To: "2014", Permutations: 199, Seed: 5})
+	c, err := CompareWaves(context.Background(), d, ChangeOptions{From: "2012", To: "2014", Permutations: 199, Seed: 5})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -102,14 +103,14 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 	}
 	var changes []*graph.Change
 	for _, p := range pairs {
-		c, err := graph.CompareWaves(d, graph.ChangeOptions{From: p[0], To: p[1], Type: o.tieType, Universe: u, Permutations: o.permutations, Seed: o.seed})
+		c, err := graph.CompareWaves(ctx, d, graph.ChangeOptions{From: p[0], To: p[1], Type: o.tieType, Universe: u, Permutations: o.permutations, Seed: o.seed})
 		if err != nil {
+			if ctx.Err() != nil {
+				return err
+			}
 			return usageErr(err)
 		}
 		changes = append(changes, c)
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 	}
 	if f == out.FormatJSON {
 		objs := make([]any, len(changes))
@@ -172,6 +173,49 @@ func windowNote(c *graph.Change) string {
 		len(w.Meetings), c.From, c.To)
 }
 
+// headline says the forum effect in one sentence.
+func headline(c *graph.Change) string {
+	a := c.Attribution
+	if a.New == 0 {
+		return fmt.Sprintf("No new tie between %s and %s.", c.From, c.To)
+	}
+	s := fmt.Sprintf("%d of the %d new ties (%s) joined co-participants, against %s expected if new ties formed at random",
+		a.NewCoparticipant, a.New, percent(a.ObservedShare), percent(a.ExpectedShare))
+	if !math.IsNaN(a.Ratio) {
+		s += fmt.Sprintf(": %.3g times as many", a.Ratio)
+	}
+	switch {
+	case math.IsNaN(a.PValue):
+		s += " (exact p = " + pString(a.PExact) + ")"
+	case a.PValue == 1/float64(a.Permutations+1):
+		s += fmt.Sprintf(" (p = %.2g: none of %d random sets did as well)", a.PValue, a.Permutations)
+	default:
+		s += fmt.Sprintf(" (p = %.2g)", a.PValue)
+	}
+	x := c.CrossAttribution
+	if x.New > 0 {
+		s += fmt.Sprintf("; across sectors %d of %d (%s, expected %s)", x.NewCoparticipant, x.New, percent(x.ObservedShare), percent(x.ExpectedShare))
+	}
+	return s + "."
+}
+
+func pString(p float64) string {
+	if p == 0 {
+		return "below 1e-308"
+	}
+	return fmt.Sprintf("%.2g", p)
+}
+
+func percent(v float64) string {
+	if math.IsNaN(v) {
+		return "n/a"
+	}
+	if v > 0 && v < 0.01 {
+		return fmt.Sprintf("%.2g%%", 100*v)
+	}
+	return fmt.Sprintf("%.0f%%", 100*v)
+}
+
 func permutationNote(a graph.Attribution, from string) string {
 	if a.Permutations == 0 {
 		return "p_value: no permutations run (--permutations 0); p_exact is the hypergeometric tail."
@@ -231,9 +275,12 @@ func changeTables(d *graph.Dataset, c *graph.Change, top int) []*out.Table {
 		a := x.a
 		at.Add(x.name, a.New, a.NewCoparticipant, a.ObservedShare, a.Candidates, a.Coparticipants, a.ExpectedShare, a.Ratio, a.PValue, a.PExact)
 	}
-	at.Notes = append(at.Notes, windowNote(c),
+	at.Notes = append(at.Notes, headline(c), windowNote(c),
 		"observed_share = new ties among co-participants / new ties; expected_share = co-participant pairs / pairs with no tie in "+c.From+" (the share if new ties formed at random); ratio = observed / expected.",
 		permutationNote(c.Attribution, c.From))
+	if c.Attribution.PExact == 0 || c.CrossAttribution.PExact == 0 {
+		at.Notes = append(at.Notes, "p_exact 0: the tail is below about 1e-308 and underflows double precision.")
+	}
 
 	wt := &out.Table{Name: "waves", Title: pre + "the network in each wave", Columns: []string{"measure", c.From, c.To, "change"}}
 	b, a := c.Before, c.After
