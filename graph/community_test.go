@@ -52,29 +52,34 @@ func TestLouvainReferences(t *testing.T) {
 }
 
 // TestLouvainGonum compares with gonum's community.Modularize, the oracle
-// the issue names, on random networks: the same quality within 1%.
+// the issue names, on random networks: the mean quality over 20 seeds
+// within 1% on each of three networks. (Both are heuristics whose result
+// depends on the visiting order; over 5 seeds the means differ by up to
+// 1.1% either way by chance.)
 func TestLouvainGonum(t *testing.T) {
-	g := randomNetwork(300, 1500, 1)
-	var ours, theirs float64
-	const runs = 5
-	for seed := uint64(0); seed < runs; seed++ {
-		ours += Modularity(g, Louvain(g, 1, seed), 1) / runs
-		red := community.Modularize(g, 1, rand.NewPCG(seed, 0))
-		lab := make([]int, g.N())
-		comms := red.Communities()
-		for c, ns := range comms {
-			for _, n := range ns {
-				lab[n.ID()] = c
+	for _, gs := range []uint64{1, 2, 3} {
+		g := randomNetwork(300, 1500, gs)
+		var ours, theirs float64
+		const runs = 20
+		for seed := uint64(0); seed < runs; seed++ {
+			ours += Modularity(g, Louvain(g, 1, seed), 1) / runs
+			red := community.Modularize(g, 1, rand.NewPCG(seed, 0))
+			lab := make([]int, g.N())
+			comms := red.Communities()
+			for c, ns := range comms {
+				for _, n := range ns {
+					lab[n.ID()] = c
+				}
 			}
+			q := Modularity(g, Groups{Label: lab, K: len(comms)}, 1)
+			if gq := community.Q(red, nil, 1); !near(q, gq, 1e-9) {
+				t.Errorf("seed %d: Modularity %v, gonum's Q of the same partition %v", seed, q, gq)
+			}
+			theirs += q / runs
 		}
-		q := Modularity(g, Groups{Label: lab, K: len(comms)}, 1)
-		if gq := community.Q(red, nil, 1); !near(q, gq, 1e-9) {
-			t.Errorf("seed %d: Modularity %v, gonum's Q of the same partition %v", seed, q, gq)
+		if ours < theirs-0.01*theirs {
+			t.Errorf("network %d: mean Q = %.6f, gonum %.6f", gs, ours, theirs)
 		}
-		theirs += q / runs
-	}
-	if ours < theirs-0.01*theirs {
-		t.Errorf("mean Q = %.6f, gonum %.6f", ours, theirs)
 	}
 }
 

@@ -138,8 +138,15 @@ func (a *Affiliation) Project(w Weighting) *Network {
 	cnt := make([]int32, n)
 	touched := make([]int32, 0, 64)
 	off := make([]int, n+1)
-	var adj []int32
-	var wt []float64
+	// Σ_g |g|(|g|-1) bounds the number of stored ties (both directions),
+	// reached when no two organizations share more than one group; so the
+	// arrays are allocated once.
+	bound := 0
+	for _, m := range a.GroupMembers {
+		bound += len(m) * (len(m) - 1)
+	}
+	adj := make([]int32, 0, bound)
+	wt := make([]float64, 0, bound)
 	for i := 0; i < n; i++ {
 		touched = touched[:0]
 		for _, g := range a.OrgGroups[i] {
