@@ -449,20 +449,25 @@ func changeJSON(d *graph.Dataset, c *graph.Change, top int) out.Row {
 	}
 }
 
-// tieScoresTable lists the mean trust and value of each wave's ties,
-// overall and per sector pair (for summary).
-func tieScoresTable(d *graph.Dataset) *out.Table {
+// tieScoresTable lists the mean trust and value of each wave's ties (of
+// type typ when not empty), overall and per sector pair (for summary).
+func tieScoresTable(d *graph.Dataset, typ string) *out.Table {
 	t := &out.Table{Name: "tie_scores", Title: "Trust and value of the ties per wave",
 		Columns: []string{"wave", "sector_a", "sector_b", "ties", "trust_n", "trust_mean", "value_n", "value_mean"}}
 	add := func(wave, a, b string, m graph.ScoreMean) {
 		t.Add(wave, a, b, m.Ties, m.TrustN, m.Trust, m.ValueN, m.Value)
 	}
-	for _, w := range graph.ScoresByWave(d, "") {
+	for _, w := range graph.ScoresByWave(d, typ) {
 		add(w.Wave, "all", "all", w.All)
 		for _, sp := range w.SectorPairs {
 			add(w.Wave, sectorIDAt(d, sp.A), sectorIDAt(d, sp.B), sp.ScoreMean)
 		}
 	}
-	t.Notes = append(t.Notes, "Ties of every type. A tie's score is the mean of its reports' scores (A about B and B about A); each tie counts once; trust_n and value_n count the ties with a score.")
+	what := "Ties of every type."
+	if typ != "" {
+		what = "Ties of type " + typ + "."
+		t.Title += " (type " + typ + ")"
+	}
+	t.Notes = append(t.Notes, what+" A tie's score is the mean of its reports' scores (A about B and B about A); each tie counts once; trust_n and value_n count the ties with a score.")
 	return t
 }

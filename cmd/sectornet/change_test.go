@@ -251,3 +251,15 @@ func TestSummaryTieScores(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryTieScoresType: with --basis ties --type T, the scores are
+// those of T's ties: information in the good dataset is A-B 2012 (3, 2)
+// and C-D, B-E 2014 (C-D 3/3; B-E none).
+func TestSummaryTieScoresType(t *testing.T) {
+	_, out, _ := sectornet(t, "summary", good, "--basis", "ties", "--type", "information", "--format", "csv")
+	for _, want := range []string{"# Trust and value of the ties per wave (type information)\n", "2012,all,all,1,1,3,1,2\n", "2014,all,all,2,1,3,1,3\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary --type lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -49,7 +49,7 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 	if err != nil {
 		return err
 	}
-	ts := summaryTables(d, g, desc)
+	ts := summaryTables(d, g, desc, o.net.tieType)
 	if o.dir == "" {
 		ts[0].Notes = append(ts[0].Notes, "The embedded sample is synthetic: made-up organizations modelled on the figures of Israel's cross-sector volunteering initiative.")
 	}
@@ -57,9 +57,9 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 }
 
 // summaryTables builds the summary's tables: dataset, sectors, forums,
-// meetings, waves and network, and tie_scores when ties carry trust or
-// value scores.
-func summaryTables(d *graph.Dataset, g *graph.Network, desc string) []*out.Table {
+// meetings, waves and network, and tie_scores when ties (of tieType, when
+// not empty) carry trust or value scores.
+func summaryTables(d *graph.Dataset, g *graph.Network, desc, tieType string) []*out.Table {
 	st := graph.Summarize(d)
 	ds := &out.Table{Name: "dataset", Title: "Dataset", Columns: []string{"item", "count"}}
 	ds.Add("organizations", len(d.Orgs))
@@ -105,8 +105,8 @@ func summaryTables(d *graph.Dataset, g *graph.Network, desc string) []*out.Table
 	nt.Add("largest component", graph.LargestComponent(g))
 	nt.Add("total tie weight", g.TotalWeight())
 	ts := []*out.Table{ds, sec, fo, me, wv, nt}
-	if graph.HasScores(d, "") {
-		ts = append(ts, tieScoresTable(d))
+	if graph.HasScores(d, tieType) {
+		ts = append(ts, tieScoresTable(d, tieType))
 	}
 	return ts
 }
