@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 )
 
 // ErrNoConvergence is returned by the iterative measures when they do not
@@ -231,35 +234,49 @@ func PageRank(g *Network, o PageRankOptions) ([]float64, error) {
 			dangling = append(dangling, int32(i))
 		}
 	}
-	// Row-normalized weights w_ij/s_i stored in the CSR order of column j:
-	// p[e] for entry e = (j, i) of row j is w_ij / s_i.
-	p := make([]float64, len(g.W))
-	for j := 0; j < n; j++ {
-		for e := g.Off[j]; e < g.Off[j+1]; e++ {
-			p[e] = g.W[e] * inv[g.Adj[e]]
-		}
-	}
 	nf := float64(n)
 	x := make([]float64, n)
 	for i := range x {
 		x[i] = 1 / nf
 	}
 	next := make([]float64, n)
+	y := make([]float64, n) // x_i / s_i
 	teleport := (1 - alpha) * (1 / nf)
+	// Rows are cut into fixed chunks (independent of the number of
+	// cores) whose error sums are added in order: the same bytes anywhere.
+	const chunk = 4096
+	nchunks := (n + chunk - 1) / chunk
+	errs := make([]float64, nchunks)
+	workers := min(runtime.GOMAXPROCS(0), nchunks)
+	if g.M() < 50_000 {
+		workers = 1 // not worth the goroutines
+	}
 	for it := 0; it < maxIter; it++ {
 		dsum := 0.0
 		for _, d := range dangling {
 			dsum += x[d]
 		}
 		dshare := dsum * (1 / nf)
-		err := 0.0
-		for j := 0; j < n; j++ {
-			s := 0.0
-			for e := g.Off[j]; e < g.Off[j+1]; e++ {
-				s += x[g.Adj[e]] * p[e]
+		for i, v := range x {
+			y[i] = v * inv[i]
+		}
+		step := func(c int) {
+			lo, hi := c*chunk, min((c+1)*chunk, n)
+			e := 0.0
+			for j := lo; j < hi; j++ {
+				s := 0.0
+				for k := g.Off[j]; k < g.Off[j+1]; k++ {
+					s += g.W[k] * y[g.Adj[k]]
+				}
+				next[j] = alpha*(s+dshare) + teleport
+				e += math.Abs(next[j] - x[j])
 			}
-			next[j] = alpha*(s+dshare) + teleport
-			err += math.Abs(next[j] - x[j])
+			errs[c] = e
+		}
+		parallelFor(nchunks, workers, step)
+		err := 0.0
+		for _, e := range errs {
+			err += e
 		}
 		x, next = next, x
 		if err < nf*tol {
@@ -267,4 +284,31 @@ func PageRank(g *Network, o PageRankOptions) ([]float64, error) {
 		}
 	}
 	return x, ErrNoConvergence
+}
+
+// parallelFor calls f(0), ..., f(n-1) on up to workers goroutines and
+// waits for them.
+func parallelFor(n, workers int, f func(int)) {
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -248,3 +248,21 @@ func TestPathsProgress(t *testing.T) {
 		t.Errorf("err %v, last %d, calls %d", err, last, calls)
 	}
 }
+
+// TestPageRankDeterministic: the parallel iteration gives the same bits
+// with one core and with two (issue 7).
+func TestPageRankDeterministic(t *testing.T) {
+	g := randomNetwork(20000, 60000, 4)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one, err := PageRank(g, PageRankOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GOMAXPROCS(2)
+	two, _ := PageRank(g, PageRankOptions{})
+	for i := range one {
+		if one[i] != two[i] {
+			t.Fatalf("node %d: %v with one core, %v with two", i, one[i], two[i])
+		}
+	}
+}
