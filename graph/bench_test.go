@@ -126,7 +126,7 @@ func BenchmarkSectorMixing(b *testing.B) {
 func BenchmarkEIPermutation1000(b *testing.B) {
 	g, p := benchNetwork(b)
 	for b.Loop() {
-		EIPermutationTest(context.Background(), g, p, 1000, 1)
+		EIPermutationTest(context.Background(), g, p, PermutationOptions{Reps: 1000, Seed: 1})
 	}
 }
 

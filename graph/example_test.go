@@ -88,7 +88,7 @@ func ExampleEIIndex() {
 
 func ExampleEIPermutationTest() {
 	g, sectors := hand()
-	res, err := graph.EIPermutationTest(context.Background(), g, sectors, 1000, 1)
+	res, err := graph.EIPermutationTest(context.Background(), g, sectors, graph.PermutationOptions{Reps: 1000, Seed: 1})
 	if err != nil {
 		panic(err)
 	}

@@ -155,7 +155,7 @@ type EIPermutation struct {
 // EIPermutationTest tests the network's E-I index against random
 // reassignments of the group labels to nodes that keep each group's size
 // (the network is fixed; this is UCINET's E-I permutation test). Each of
-// the reps reassignments is a Fisher-Yates shuffle of the labels driven by
+// the o.Reps reassignments is a Fisher-Yates shuffle of the labels driven by
 // its own PCG generator, seeded with (seed, rep number), so the same seed
 // gives the same result on any machine and any number of cores; the
 // reassignments are shared among runtime.GOMAXPROCS(0) goroutines. It
@@ -165,7 +165,8 @@ type EIPermutation struct {
 // index is (2E - T)/T and the comparisons are made exactly on the integer
 // E. Expected is the exact mean over all reassignments, 1 - 2 Σ_k
 // n_k(n_k-1) / (n(n-1)). With no ties every field but Reps is NaN.
-func EIPermutationTest(ctx context.Context, g *Network, p Groups, reps int, seed uint64) (EIPermutation, error) {
+func EIPermutationTest(ctx context.Context, g *Network, p Groups, o PermutationOptions) (EIPermutation, error) {
+	reps, seed := o.Reps, o.Seed
 	obs := EIIndex(g, p)
 	res := EIPermutation{Observed: obs.Index, Reps: reps}
 	t := obs.External + obs.Internal
@@ -180,46 +181,44 @@ func EIPermutationTest(ctx context.Context, g *Network, p Groups, reps int, seed
 	if reps <= 0 {
 		return res, nil
 	}
-	// Ties as (u, v) pairs in flat arrays for a tight inner loop.
-	us := make([]int32, 0, t)
-	vs := make([]int32, 0, t)
-	for i := 0; i < n; i++ {
-		for _, j := range g.Neighbors(i) {
-			if int(j) > i {
-				us = append(us, int32(i))
-				vs = append(vs, j)
-			}
-		}
-	}
 	external := make([]int, reps) // E of each reassignment
 	workers := min(runtime.GOMAXPROCS(0), reps)
-	var next atomic.Int64
-	var wg sync.WaitGroup
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+	)
+	step := max(1, reps/100)
+	small := p.K <= 256
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lab := make([]int32, n)
+			var lab8 []uint8
+			var lab32 []int32
+			if small {
+				lab8 = make([]uint8, n)
+			} else {
+				lab32 = make([]int32, n)
+			}
 			for {
 				r := int(next.Add(1) - 1)
 				if r >= reps || ctx.Err() != nil {
 					return
 				}
-				for i, l := range p.Label {
-					lab[i] = int32(l)
-				}
 				rng := rand.New(rand.NewPCG(seed, uint64(r)))
-				for i := n - 1; i > 0; i-- {
-					j := boundedRand(rng, uint64(i+1))
-					lab[i], lab[j] = lab[j], lab[i]
+				if small {
+					external[r] = shuffledExternal(g, p.Label, lab8, rng)
+				} else {
+					external[r] = shuffledExternal(g, p.Label, lab32, rng)
 				}
-				e := 0
-				for k, u := range us {
-					if lab[u] != lab[vs[k]] {
-						e++
-					}
+				if o.Progress != nil && (r+1)%step == 0 {
+					mu.Lock()
+					done += step
+					o.Progress(min(done, reps), reps)
+					mu.Unlock()
 				}
-				external[r] = e
 			}
 		}()
 	}
@@ -259,6 +258,35 @@ func EIPermutationTest(ctx context.Context, g *Network, p Groups, reps int, seed
 	res.PLess = float64(le) / rf
 	res.PTwoSided = float64(two) / rf
 	return res, nil
+}
+
+// PermutationOptions configure a permutation test.
+type PermutationOptions struct {
+	Reps int    // number of random reassignments
+	Seed uint64 // the same seed gives the same reassignments
+	// Progress, when not nil, is called every 1% of the reassignments with
+	// the number done and Reps. Calls never overlap.
+	Progress func(done, total int)
+}
+
+// shuffledExternal shuffles the labels into lab by Fisher-Yates and
+// returns the number of ties between different labels, counting every tie
+// from both ends and halving.
+func shuffledExternal[L uint8 | int32](g *Network, labels []int, lab []L, rng *rand.Rand) int {
+	for i, l := range labels {
+		lab[i] = L(l)
+	}
+	for i := len(lab) - 1; i > 0; i-- {
+		j := boundedRand(rng, uint64(i+1))
+		lab[i], lab[j] = lab[j], lab[i]
+	}
+	e := 0
+	for i, li := range lab {
+		for _, j := range g.Adj[g.Off[i]:g.Off[i+1]] {
+			e += b2i(lab[j] != li)
+		}
+	}
+	return e / 2
 }
 
 // expectedEI is the mean E-I index over all reassignments of labels

@@ -107,7 +107,7 @@ func TestEIPermutationExact(t *testing.T) {
 			two++
 		}
 	}
-	res, _ := EIPermutationTest(context.Background(), g, p, 40000, 42)
+	res, _ := EIPermutationTest(context.Background(), g, p, PermutationOptions{Reps: 40000, Seed: 42})
 	if !near(res.Expected, sum/20, 1e-12) || !near(res.Expected, (2*3.0-5)/5, 1e-12) {
 		t.Errorf("expected %v, enumeration %v", res.Expected, sum/20)
 	}
@@ -120,15 +120,15 @@ func TestEIPermutationExact(t *testing.T) {
 			t.Errorf("%s: %v, exact %v", c.name, c.got, c.want)
 		}
 	}
-	again, _ := EIPermutationTest(context.Background(), g, p, 40000, 42)
+	again, _ := EIPermutationTest(context.Background(), g, p, PermutationOptions{Reps: 40000, Seed: 42})
 	if again != res {
 		t.Errorf("same seed, different result: %+v vs %+v", again, res)
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	if one, _ := EIPermutationTest(context.Background(), g, p, 40000, 42); one != res {
+	if one, _ := EIPermutationTest(context.Background(), g, p, PermutationOptions{Reps: 40000, Seed: 42}); one != res {
 		t.Errorf("GOMAXPROCS 1 differs: %+v vs %+v", one, res)
 	}
-	if other, _ := EIPermutationTest(context.Background(), g, p, 40000, 43); other == res {
+	if other, _ := EIPermutationTest(context.Background(), g, p, PermutationOptions{Reps: 40000, Seed: 43}); other == res {
 		t.Errorf("different seeds gave identical results")
 	}
 }
@@ -147,7 +147,24 @@ func TestMixingEmpty(t *testing.T) {
 	if !math.IsNaN(EIIndex(g, p).Index) || !math.IsNaN(Assortativity(g, p)) || !math.IsNaN(Modularity(g, p, 1)) {
 		t.Error("want NaN for a network without ties")
 	}
-	if r, _ := EIPermutationTest(context.Background(), g, p, 10, 1); !math.IsNaN(r.PTwoSided) {
+	if r, _ := EIPermutationTest(context.Background(), g, p, PermutationOptions{Reps: 10, Seed: 1}); !math.IsNaN(r.PTwoSided) {
 		t.Errorf("permutation test without ties: %+v", r)
+	}
+}
+
+func TestEIPermutationProgressCancel(t *testing.T) {
+	g, p := randomNetwork(200, 600, 2), Groups{Label: make([]int, 200), K: 2}
+	for i := range p.Label {
+		p.Label[i] = i % 2
+	}
+	last := 0
+	if _, err := EIPermutationTest(context.Background(), g, p, PermutationOptions{Reps: 300, Seed: 1,
+		Progress: func(done, total int) { last = done }}); err != nil || last != 300 {
+		t.Errorf("err %v, last progress %d, want 300", err, last)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := EIPermutationTest(ctx, g, p, PermutationOptions{Reps: 300, Seed: 1}); err != context.Canceled {
+		t.Errorf("cancelled: %v", err)
 	}
 }

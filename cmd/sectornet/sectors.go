@@ -77,7 +77,7 @@ func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 	}
 	sec := graph.SectorGroups(d)
 	ei := graph.EIIndex(g, sec)
-	perm, err := graph.EIPermutationTest(ctx, g, sec, o.permutations, o.seed)
+	perm, err := graph.EIPermutationTest(ctx, g, sec, graph.PermutationOptions{Reps: o.permutations, Seed: o.seed, Progress: progress(s, "E-I permutation test")})
 	if err != nil {
 		return err
 	}
