@@ -54,6 +54,24 @@ func TestCentralityReferences(t *testing.T) {
 	}
 }
 
+// TestCentralitySNA compares with R sna (testdata/sna.R): betweenness()
+// counts each unordered pair once, unnormalized; evcent(use.eigen=TRUE) on
+// the weighted adjacency matrix is the unit Perron vector.
+func TestCentralitySNA(t *testing.T) {
+	for _, name := range []string{"karate", "hand"} {
+		r := loadRef(t, name)
+		g := r.network()
+		n := float64(g.N())
+		b := Betweenness(g, PathsHops)
+		for i := range b {
+			b[i] *= (n - 1) * (n - 2) / 2
+		}
+		compareNodes(t, r, "sna_betweenness", b, 1e-9)
+		ev, _ := Eigenvector(g)
+		compareNodes(t, r, "sna_eigenvector", ev, 1e-9)
+	}
+}
+
 // TestCentralityByHand checks values of the hand-checked network worked out
 // by hand (testdata/hand.txt: ties 0-1 w2, 0-2, 1-2, 2-3 w3, 3-4, 3-5 w2,
 // 4-5, 6-7 w2; node 8 isolated; n = 9).

@@ -31,6 +31,17 @@ for (name in c("karate", "hand", "karate4")) {
     w("# call ", roles[[r]], ": brokerage(a, cl)$raw.nli[, \"", r, "\"]")
     for (i in 1:n) w("value ", roles[[r]], " ", i - 1, " ", format(b[i, r], digits = 17))
   }
+  if (name != "karate4") {
+    w("# call sna_betweenness: betweenness(a, gmode = \"graph\") (unnormalized: pairs, each counted once)")
+    bw <- betweenness(a, gmode = "graph")
+    for (i in 1:n) w("value sna_betweenness ", i - 1, " ", format(bw[i], digits = 17))
+    aw <- matrix(0, n, n)
+    aw[cbind(edges[, 1] + 1, edges[, 2] + 1)] <- edges[, 3]
+    aw[cbind(edges[, 2] + 1, edges[, 1] + 1)] <- edges[, 3]
+    ev <- abs(evcent(aw, gmode = "graph", use.eigen = TRUE))
+    w("# call sna_eigenvector: abs(evcent(aw, gmode = \"graph\", use.eigen = TRUE)), aw the weighted adjacency matrix")
+    for (i in 1:n) w("value sna_eigenvector ", i - 1, " ", format(ev[i], digits = 17))
+  }
   w("# call degree_centralization: centralization(a, degree, mode = \"graph\")")
   w("scalar degree_centralization ", format(centralization(a, degree, mode = "graph"), digits = 17))
   close(out)
