@@ -3,14 +3,40 @@ package data
 import (
 	"embed"
 	"io/fs"
+	"slices"
 )
 
-// sampleFS is empty until the sample dataset lands (the sample helper
-// replaces this file with the embedded CSV files).
+//go:generate go run ./internal/samplegen -o sample
+
+// sampleFS holds the sample dataset's CSV files, written by
+// internal/samplegen (see sample/README.md).
+//
+//go:embed sample/*.csv
 var sampleFS embed.FS
 
-// Sample returns the embedded sample dataset.
-func Sample() fs.FS { return sampleFS }
+// Sample returns the embedded sample dataset with its files at the root,
+// ready for Load: a synthetic partnership modelled on Israel's
+// cross-sector volunteering initiative (169 organizations in five sectors,
+// six thematic forums and an executive board, 26 meetings with 335
+// attendances, collaboration ties reported in 2012 and 2014).
+func Sample() fs.FS {
+	sub, err := fs.Sub(sampleFS, "sample")
+	if err != nil {
+		panic("data: the embedded sample: " + err.Error()) // "sample" is a valid path
+	}
+	return sub
+}
 
-// SampleFiles returns the sample's file names, sorted.
-func SampleFiles() []string { return nil }
+// SampleFiles returns the names of the sample's files, sorted.
+func SampleFiles() []string {
+	entries, err := fs.ReadDir(sampleFS, "sample")
+	if err != nil {
+		panic("data: the embedded sample: " + err.Error())
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,117 @@
+package data
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sectornet/sectornet/graph"
+)
+
+// TestSample loads the embedded sample and checks its headline counts.
+// The expected numbers were counted from the CSV files, not by this code,
+// with shell tools run in data/sample (every file's first line is a
+// '#' comment, its second the header):
+//
+//	for f in *.csv; do echo $f $(grep -v '^#' $f | tail -n +2 | wc -l); done
+//	  -> attendance 339, forums 7, meetings 26, organizations 169,
+//	     participation 116, quotas 10, sectors 5, ties 618
+//	grep -v '^#' attendance.csv | tail -n +2 | cut -d, -f1,2 | sort -u | wc -l     -> 335
+//	grep -v '^#' participation.csv | tail -n +2 | cut -d, -f1,2 | sort -u | wc -l  -> 114
+//	grep -v '^#' ties.csv | tail -n +2 |
+//	  awk -F, '{a=$1<$2?$1" "$2:$2" "$1; print $3, a}' | sort -u | cut -d' ' -f1 | uniq -c
+//	  -> 191 2012, 270 2014
+//	grep -v '^#' organizations.csv | tail -n +2 | cut -d, -f1 | sort |
+//	  comm -23 - <(grep -v '^#' participation.csv | tail -n +2 | cut -d, -f1 | sort -u) | wc -l  -> 84
+//
+// and, with Python's csv module (organization names hold commas), the
+// organizations per sector and the distinct members per forum.
+func TestSample(t *testing.T) {
+	d, err := Load(Sample())
+	if err != nil {
+		t.Fatalf("the embedded sample does not load: %v", err)
+	}
+	rows := []struct {
+		what      string
+		got, want int
+	}{
+		{"organizations", len(d.Orgs), 169},
+		{"sectors", len(d.Sectors), 5},
+		{"forums", len(d.Forums), 7},
+		{"participation rows", len(d.Memberships), 116},
+		{"meetings", len(d.Meetings), 26},
+		{"attendance rows", len(d.Attendance), 339},
+		{"tie reports", len(d.Ties), 618},
+		{"waves", len(d.Waves()), 2},
+		{"quotas", len(d.Quotas), 10},
+	}
+	s := graph.Summarize(d)
+	rows = append(rows, []struct {
+		what      string
+		got, want int
+	}{
+		{"distinct memberships", s.Memberships, 114},
+		{"distinct attendances", s.Attendances, 335},
+		{"organizations in no forum", s.OrgsWithoutForum, 84},
+	}...)
+	for _, r := range rows {
+		if r.got != r.want {
+			t.Errorf("%s: got %d, want %d", r.what, r.got, r.want)
+		}
+	}
+
+	perSector := map[string]int{}
+	for _, o := range d.Orgs {
+		perSector[o.Sector]++
+	}
+	wantSector := map[string]int{"government": 22, "local": 24, "business": 38, "nonprofit": 65, "academia": 20}
+	for k, want := range wantSector {
+		if perSector[k] != want {
+			t.Errorf("sector %s: %d organizations, want %d", k, perSector[k], want)
+		}
+	}
+
+	wantMembers := map[string]int{"education": 21, "welfare": 19, "health": 17, "employment": 18, "technology": 14, "measurement": 15, "board": 10}
+	for _, f := range s.Forums {
+		if f.Members != wantMembers[f.Forum.ID] {
+			t.Errorf("forum %s: %d members, want %d", f.Forum.ID, f.Members, wantMembers[f.Forum.ID])
+		}
+	}
+
+	wantTies := map[string]int{"2012": 191, "2014": 270}
+	for _, w := range s.Waves {
+		if w.Ties != wantTies[w.Wave] {
+			t.Errorf("wave %s: %d ties, want %d", w.Wave, w.Ties, wantTies[w.Wave])
+		}
+	}
+	for _, sec := range d.Sectors {
+		if !strings.Contains(sec.Label, " / ") {
+			t.Errorf("sector %s: label %q should be English / Hebrew", sec.ID, sec.Label)
+		}
+	}
+}
+
+// TestSampleFiles checks that SampleFiles lists the dataset's eight files,
+// sorted, each readable from Sample and starting with the comment that
+// says the data are synthetic.
+func TestSampleFiles(t *testing.T) {
+	var want []string
+	for _, f := range Files {
+		want = append(want, f.Name)
+	}
+	slices.Sort(want)
+	got := SampleFiles()
+	if !slices.Equal(got, want) {
+		t.Fatalf("SampleFiles() = %v, want %v", got, want)
+	}
+	for _, name := range got {
+		b, err := fs.ReadFile(Sample(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(b), "# Synthetic sample") {
+			t.Errorf("%s does not start with the synthetic-data comment", name)
+		}
+	}
+}
