@@ -33,10 +33,6 @@ import (
 	"time"
 )
 
-// note is the first line of every file: a comment, which sectornet's reader
-// skips.
-const note = "# Synthetic sample modelled on Israel's cross-sector volunteering initiative (2012-2014): made-up organizations, people and ties; written by data/internal/samplegen."
-
 func main() {
 	if err := run(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "samplegen:", err)
@@ -800,7 +796,8 @@ func pairOf(a, b int) [2]int {
 
 func writeCSV(header []string, recs [][]string) []byte {
 	var b bytes.Buffer
-	b.WriteString(note + "\n")
+	// No comment line: the files must open as plain CSV in Excel, R and
+	// pandas; data/sample/README.md and `summary` say the data is synthetic.
 	w := csv.NewWriter(&b)
 	w.Write(header)
 	w.WriteAll(recs) // flushes; a bytes.Buffer does not fail
