@@ -301,7 +301,7 @@ func changeTables(d *graph.Dataset, c *graph.Change, top int) []*out.Table {
 		Columns: []string{"org", "name", "sector", "new", "new_cross_sector", "dissolved", "kept", "new_partners"}}
 	for _, o := range c.TopGainers(top) {
 		org := d.Orgs[o.Org]
-		gt.Add(org.ID, org.Name, org.Sector, o.New, o.NewCrossSector, o.Dissolved, o.Kept, orgNameList(d, o.NewPartners, 0))
+		gt.Add(org.ID, org.Name, org.Sector, o.New, o.NewCrossSector, o.Dissolved, o.Kept, orgNameList(d, o.NewPartners, 6))
 	}
 
 	ot := &out.Table{Name: "orgs", Title: pre + "organizations",

@@ -263,3 +263,27 @@ func TestSummaryTieScoresType(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeSampleStory: the embedded sample tells the story it was built
+// for: most of the 2014 ties that are new joined organizations that met in
+// a forum, many times the share random new ties would have, also across
+// sectors.
+func TestChangeSampleStory(t *testing.T) {
+	code, out, errs := sectornet(t, "change", "--format", "json", "--permutations", "999")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"attribution", "attribution_cross_sector"} {
+		a := v[key].(map[string]any)
+		if a["observed_share"].(float64) < 0.5 || a["ratio"].(float64) < 3 || a["p_value"].(float64) > 0.01 {
+			t.Errorf("%s: the sample does not show the forum effect: %v", key, a)
+		}
+	}
+	if v["new_cross_sector"].(float64) < v["new"].(float64)/2 {
+		t.Errorf("most new ties should cross sectors: %v of %v", v["new_cross_sector"], v["new"])
+	}
+}

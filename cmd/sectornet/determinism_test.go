@@ -33,6 +33,9 @@ var invocations = [][]string{
 	{"change", waves, "--format", "table", "--seed", "5"},
 	{"firsts", waves, "--pairs", "--format", "csv"},
 	{"suggest", waves, "--format", "md"},
+	{"change", "--format", "csv"},
+	{"suggest", "--format", "json"},
+	{"firsts", "--pairs", "--format", "csv"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the
