@@ -35,6 +35,9 @@ type table struct {
 	errs   *List
 	next   func() ([]string, int, bool) // the next data row, its line
 	badRow bool                         // the last row read had a cleaned field
+	// unit and kind name a row and the table in messages: "line" and
+	// "file" for CSV, "row" and "sheet" for a workbook.
+	unit, kind string
 	// dropped are rows skipped for their number of fields; stopped is
 	// set when a syntax error ended reading before the end of the file.
 	dropped []record
@@ -143,13 +146,20 @@ func readTable(r io.Reader, file string, required []string, errs *List) *table {
 	cr := csv.NewReader(ll)
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
-	t := &table{file: file, col: map[string]int{}, errs: errs}
+	t := &table{file: file, col: map[string]int{}, errs: errs, unit: "line", kind: "file"}
 	t.next = func() ([]string, int, bool) { return t.readRow(cr, ll) }
+	return t.readHeader(required)
+}
 
+// readHeader reads t's header row from t.next and indexes its columns. It
+// returns nil, with the problems reported, when the table is empty, its
+// header row is unusable or a required column is missing.
+func (t *table) readHeader(required []string) *table {
+	file, errs := t.file, t.errs
 	fields, line, ok := t.next()
 	if !ok {
 		if !t.stopped {
-			errs.add(&Error{File: file, Line: 0, Err: fmt.Errorf("%w: the file is empty; it needs a header row (%s)", ErrMissingColumn, strings.Join(required, ","))})
+			errs.add(&Error{File: file, Line: 0, Err: fmt.Errorf("%w: the %s is empty; it needs a header row (%s)", ErrMissingColumn, t.kind, strings.Join(required, ","))})
 		}
 		return nil
 	}
@@ -216,37 +226,42 @@ func (t *table) readRow(cr *csv.Reader, ll *lineLimiter) ([]string, int, bool) {
 			}
 			continue
 		}
-		// A field with bad bytes or over the size limit is reported once
-		// per row and replaced by a clean value, so the row's id still
-		// resolves and only the first problem is reported.
-		for i, f := range fields {
-			name := ""
-			if i < len(t.header) {
-				name = t.header[i]
-			}
-			var problem error
-			switch {
-			case !utf8.ValidString(f):
-				problem = fmt.Errorf("%w (save the file as UTF-8)", ErrEncoding)
-				fields[i] = strings.ToValidUTF8(f, "\uFFFD")
-			case strings.IndexByte(f, 0) >= 0:
-				problem = fmt.Errorf("%w: a NUL byte", ErrEncoding)
-				fields[i] = strings.ReplaceAll(f, "\x00", "")
-			case len(f) > MaxFieldBytes:
-				problem = fmt.Errorf("%w: a field of %d bytes, at most %d allowed", ErrLimit, len(f), MaxFieldBytes)
-				fields[i] = strings.ToValidUTF8(f[:MaxFieldBytes], "")
-			}
-			if problem != nil && !t.badRow {
-				t.errs.add(&Error{File: file, Line: line, Err: problem, Hint: fieldHint(name, i)})
-				t.badRow = true
-			}
-		}
+		t.clean(fields, line)
 		if t.header != nil && len(fields) != len(t.header) {
 			t.errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d, but the header has %d", ErrFieldCount, len(fields), len(t.header))})
 			t.dropped = append(t.dropped, record{line: line, fields: fields})
 			continue
 		}
 		return fields, line, true
+	}
+}
+
+// clean reports a field with bad bytes or over the size limit, once per
+// row, and replaces it by a clean value, so the row's id still resolves
+// and only the first problem is reported. It sets t.badRow when it
+// reports.
+func (t *table) clean(fields []string, line int) {
+	for i, f := range fields {
+		name := ""
+		if i < len(t.header) {
+			name = t.header[i]
+		}
+		var problem error
+		switch {
+		case !utf8.ValidString(f):
+			problem = fmt.Errorf("%w (save the file as UTF-8)", ErrEncoding)
+			fields[i] = strings.ToValidUTF8(f, "\uFFFD")
+		case strings.IndexByte(f, 0) >= 0:
+			problem = fmt.Errorf("%w: a NUL byte", ErrEncoding)
+			fields[i] = strings.ReplaceAll(f, "\x00", "")
+		case len(f) > MaxFieldBytes:
+			problem = fmt.Errorf("%w: a field of %d bytes, at most %d allowed", ErrLimit, len(f), MaxFieldBytes)
+			fields[i] = strings.ToValidUTF8(f[:MaxFieldBytes], "")
+		}
+		if problem != nil && !t.badRow {
+			t.errs.add(&Error{File: t.file, Line: line, Err: problem, Hint: fieldHint(name, i)})
+			t.badRow = true
+		}
 	}
 }
 

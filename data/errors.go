@@ -32,12 +32,26 @@ var (
 	ErrEncoding      = errors.New("not valid UTF-8")
 	ErrSyntax        = errors.New("CSV syntax error")
 	ErrLimit         = errors.New("over the limit")
+	ErrMissingSheet  = &alias{"missing sheet", ErrMissingFile}
+	ErrNotWorkbook   = errors.New("not an Excel workbook")
 )
+
+// alias is a sentinel with its own text that also matches another
+// sentinel: a missing sheet is a missing file for errors.Is.
+type alias struct {
+	msg string
+	err error
+}
+
+func (a *alias) Error() string { return a.msg }
+func (a *alias) Unwrap() error { return a.err }
 
 // Error is one problem in one file of a dataset.
 type Error struct {
-	File   string // file name, e.g. "participation.csv"
-	Line   int    // 1-based line; 0 when the problem concerns the whole file
+	File   string // file name, e.g. "participation.csv" or "partners.xlsx"
+	Sheet  string // for a workbook, the sheet, e.g. "participation"; else empty
+	Line   int    // 1-based line (row of a sheet); 0 when the problem concerns the whole file
+	Letter string // for a workbook, the column's letter, e.g. "B"; else empty
 	Column string // column name; empty when the problem is not in one field
 	Value  string // the offending value
 	Err    error  // the cause; errors.Is matches the sentinels above
@@ -47,12 +61,22 @@ type Error struct {
 // Error formats the problem like a compiler:
 //
 //	participation.csv:14: org "R9": unknown organization (did you mean "R09"?)
+//	partners.xlsx[participation]:14:B: org "R9": unknown organization (did you mean "R09"?)
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
+	if e.Sheet != "" {
+		b.WriteString("[")
+		b.WriteString(e.Sheet)
+		b.WriteString("]")
+	}
 	if e.Line > 0 {
 		b.WriteString(":")
 		b.WriteString(strconv.Itoa(e.Line))
+		if e.Letter != "" {
+			b.WriteString(":")
+			b.WriteString(e.Letter)
+		}
 	}
 	b.WriteString(": ")
 	if e.Column != "" {

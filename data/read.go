@@ -3,7 +3,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math"
 	"regexp"
@@ -67,57 +66,91 @@ type lines struct {
 // holding every problem found, and no dataset.
 func Load(fsys fs.FS) (*graph.Dataset, error) {
 	var errs List
+	d := load(csvSource{fsys}, &errs)
+	sortErrors(&errs)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// source gives the loader the tables of a dataset: the CSV files of a
+// folder, or the sheets of a workbook.
+type source interface {
+	// open starts reading the table of dataset file name (one of the
+	// File* constants). It returns nil when there is none: absent says
+	// the file is simply not there (a missing required file is reported
+	// by open); otherwise its problems were reported to errs.
+	open(name string, errs *List) (t *table, absent bool, done func())
+	// ref names another file of the dataset in a message: "sectors.csv",
+	// or "sheet sectors".
+	ref(name string) string
+}
+
+// csvSource reads a dataset's tables from CSV files.
+type csvSource struct{ fsys fs.FS }
+
+func (s csvSource) ref(name string) string { return name }
+
+func (s csvSource) open(name string, errs *List) (*table, bool, func()) {
+	f, err := s.fsys.Open(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if spec(name).Needed {
+				errs.add(&Error{File: name, Err: fmt.Errorf("%w: the dataset needs %s (%s)", ErrMissingFile, name, spec(name).Meaning)})
+			}
+			return nil, true, nil
+		}
+		errs.add(&Error{File: name, Err: err})
+		return nil, false, nil
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		errs.add(&Error{File: name, Err: errors.New("is a folder, not a file")})
+		return nil, false, nil
+	}
+	t := readTable(f, name, spec(name).Required, errs)
+	if t == nil {
+		f.Close()
+		return nil, false, nil
+	}
+	return t, false, func() { f.Close() }
+}
+
+// load reads every table of src, checks each row's syntax as it goes and
+// then the references across tables, reporting every problem to errs. The
+// errors name files by their dataset names (organizations.csv, ...) and
+// are not sorted.
+func load(src source, errs *List) *graph.Dataset {
 	d := &graph.Dataset{}
 	var ln lines
-	open := func(name string) (io.ReadCloser, bool) {
-		f, err := fsys.Open(name)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				if spec(name).Needed {
-					errs.add(&Error{File: name, Err: fmt.Errorf("%w: the dataset needs %s (%s)", ErrMissingFile, name, spec(name).Meaning)})
-				}
-			} else {
-				errs.add(&Error{File: name, Err: err})
-			}
-			return nil, false
-		}
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			f.Close()
-			errs.add(&Error{File: name, Err: errors.New("is a folder, not a file")})
-			return nil, false
-		}
-		return f, true
-	}
 	// incomplete marks files whose rows were not all read (missing, bad
 	// syntax, encoding): references to their ids are not checked, since
 	// they would only repeat the first problem.
 	incomplete := map[string]bool{}
 	dropped := map[string]map[string]bool{} // ids on rows skipped for their syntax
+	unit := "line"
 	read := func(name string, parse func(*table)) {
-		f, ok := open(name)
-		if !ok {
-			incomplete[name] = spec(name).Needed
-			return
-		}
-		defer f.Close()
-		t := readTable(f, name, spec(name).Required, &errs)
+		t, absent, done := src.open(name, errs)
 		if t == nil {
-			incomplete[name] = true
+			incomplete[name] = !absent || spec(name).Needed
 			return
 		}
+		defer done()
+		unit = t.unit
 		parse(t)
 		incomplete[name] = t.stopped
 		dropped[name] = t.droppedIDs()
 	}
 	haveSectors := false
-	read(FileSectors, func(t *table) { d.Sectors, ln.sectors = parseSectors(t, &errs); haveSectors = len(d.Sectors) > 0 })
-	read(FileOrganizations, func(t *table) { d.Orgs, ln.orgs = parseOrganizations(t, &errs) })
-	read(FileForums, func(t *table) { d.Forums, ln.forums = parseForums(t, &errs) })
-	read(FileParticipation, func(t *table) { d.Memberships, ln.members = parseParticipation(t, &errs) })
-	read(FileMeetings, func(t *table) { d.Meetings, ln.meetings = parseMeetings(t, &errs) })
-	read(FileAttendance, func(t *table) { d.Attendance, ln.attendance = parseAttendance(t, &errs) })
-	read(FileTies, func(t *table) { d.Ties, ln.ties = parseTies(t, &errs) })
-	read(FileQuotas, func(t *table) { d.Quotas, ln.quotas = parseQuotas(t, &errs) })
+	read(FileSectors, func(t *table) { d.Sectors, ln.sectors = parseSectors(t, errs); haveSectors = len(d.Sectors) > 0 })
+	read(FileOrganizations, func(t *table) { d.Orgs, ln.orgs = parseOrganizations(t, errs) })
+	read(FileForums, func(t *table) { d.Forums, ln.forums = parseForums(t, errs) })
+	read(FileParticipation, func(t *table) { d.Memberships, ln.members = parseParticipation(t, errs) })
+	read(FileMeetings, func(t *table) { d.Meetings, ln.meetings = parseMeetings(t, errs) })
+	read(FileAttendance, func(t *table) { d.Attendance, ln.attendance = parseAttendance(t, errs) })
+	read(FileTies, func(t *table) { d.Ties, ln.ties = parseTies(t, errs) })
+	read(FileQuotas, func(t *table) { d.Quotas, ln.quotas = parseQuotas(t, errs) })
 
 	if !haveSectors {
 		// No sectors.csv, or one with a header only: the sectors are
@@ -131,13 +164,13 @@ func Load(fsys fs.FS) (*graph.Dataset, error) {
 			}
 		}
 	}
-	checkReferences(d, &ln, haveSectors, incomplete, dropped, &errs)
-	sortErrors(&errs)
-	if err := errs.err(); err != nil {
-		return nil, err
-	}
-	return d, nil
+	checkReferences(d, &ln, haveSectors, incomplete, dropped, refWords{unit: unit, sectors: src.ref(FileSectors)}, errs)
+	return d
 }
+
+// refWords are the words of cross-file messages that depend on the
+// source: what a row is called, and how sectors.csv is named.
+type refWords struct{ unit, sectors string }
 
 // sortErrors orders problems by file (in the dataset's reading order) and
 // line, so the report reads top to bottom.
@@ -158,11 +191,14 @@ func sortErrors(l *List) {
 // ids checks the id column of t's rows: present and unique.
 type idSet struct {
 	file, col string
+	unit      string // "line" or "row"
 	seen      map[string]int
 	order     []string
 }
 
-func newIDSet(file, col string) *idSet { return &idSet{file: file, col: col, seen: map[string]int{}} }
+func newIDSet(t *table, col string) *idSet {
+	return &idSet{file: t.file, col: t.colName(col), unit: t.unit, seen: map[string]int{}}
+}
 
 func (s *idSet) add(id string, line int, errs *List) bool {
 	if id == "" {
@@ -170,7 +206,7 @@ func (s *idSet) add(id string, line int, errs *List) bool {
 		return false
 	}
 	if first, dup := s.seen[id]; dup {
-		errs.add(&Error{File: s.file, Line: line, Column: s.col, Value: id, Err: fmt.Errorf("%w id, first defined on line %d", ErrDuplicate, first)})
+		errs.add(&Error{File: s.file, Line: line, Column: s.col, Value: id, Err: fmt.Errorf("%w id, first defined on %s %d", ErrDuplicate, s.unit, first)})
 		return false
 	}
 	s.seen[id] = line
@@ -203,7 +239,7 @@ var colorRE = regexp.MustCompile(`^(#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3}|[A-Za-z]+)$`
 func parseSectors(t *table, errs *List) ([]graph.Sector, []int) {
 	var out []graph.Sector
 	var ls []int
-	ids := newIDSet(t.file, t.colName("id"))
+	ids := newIDSet(t, "id")
 	for r := range t.records() {
 		id := t.get(r, "id")
 		if !ids.add(id, r.line, errs) {
@@ -223,7 +259,7 @@ func parseSectors(t *table, errs *List) ([]graph.Sector, []int) {
 func parseOrganizations(t *table, errs *List) ([]graph.Organization, []int) {
 	var out []graph.Organization
 	var ls []int
-	ids := newIDSet(t.file, t.colName("id"))
+	ids := newIDSet(t, "id")
 	extra := t.extraCols("id", "name", "sector")
 	for r := range t.records() {
 		id := t.get(r, "id")
@@ -246,7 +282,7 @@ func parseOrganizations(t *table, errs *List) ([]graph.Organization, []int) {
 func parseForums(t *table, errs *List) ([]graph.Forum, []int) {
 	var out []graph.Forum
 	var ls []int
-	ids := newIDSet(t.file, t.colName("id"))
+	ids := newIDSet(t, "id")
 	extra := t.extraCols("id", "name", "kind", "capacity")
 	for r := range t.records() {
 		id := t.get(r, "id")
@@ -290,7 +326,7 @@ func parseParticipation(t *table, errs *List) ([]graph.Membership, []int) {
 func parseMeetings(t *table, errs *List) ([]graph.Meeting, []int) {
 	var out []graph.Meeting
 	var ls []int
-	ids := newIDSet(t.file, t.colName("id"))
+	ids := newIDSet(t, "id")
 	for r := range t.records() {
 		id := t.get(r, "id")
 		if !ids.add(id, r.line, errs) {
@@ -400,7 +436,7 @@ func parseQuotas(t *table, errs *List) ([]graph.Quota, []int) {
 }
 
 // checkReferences resolves every reference across files.
-func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, incomplete map[string]bool, dropped map[string]map[string]bool, errs *List) {
+func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, incomplete map[string]bool, dropped map[string]map[string]bool, w refWords, errs *List) {
 	orgIDs := make([]string, len(d.Orgs))
 	orgSet := map[string]bool{}
 	for i, o := range d.Orgs {
@@ -441,7 +477,7 @@ func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, incomplete m
 			if o.Sector == "\x00" {
 				continue // empty, already reported
 			}
-			ref(FileOrganizations, ln.orgs[i], "sector", o.Sector, "sector (not in sectors.csv)", sectorSet, sectorIDs)
+			ref(FileOrganizations, ln.orgs[i], "sector", o.Sector, "sector (not in "+w.sectors+")", sectorSet, sectorIDs)
 		}
 	}
 	for i, m := range d.Memberships {
@@ -474,7 +510,7 @@ func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, incomplete m
 		ref(FileQuotas, line, "sector", q.Sector, "sector", sectorSet, sectorIDs)
 		k := [2]string{q.Forum, q.Sector}
 		if l, dup := seen[k]; dup {
-			errs.add(&Error{File: FileQuotas, Line: line, Column: "sector", Value: q.Sector, Err: fmt.Errorf("%w quota for forum %q, first given on line %d", ErrDuplicate, q.Forum, l)})
+			errs.add(&Error{File: FileQuotas, Line: line, Column: "sector", Value: q.Sector, Err: fmt.Errorf("%w quota for forum %q, first given on %s %d", ErrDuplicate, q.Forum, w.unit, l)})
 			continue
 		}
 		seen[k] = line

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -44,7 +46,7 @@ func openDataset(s *streams, dir string) (fs.FS, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%s: %v", dir, errors.Unwrap(err))
 	case !st.IsDir():
-		return nil, fmt.Errorf("%s: not a folder (give the folder that holds organizations.csv)", dir)
+		return nil, fmt.Errorf("%s: not a folder or an .xlsx workbook (give the folder that holds organizations.csv)", dir)
 	}
 	f, err := os.Open(dir)
 	if err != nil {
@@ -54,36 +56,65 @@ func openDataset(s *streams, dir string) (fs.FS, error) {
 	return os.DirFS(dir), nil
 }
 
-// loadDataset reads and validates the dataset in dir (the sample when ""),
-// printing every problem to stderr as FILE:LINE: message.
+// isWorkbook reports whether a dataset argument names an Excel workbook.
+func isWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }
+
+// loadDataset reads and validates the dataset in dir, a folder of CSV
+// files or an .xlsx workbook (the sample when ""), printing every problem
+// to stderr as FILE:LINE: message (WORKBOOK[SHEET]:ROW:COLUMN: message).
 func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, error) {
+	var d *graph.Dataset
+	prefix := ""
+	if isWorkbook(dir) {
+		f, err := os.Open(dir)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such workbook", dir)
+			}
+			return nil, fmt.Errorf("%s: %v", dir, errors.Unwrap(err))
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s: a folder, not a workbook", dir)
+		}
+		d, err = data.LoadWorkbook(f, dir)
+		if err != nil {
+			return nil, reportProblems(s, dir, "", err)
+		}
+		return d, ctx.Err()
+	}
 	fsys, err := openDataset(s, dir)
 	if err != nil {
 		return nil, err
 	}
-	d, err := data.Load(fsys)
+	if dir != "" {
+		prefix = dir + string(os.PathSeparator)
+	}
+	d, err = data.Load(fsys)
 	if err != nil {
-		var list *data.List
-		if errors.As(err, &list) {
-			prefix := ""
-			if dir != "" {
-				prefix = dir + string(os.PathSeparator)
-			}
-			for _, e := range list.Errs {
-				fmt.Fprintf(s.Err, "%s%s\n", prefix, e)
-			}
-			if list.Dropped > 0 {
-				fmt.Fprintf(s.Err, "... and %d more problems\n", list.Dropped)
-			}
-			where := dir
-			if where == "" {
-				where = "the sample dataset"
-			}
-			return nil, &exitErr{code: exitInvalid, err: fmt.Errorf("%s: %d %s found; nothing was computed", where, list.Len(), plural(list.Len(), "problem", "problems"))}
-		}
-		return nil, err
+		return nil, reportProblems(s, dir, prefix, err)
 	}
 	return d, ctx.Err()
+}
+
+// reportProblems prints the problems of a dataset that failed to load and
+// returns the error that ends the command (exit status 3).
+func reportProblems(s *streams, dir, prefix string, err error) error {
+	var list *data.List
+	if !errors.As(err, &list) {
+		return err
+	}
+	for _, e := range list.Errs {
+		fmt.Fprintf(s.Err, "%s%s\n", prefix, e)
+	}
+	if list.Dropped > 0 {
+		fmt.Fprintf(s.Err, "... and %d more problems\n", list.Dropped)
+	}
+	where := dir
+	if where == "" {
+		where = "the sample dataset"
+	}
+	return &exitErr{code: exitInvalid, err: fmt.Errorf("%s: %d %s found; nothing was computed", where, list.Len(), plural(list.Len(), "problem", "problems"))}
 }
 
 func plural(n int, one, many string) string {

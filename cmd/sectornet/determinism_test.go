@@ -36,6 +36,8 @@ var invocations = [][]string{
 	{"change", "--format", "csv"},
 	{"suggest", "--format", "json"},
 	{"firsts", "--pairs", "--format", "csv"},
+	{"init", "--xlsx", "{out}.xlsx", "--sample"},
+	{"init", "--xlsx", "{out}.xlsx"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the

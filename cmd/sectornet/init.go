@@ -17,6 +17,7 @@ import (
 
 type initOptions struct {
 	dir    string
+	xlsx   string // write a workbook to this file instead of a folder
 	sample bool
 	force  bool
 }
@@ -24,27 +25,45 @@ type initOptions struct {
 func newInitCmd(s *streams) *cobra.Command {
 	var o initOptions
 	cmd := &cobra.Command{
-		Use:   "init DIR",
-		Short: "Write a new dataset folder: every file's header with commented examples, or the sample",
-		Example: `  sectornet init mydata            # empty dataset with headers and examples
-  sectornet init --sample sample   # the embedded sample as CSV files`,
+		Use:   "init DIR | init --xlsx FILE",
+		Short: "Write a new dataset folder or workbook: every file's header with commented examples, or the sample",
+		Long: `Write a new dataset: a folder of CSV files, each with its header and
+commented example rows, or with --xlsx an Excel workbook with one sheet per
+file, each with its header row and a note on every heading. With --sample,
+the embedded sample dataset instead.`,
+		Example: `  sectornet init mydata                        # empty dataset with headers and examples
+  sectornet init --sample sample               # the embedded sample as CSV files
+  sectornet init --xlsx partners.xlsx          # an empty workbook, ready to fill in
+  sectornet init --xlsx sample.xlsx --sample   # the sample as a workbook`,
 		Args: func(cmd *cobra.Command, args []string) error {
+			if o.xlsx != "" {
+				if len(args) != 0 {
+					return usageErr(errors.New("init --xlsx FILE takes no folder argument"))
+				}
+				return nil
+			}
 			if len(args) != 1 {
-				return usageErr(errors.New("init needs one argument, the folder to write"))
+				return usageErr(errors.New("init needs one argument, the folder to write (or --xlsx FILE)"))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = args[0]
+			if len(args) == 1 {
+				o.dir = args[0]
+			}
 			return runInit(cmd.Context(), s, o)
 		},
 	}
+	cmd.Flags().StringVar(&o.xlsx, "xlsx", "", "write an Excel workbook to this file instead of a folder")
 	cmd.Flags().BoolVar(&o.sample, "sample", false, "write the embedded sample dataset instead of empty files")
 	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite dataset files that already exist")
 	return cmd
 }
 
 func runInit(ctx context.Context, s *streams, o initOptions) error {
+	if o.xlsx != "" {
+		return runInitWorkbook(ctx, s, o)
+	}
 	files := map[string][]byte{}
 	if o.sample {
 		for _, name := range data.SampleFiles() {
@@ -93,5 +112,33 @@ func runInit(ctx context.Context, s *streams, o initOptions) error {
 		what = "the sample dataset"
 	}
 	fmt.Fprintf(s.Err, "sectornet: wrote %s to %s: %s\n", what, o.dir, strings.Join(names, ", "))
+	return nil
+}
+
+// runInitWorkbook writes the empty workbook, or the sample as a workbook.
+func runInitWorkbook(ctx context.Context, s *streams, o initOptions) error {
+	if !isWorkbook(o.xlsx) {
+		return usageErr(fmt.Errorf("%s: a workbook's name ends in .xlsx", o.xlsx))
+	}
+	if _, err := os.Stat(o.xlsx); err == nil && !o.force {
+		return usageErr(fmt.Errorf("%s already exists; nothing written (use --force to overwrite)", o.xlsx))
+	}
+	write := data.WriteWorkbookTemplate
+	what := "an empty workbook (every sheet with its header row)"
+	if o.sample {
+		d, err := data.Load(data.Sample())
+		if err != nil {
+			return err
+		}
+		write = func(w io.Writer) error { return data.WriteWorkbook(w, d) }
+		what = "the sample dataset as a workbook"
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(o.xlsx, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Err, "sectornet: wrote %s to %s\n", what, o.xlsx)
 	return nil
 }

@@ -49,7 +49,7 @@ func TestBadArguments(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"summary", filepath.Join(dir, "nope")}, exitError, "sectornet: " + filepath.Join(dir, "nope") + ": no such folder\n"},
-		{[]string{"summary", file}, exitError, "sectornet: " + file + ": not a folder (give the folder that holds organizations.csv)\n"},
+		{[]string{"summary", file}, exitError, "sectornet: " + file + ": not a folder or an .xlsx workbook (give the folder that holds organizations.csv)\n"},
 		{[]string{"summary", good, "--format", "xml"}, exitUsage, "sectornet: unknown format \"xml\" (want table, csv, json, md, tex)\n"},
 		{[]string{"summary", good, "--basis", "friends"}, exitUsage, "sectornet: unknown basis \"friends\" (want forums, meetings or ties)\n"},
 		{[]string{"summary", good, "--nope"}, exitUsage, "sectornet: unknown flag: --nope\n"},

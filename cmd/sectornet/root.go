@@ -49,8 +49,9 @@ func newRootCmd(s *streams) *cobra.Command {
 		Short: "Map and measure cross-sector stakeholder networks",
 		Long: `sectornet turns a partnership's records (organizations and their sectors,
 forum memberships, meeting attendance, collaboration surveys) into networks,
-measures and figures. Every command reads a dataset folder of CSV files (see
-'sectornet init'); with no folder it uses the embedded sample dataset.`,
+measures and figures. Every command reads a dataset folder of CSV files, or
+an Excel workbook (.xlsx) with one sheet per file (see 'sectornet init'); with
+neither it uses the embedded sample dataset.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

@@ -1,0 +1,429 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/sectornet/sectornet/graph"
+)
+
+// MaxWorkbookBytes is the most a workbook may hold once unzipped, so a
+// hostile file (a zip bomb) gives an error instead of exhausting memory.
+const MaxWorkbookBytes = 1 << 30
+
+// SheetName returns the name of the workbook sheet that holds the dataset
+// file name: the file name without ".csv" ("participation" for
+// participation.csv).
+func SheetName(file string) string { return strings.TrimSuffix(file, ".csv") }
+
+// LoadWorkbook reads and validates a dataset kept as an Excel workbook
+// (.xlsx), one sheet per dataset file named as the file without ".csv"
+// (organizations, sectors, forums, participation, meetings, attendance,
+// ties, quotas; matched case-insensitively; other sheets are ignored). Each
+// sheet holds what the CSV file would: a header row, then one row per
+// record, checked by the same rules as Load. name is the workbook's name
+// in messages, which read
+//
+//	partners.xlsx[participation]:14:B: org "R9": unknown organization (did you mean "R09"?)
+//
+// naming the sheet, its row and its column letter.
+//
+// Cells are read as Excel shows them, with these rules: blank rows and
+// rows whose first cell starts with '#' are skipped; a merged cell's value
+// fills every cell of the merged range; a formula gives its computed value
+// (the value Excel stored, or, for a workbook written by a program that
+// stored none, the value computed here); a number formatted as a date
+// gives YYYY-MM-DD; other numbers give their value to Excel's 15
+// significant digits (not their display format, so 20% reads 0.2), except
+// under a format of zeros only ("000"), which gives the padded text; an
+// Excel error value (#N/A, #REF!, ...) is reported; cells right of the
+// header row's last heading are ignored.
+func LoadWorkbook(r io.Reader, name string) (*graph.Dataset, error) {
+	var errs List
+	f, err := OpenWorkbook(r)
+	if err != nil {
+		errs.add(&Error{File: name, Err: err})
+		return nil, &errs
+	}
+	defer f.Close()
+	src := newXLSXSource(f)
+	d := load(src, &errs)
+	sortErrors(&errs)
+	src.locate(&errs, name)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// OpenWorkbook opens an .xlsx workbook from r, with a limit on its
+// unzipped size. A file that is not one gives an error wrapping
+// ErrNotWorkbook.
+func OpenWorkbook(r io.Reader) (*excelize.File, error) {
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: MaxWorkbookBytes, UnzipXMLSizeLimit: 64 << 20})
+	if err != nil {
+		hint := ""
+		if strings.Contains(err.Error(), "zip") {
+			hint = " (save it from Excel as .xlsx; .xls and .ods are not read)"
+		}
+		return nil, fmt.Errorf("%w: %v%s", ErrNotWorkbook, err, hint)
+	}
+	return f, nil
+}
+
+// xlsxSource reads a dataset's tables from the sheets of a workbook.
+type xlsxSource struct {
+	f      *excelize.File
+	sheets map[string]string // lower-cased, trimmed name -> name as written
+	names  []string          // sheet names as written
+	tables map[string]*table // dataset file name -> its table, once opened
+	actual map[string]string // dataset file name -> its sheet's name as written
+}
+
+func newXLSXSource(f *excelize.File) *xlsxSource {
+	s := &xlsxSource{f: f, sheets: map[string]string{}, tables: map[string]*table{}, actual: map[string]string{}}
+	for _, n := range f.GetSheetList() {
+		s.sheets[strings.ToLower(strings.TrimSpace(n))] = n
+		s.names = append(s.names, n)
+	}
+	return s
+}
+
+func (s *xlsxSource) ref(name string) string { return "sheet " + SheetName(name) }
+
+func (s *xlsxSource) open(name string, errs *List) (*table, bool, func()) {
+	sheet, ok := s.sheets[SheetName(name)]
+	if !ok {
+		if spec(name).Needed {
+			errs.add(&Error{File: name, Err: fmt.Errorf("%w: the workbook needs a sheet named %s (%s)", ErrMissingSheet, SheetName(name), spec(name).Meaning),
+				Hint: suggest(SheetName(name), s.names)})
+		}
+		return nil, true, nil
+	}
+	s.actual[name] = sheet
+	g, err := ReadSheet(s.f, sheet)
+	if err != nil {
+		errs.add(&Error{File: name, Err: err})
+		return nil, false, nil
+	}
+	t := &table{file: name, col: map[string]int{}, errs: errs, unit: "row", kind: "sheet"}
+	s.tables[name] = t
+	i := 0
+	t.next = func() ([]string, int, bool) {
+		for i < len(g.Rows) {
+			cells, line := g.Rows[i], i+1
+			i++
+			if g.skip(cells) {
+				continue
+			}
+			t.badRow = false
+			if t.header == nil {
+				cells = trimRight(cells)
+				if len(cells) > MaxColumns {
+					errs.add(&Error{File: name, Line: line, Err: fmt.Errorf("%w: %d columns, at most %d allowed", ErrLimit, len(cells), MaxColumns)})
+					t.badRow = true
+				}
+			} else {
+				// Cells right of the header are notes; short rows are
+				// padded with blanks.
+				row := make([]string, len(t.header))
+				copy(row, cells)
+				cells = row
+			}
+			t.clean(cells, line)
+			return cells, line, true
+		}
+		return nil, 0, false
+	}
+	if t.readHeader(spec(name).Required) == nil {
+		return nil, false, nil
+	}
+	for _, p := range g.Problems {
+		errs.add(&Error{File: name, Line: p.Row, Letter: columnLetter(p.Col), Column: t.headerAt(p.Col - 1), Value: p.Value, Err: p.Err})
+	}
+	return t, false, func() {}
+}
+
+// headerAt returns the heading of column i (0-based), or "" beyond the
+// header.
+func (t *table) headerAt(i int) string {
+	if i < len(t.header) {
+		return t.header[i]
+	}
+	return ""
+}
+
+// locate rewrites the errors of a workbook load, which name dataset files,
+// to name the workbook, the sheet and the column letter.
+func (s *xlsxSource) locate(errs *List, book string) {
+	for _, e := range errs.Errs {
+		file := e.File
+		e.File = book
+		e.Sheet = SheetName(file)
+		if sh, ok := s.actual[file]; ok {
+			e.Sheet = sh
+		}
+		t := s.tables[file]
+		if e.Letter != "" || e.Line == 0 || e.Column == "" || t == nil {
+			continue
+		}
+		if e.Column == "header" { // a repeated heading: its last occurrence
+			for i := len(t.header) - 1; i >= 0; i-- {
+				if strings.EqualFold(t.header[i], e.Value) {
+					e.Letter = columnLetter(i + 1)
+					break
+				}
+			}
+			continue
+		}
+		if i, ok := t.col[strings.ToLower(e.Column)]; ok {
+			e.Letter = columnLetter(i + 1)
+		}
+	}
+}
+
+// columnLetter returns the letters of 1-based column col ("A", "AB").
+func columnLetter(col int) string {
+	s, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+func trimRight(cells []string) []string {
+	n := len(cells)
+	for n > 0 && strings.TrimSpace(cells[n-1]) == "" {
+		n--
+	}
+	return cells[:n]
+}
+
+// Sheet is the text of a sheet's cells, as LoadWorkbook reads them (see
+// there): Rows[r][c] is the cell in row r+1, column c+1.
+type Sheet struct {
+	Rows     [][]string
+	Problems []CellProblem // cells that could not be read
+}
+
+// CellProblem is a cell whose value could not be read.
+type CellProblem struct {
+	Row, Col int    // 1-based
+	Value    string // the formula or error value
+	Err      error
+}
+
+// skip reports whether a row is blank or a comment (its first non-blank
+// cell starts with '#' and is not an Excel error value).
+func (g *Sheet) skip(cells []string) bool {
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		return strings.HasPrefix(c, "#") && !excelErrors[c]
+	}
+	return true
+}
+
+// excelErrors are the error values a cell can hold.
+var excelErrors = map[string]bool{
+	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true, "#NUM!": true, "#N/A": true,
+	"#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true, "#FIELD!": true, "#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true,
+}
+
+// ReadSheet reads every cell of a sheet of f as text, by the rules of
+// LoadWorkbook: merged ranges filled, formulas computed, dates as
+// YYYY-MM-DD, numbers at 15 significant digits, error values reported and
+// blanked.
+func ReadSheet(f *excelize.File, sheet string) (*Sheet, error) {
+	shown, err := f.GetRows(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("sheet %s: %v", sheet, err)
+	}
+	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, fmt.Errorf("sheet %s: %v", sheet, err)
+	}
+	props, _ := f.GetWorkbookProps()
+	r := &sheetReader{f: f, sheet: sheet, date1904: props.Date1904 != nil && *props.Date1904}
+	g := &Sheet{Rows: make([][]string, max(len(shown), len(raw)))}
+	for i := range g.Rows {
+		var sr, rr []string
+		if i < len(shown) {
+			sr = shown[i]
+		}
+		if i < len(raw) {
+			rr = raw[i]
+		}
+		row := make([]string, max(len(sr), len(rr)))
+		for c := range row {
+			v, p := r.value(i+1, c+1, at(sr, c), at(rr, c))
+			if p != nil {
+				g.Problems = append(g.Problems, *p)
+			}
+			row[c] = v
+		}
+		g.Rows[i] = row
+	}
+	merged, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("sheet %s: %v", sheet, err)
+	}
+	for _, m := range merged {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r2 > excelize.TotalRows || c2 > excelize.MaxColumns {
+			continue
+		}
+		v := ""
+		if r1-1 < len(g.Rows) {
+			v = at(g.Rows[r1-1], c1-1)
+		}
+		for len(g.Rows) < r2 {
+			g.Rows = append(g.Rows, nil)
+		}
+		for rr := r1; rr <= r2; rr++ {
+			row := g.Rows[rr-1]
+			for len(row) < c2 {
+				row = append(row, "")
+			}
+			for cc := c1; cc <= c2; cc++ {
+				row[cc-1] = v
+			}
+			g.Rows[rr-1] = row
+		}
+	}
+	return g, nil
+}
+
+func at(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return ""
+}
+
+type sheetReader struct {
+	f        *excelize.File
+	sheet    string
+	date1904 bool
+}
+
+// value returns the text of the cell at row, col given its displayed and
+// raw values.
+func (r *sheetReader) value(row, col int, shown, raw string) (string, *CellProblem) {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return "", nil
+	}
+	computed := false
+	if shown == "" && raw == "" {
+		// Blank, or a formula whose value was never stored (a workbook
+		// written by a program, not saved by Excel): compute it.
+		formula, _ := r.f.GetCellFormula(r.sheet, ref)
+		if formula == "" {
+			return "", nil
+		}
+		v, err := r.f.CalcCellValue(r.sheet, ref, excelize.Options{RawCellValue: true})
+		if err == nil && !excelErrors[v] {
+			raw = v
+			shown, err = r.f.CalcCellValue(r.sheet, ref)
+		}
+		if err != nil || excelErrors[v] {
+			why := v
+			if err != nil {
+				why = err.Error()
+			}
+			return "", &CellProblem{Row: row, Col: col, Value: "=" + formula,
+				Err: fmt.Errorf("%w: the formula cannot be computed here (%s); open and save the workbook in Excel so it stores the value", ErrInvalid, why)}
+		}
+		computed = true
+	}
+	if excelErrors[strings.TrimSpace(shown)] {
+		return "", &CellProblem{Row: row, Col: col, Value: shown, Err: fmt.Errorf("%w: an Excel error value (check the cell's formula)", ErrInvalid)}
+	}
+	if shown == raw && !computed {
+		return shown, nil
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return shown, nil // text under a number format
+	}
+	id, code := r.numFmt(ref)
+	switch {
+	case isDateFormat(id, code):
+		if t, err := excelize.ExcelDateToTime(v, r.date1904); err == nil {
+			if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+				return t.Format("2006-01-02"), nil
+			}
+			return t.Format("2006-01-02 15:04:05"), nil
+		}
+		return shown, nil
+	case code != "" && strings.Trim(code, "0") == "":
+		return shown, nil // zero-padded codes such as 007
+	}
+	return excelNumber(v), nil
+}
+
+// numFmt returns the number format of a cell: a built-in format id, and
+// the format code for a custom format ("" otherwise).
+func (r *sheetReader) numFmt(ref string) (int, string) {
+	idx, err := r.f.GetCellStyle(r.sheet, ref)
+	if err != nil {
+		return 0, ""
+	}
+	st, err := r.f.GetStyle(idx)
+	if err != nil || st == nil {
+		return 0, ""
+	}
+	if st.CustomNumFmt != nil {
+		return st.NumFmt, *st.CustomNumFmt
+	}
+	return st.NumFmt, ""
+}
+
+// excelNumber formats v as Excel's General format shows it, to 15
+// significant digits, without an exponent: 0.1+0.2 gives "0.3".
+func excelNumber(v float64) string {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// isDateFormat reports whether a number format shows a date or time: the
+// built-in formats 14-22, 27-36, 45-47, 50-58 and 71-81 (ECMA-376 Part 1,
+// 18.8.30, with the East Asian and Thai ones), or a custom code with a
+// day, month, year, hour or second outside quotes, escapes and brackets.
+func isDateFormat(id int, code string) bool {
+	if code == "" {
+		return id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58 || id >= 71 && id <= 81
+	}
+	section, _, _ := strings.Cut(code, ";")
+	inQuote, inBracket := false, false
+	for i := 0; i < len(section); i++ {
+		c := section[i]
+		switch {
+		case inQuote:
+			inQuote = c != '"'
+		case inBracket:
+			inBracket = c != ']'
+		case c == '"':
+			inQuote = true
+		case c == '[':
+			inBracket = true
+		case c == '\\' || c == '_' || c == '*':
+			i++ // the next character is literal or padding
+		default:
+			switch c | 0x20 {
+			case 'd', 'm', 'y', 'h', 's':
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,237 @@
+package data
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/sectornet/sectornet/graph"
+)
+
+// numericColumns are the columns written as numbers in a workbook.
+var numericColumns = map[string]bool{"capacity": true, "weight": true, "trust": true, "value": true, "share": true}
+
+// columnNotes explain each column of the dataset format; WriteWorkbookTemplate
+// puts them as notes on the headings.
+var columnNotes = map[string]string{
+	"sectors.id":           "Sector id, used in the sector column of organizations (e.g. government). Rows give the display order.",
+	"sectors.label":        "Display label, in any language (e.g. Government / ממשלה).",
+	"sectors.color":        "Display colour: #RRGGBB (e.g. #0072B2) or a colour name.",
+	"organizations.id":     "A unique id for the organization (e.g. G01); other sheets refer to it.",
+	"organizations.name":   "The organization's name.",
+	"organizations.sector": "A sector id from the sectors sheet. Add columns of your own (city, size, ...): they are kept as attributes.",
+	"forums.id":            "A unique id for the forum, committee or board (e.g. F1).",
+	"forums.name":          "The forum's name.",
+	"forums.kind":          "forum, board, national, ... (forum when blank).",
+	"forums.capacity":      "Number of seats, a whole number (optional).",
+	"participation.org":    "An organization id from the organizations sheet.",
+	"participation.forum":  "A forum id from the forums sheet. One row per organization and forum.",
+	"participation.role":   "chair, member, ... (optional).",
+	"participation.person": "Who represents the organization (optional).",
+	"meetings.id":          "A unique id for the meeting (e.g. M01).",
+	"meetings.forum":       "The forum id whose meeting this is.",
+	"meetings.date":        "The date, YYYY-MM-DD (or a date cell).",
+	"attendance.meeting":   "A meeting id from the meetings sheet.",
+	"attendance.org":       "An organization id. One row per organization and meeting.",
+	"attendance.person":    "Who attended (optional).",
+	"ties.source":          "An organization id: one end of a reported collaboration.",
+	"ties.target":          "An organization id: the other end. Ties are undirected.",
+	"ties.wave":            "The survey wave (e.g. 2012).",
+	"ties.type":            "information, resources, joint project, ... (optional).",
+	"ties.weight":          "A number above 0 (1 when blank).",
+	"ties.trust":           "A score from 1 to 4 (optional).",
+	"ties.value":           "A score from 1 to 4 (optional).",
+	"quotas.forum":         "A forum id, or * for every forum without rows of its own.",
+	"quotas.sector":        "A sector id.",
+	"quotas.share":         "The sector's target share of the forum's seats, from 0 to 1.",
+}
+
+// WriteWorkbookTemplate writes an empty dataset workbook: one sheet per
+// dataset file, in reading order, each with its header row (required and
+// optional columns), a note on every heading saying what goes in the
+// column, the header row frozen and bold. `sectornet init --xlsx` writes
+// it.
+func WriteWorkbookTemplate(w io.Writer) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	bold, err := headerStyle(f)
+	if err != nil {
+		return err
+	}
+	for i, spec := range Files {
+		sheet := SheetName(spec.Name)
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", sheet); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(sheet); err != nil {
+			return err
+		}
+		cols := append(append([]string{}, spec.Required...), spec.Optional...)
+		for c, h := range cols {
+			cell, _ := excelize.CoordinatesToCellName(c+1, 1)
+			if err := f.SetCellStr(sheet, cell, h); err != nil {
+				return err
+			}
+			if note := columnNotes[sheet+"."+h]; note != "" {
+				if err := f.AddComment(sheet, excelize.Comment{Cell: cell, Author: "sectornet", Text: note}); err != nil {
+					return err
+				}
+			}
+		}
+		last, _ := excelize.ColumnNumberToName(len(cols))
+		if err := f.SetCellStyle(sheet, "A1", last+"1", bold); err != nil {
+			return err
+		}
+		if err := f.SetColWidth(sheet, "A", last, 18); err != nil {
+			return err
+		}
+		if err := f.SetPanes(sheet, frozenHeader()); err != nil {
+			return err
+		}
+	}
+	return writeCanonical(w, f)
+}
+
+// WriteWorkbook writes d as a dataset workbook that LoadWorkbook reads
+// back to d: one sheet per file of FilesOf(d), each holding what WriteFile
+// writes for that file, with numbers (capacity, weight, trust, value,
+// share) as number cells and everything else, dates included, as text.
+func WriteWorkbook(w io.Writer, d *graph.Dataset) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	bold, err := headerStyle(f)
+	if err != nil {
+		return err
+	}
+	for i, name := range FilesOf(d) {
+		sheet := SheetName(name)
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", sheet); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(sheet); err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := WriteFile(&buf, name, d); err != nil {
+			return err
+		}
+		records, err := csv.NewReader(&buf).ReadAll()
+		if err != nil {
+			return err
+		}
+		if err := writeSheet(f, sheet, records, bold); err != nil {
+			return fmt.Errorf("sheet %s: %w", sheet, err)
+		}
+	}
+	return writeCanonical(w, f)
+}
+
+// writeCanonical writes f with its zip entries in a fixed order
+// ([Content_Types].xml first, then by name), so that the same dataset
+// gives the same bytes: excelize writes some parts in map order.
+func writeCanonical(w io.Writer, f *excelize.File) error {
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return err
+	}
+	entries := slices.Clone(zr.File)
+	slices.SortFunc(entries, func(a, b *zip.File) int {
+		const first = "[Content_Types].xml"
+		switch {
+		case a.Name == b.Name:
+			return 0
+		case a.Name == first:
+			return -1
+		case b.Name == first:
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	zw := zip.NewWriter(w)
+	for _, e := range entries {
+		hdr := &zip.FileHeader{Name: e.Name, Method: zip.Deflate}
+		dst, err := zw.CreateHeader(hdr)
+		if err != nil {
+			return err
+		}
+		src, err := e.Open()
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(dst, src)
+		src.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func writeSheet(f *excelize.File, sheet string, records [][]string, bold int) error {
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	header := records[0]
+	widths := make([]int, len(header))
+	for _, r := range records {
+		for c, v := range r {
+			widths[c] = max(widths[c], utf8.RuneCountInString(v))
+		}
+	}
+	for c, wd := range widths {
+		if err := sw.SetColWidth(c+1, c+1, float64(min(max(wd, 8), 60)+2)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(frozenHeader()); err != nil {
+		return err
+	}
+	for r, rec := range records {
+		row := make([]any, len(rec))
+		for c, v := range rec {
+			switch {
+			case r == 0:
+				row[c] = excelize.Cell{StyleID: bold, Value: v}
+			case numericColumns[header[c]] && v != "":
+				if x, err := strconv.ParseFloat(v, 64); err == nil {
+					row[c] = x
+					continue
+				}
+				row[c] = v
+			default:
+				row[c] = v
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func headerStyle(f *excelize.File) (int, error) {
+	return f.NewStyle(&excelize.Style{
+		Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+	})
+}
+
+func frozenHeader() *excelize.Panes {
+	return &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
+}
