@@ -79,7 +79,7 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 		}
 		d, err = data.LoadWorkbook(f, dir)
 		if err != nil {
-			return nil, reportProblems(s, dir, "", err)
+			return nil, reportProblems(s, dir, "", err, "computed")
 		}
 		return d, ctx.Err()
 	}
@@ -92,14 +92,14 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 	}
 	d, err = data.Load(fsys)
 	if err != nil {
-		return nil, reportProblems(s, dir, prefix, err)
+		return nil, reportProblems(s, dir, prefix, err, "computed")
 	}
 	return d, ctx.Err()
 }
 
 // reportProblems prints the problems of a dataset that failed to load and
 // returns the error that ends the command (exit status 3).
-func reportProblems(s *streams, dir, prefix string, err error) error {
+func reportProblems(s *streams, dir, prefix string, err error, undone string) error {
 	var list *data.List
 	if !errors.As(err, &list) {
 		return err
@@ -114,7 +114,7 @@ func reportProblems(s *streams, dir, prefix string, err error) error {
 	if where == "" {
 		where = "the sample dataset"
 	}
-	return &exitErr{code: exitInvalid, err: fmt.Errorf("%s: %d %s found; nothing was computed", where, list.Len(), plural(list.Len(), "problem", "problems"))}
+	return &exitErr{code: exitInvalid, err: fmt.Errorf("%s: %d %s found; nothing was %s", where, list.Len(), plural(list.Len(), "problem", "problems"), undone)}
 }
 
 func plural(n int, one, many string) string {

@@ -38,6 +38,7 @@ var invocations = [][]string{
 	{"firsts", "--pairs", "--format", "csv"},
 	{"init", "--xlsx", "{out}.xlsx", "--sample"},
 	{"init", "--xlsx", "{out}.xlsx"},
+	{"import", "matrix", "testdata/matrix.csv", "--as", "participation"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the

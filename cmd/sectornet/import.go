@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sectornet/sectornet/data"
+)
+
+func newImportCmd(s *streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "import",
+		Short: "Convert data kept in other shapes into dataset files",
+	}
+	cmd.AddCommand(newImportMatrixCmd(s))
+	return cmd
+}
+
+type importMatrixOptions struct {
+	file      string
+	as        string
+	sheet     string
+	orgColumn string
+	skip      []string
+	roles     bool
+	output    string
+}
+
+func newImportMatrixCmd(s *streams) *cobra.Command {
+	var o importMatrixOptions
+	cmd := &cobra.Command{
+		Use:   "matrix FILE --as participation|attendance",
+		Short: "Convert a wide sheet (organizations x forums or meetings, a mark where they took part) into participation.csv or attendance.csv",
+		Long: `Convert a wide sheet, as attendance is often kept, into the dataset's long
+form. FILE (.xlsx, or CSV separated by commas, semicolons or tabs) has a
+header row, one row per organization and one column per forum (--as
+participation) or meeting (--as attendance), headed by its id, with a mark
+where the organization took part:
+
+  x, 1, yes, y, true, v, ✓, ✔, ☑, כן   took part
+  blank, 0, no, n, false, -, לא         did not
+
+The organization ids are in the column headed org, organization or id (or
+the first column; --org-column names another). Columns listed in --skip
+(default: name, sector) are neither. Any other cell is an error naming its
+row and column, unless --roles, which takes a participation cell's text
+(chair, member, ...) as the role. Blank rows and rows starting with # are
+skipped; in a workbook merged cells are filled and formulas computed.
+
+The output is participation.csv (org,forum,role,person) or attendance.csv
+(meeting,org,person), forum by forum (meeting by meeting) in column order,
+organizations in row order.`,
+		Example: `  sectornet import matrix members.xlsx --as participation -o mydata/participation.csv
+  sectornet import matrix attendance.csv --as attendance --skip name,sector,notes
+  sectornet import matrix board.xlsx --sheet 2014 --as participation --roles`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErr(errors.New("import matrix needs one argument, the file to convert"))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.file = args[0]
+			return runImportMatrix(cmd.Context(), s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.as, "as", "", "what the columns are: participation (forums) or attendance (meetings)")
+	f.StringVar(&o.sheet, "sheet", "", "the workbook sheet to read (default: the first)")
+	f.StringVar(&o.orgColumn, "org-column", "", "heading of the column of organization ids (default: org, organization or id, else the first column)")
+	f.StringSliceVar(&o.skip, "skip", []string{"name", "sector"}, "headings of columns that are not forums or meetings, comma-separated")
+	f.BoolVar(&o.roles, "roles", false, "participation: take a cell's text (chair, member, ...) as the role")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
+	return cmd
+}
+
+func runImportMatrix(ctx context.Context, s *streams, o importMatrixOptions) error {
+	var as, what, group string
+	switch o.as {
+	case "participation":
+		as, what, group = data.FileParticipation, "memberships", "forums"
+	case "attendance":
+		as, what, group = data.FileAttendance, "attendances", "meetings"
+		if o.roles {
+			return usageErr(errors.New("--roles applies to --as participation"))
+		}
+	case "":
+		return usageErr(errors.New("import matrix needs --as participation or --as attendance"))
+	default:
+		return usageErr(fmt.Errorf("unknown --as %q (want participation or attendance)", o.as))
+	}
+	f, err := os.Open(o.file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: no such file", o.file)
+		}
+		return fmt.Errorf("%s: %v", o.file, errors.Unwrap(err))
+	}
+	defer f.Close()
+	d, err := data.ReadMatrix(f, o.file, data.MatrixOptions{As: as, Sheet: o.sheet, OrgColumn: o.orgColumn, Skip: o.skip, Roles: o.roles})
+	if err != nil {
+		return reportProblems(s, o.file, "", err, "written")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	write := func(w io.Writer) error { return data.WriteFile(w, as, d) }
+	if o.output == "" {
+		err = write(s.Out)
+	} else {
+		err = writeFileAtomic(o.output, write)
+	}
+	if err != nil {
+		return err
+	}
+	orgs, groups := data.MatrixSize(d)
+	fmt.Fprintf(s.Err, "sectornet: %d %s of %d organizations in %d %s\n", len(d.Memberships)+len(d.Attendance), what, orgs, groups, group)
+	return nil
+}
