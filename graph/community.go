@@ -14,7 +14,9 @@ import (
 //
 //  1. local moving: visit the nodes in a random order and move each to the
 //     neighbouring community with the largest gain
-//     ΔQ ∝ w_{i→c} - γ Σ_c k_i / 2W, until a full pass moves nothing;
+//     ΔQ ∝ w_{i→c} - γ Σ_c k_i / 2W, until a full pass moves nothing or
+//     raises Q by less than 10⁻⁶ (the precision ε of Blondel et al.'s own
+//     program);
 //  2. aggregation: merge each community into one node (its inner weight a
 //     self-loop) and repeat on the smaller network, until a level moves
 //     nothing.
@@ -29,9 +31,9 @@ import (
 func Louvain(g *Network, resolution float64, seed uint64) Groups {
 	n := g.N()
 	lv := newLouvainLevel(g)
-	node2comm := make([]int, n) // original node -> node of the current level
+	node2comm := make([]int32, n) // original node -> node of the current level
 	for i := range node2comm {
-		node2comm[i] = i
+		node2comm[i] = int32(i)
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x10a7a1))
 	for {
@@ -46,22 +48,26 @@ func Louvain(g *Network, resolution float64, seed uint64) Groups {
 		}
 		lv = lv.aggregate(comm, k)
 	}
-	lab, k := renumber(node2comm)
+	lab32, k := renumber(node2comm)
+	lab := make([]int, n)
+	for i, l := range lab32 {
+		lab[i] = int(l)
+	}
 	return Groups{Label: lab, K: k}
 }
 
 // renumber relabels labels as 0, 1, ... in order of first appearance.
-func renumber(labels []int) ([]int, int) {
-	mx := 0
+func renumber(labels []int32) ([]int32, int) {
+	var mx int32
 	for _, l := range labels {
 		mx = max(mx, l)
 	}
-	m := make([]int, mx+1)
+	m := make([]int32, mx+1)
 	for i := range m {
 		m[i] = -1
 	}
-	out := make([]int, len(labels))
-	k := 0
+	out := make([]int32, len(labels))
+	var k int32
 	for i, l := range labels {
 		if m[l] < 0 {
 			m[l] = k
@@ -69,7 +75,7 @@ func renumber(labels []int) ([]int, int) {
 		}
 		out[i] = m[l]
 	}
-	return out, k
+	return out, int(k)
 }
 
 // louvainLevel is one level's network: CSR without self-loops plus each
@@ -95,14 +101,21 @@ func newLouvainLevel(g *Network) *louvainLevel {
 
 func (lv *louvainLevel) n() int { return len(lv.k) }
 
+// louvainMinGain is the modularity gain below which local moving stops:
+// when a sweep (as many node visits as there are nodes) raises Q by less,
+// the level is done. It is the default precision of Blondel et al.'s own
+// implementation ("a given pass stops when the modularity is increased by
+// less than epsilon", 1e-6).
+const louvainMinGain = 1e-6
+
 // localMoving runs phase 1 and returns each node's community and whether
 // any node moved.
-func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int, bool) {
+func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int32, bool) {
 	n := lv.n()
-	comm := make([]int, n)
+	comm := make([]int32, n)
 	tot := make([]float64, n)
 	for i := range comm {
-		comm[i] = i
+		comm[i] = int32(i)
 		tot[i] = lv.k[i]
 	}
 	if lv.m2 == 0 {
@@ -119,7 +132,11 @@ func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int, bool)
 	// wTo[c] is the weight from the current node to community c; as every
 	// tie weight is positive, wTo[c] == 0 means c is not yet touched.
 	wTo := make([]float64, n)
-	var touched []int
+	maxDeg := 0
+	for i := 0; i < n; i++ {
+		maxDeg = max(maxDeg, lv.off[i+1]-lv.off[i])
+	}
+	touched := make([]int32, maxDeg)
 	movedAny := false
 	scale := gamma / lv.m2
 	// Nodes wait in a FIFO queue, first in the random order; when a node
@@ -129,15 +146,26 @@ func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int, bool)
 	// doi:10.17706/IJCEE.2016.8.3.207-218; the queue of V. A. Traag, L.
 	// Waltman and N. J. van Eck, Sci. Rep. 9, 5233 (2019),
 	// doi:10.1038/s41598-019-41695-z). It stops, as repeated full passes
-	// do, when no single move raises the modularity.
+	// do, when no single move raises the modularity, or when a sweep of n
+	// visits raised it by less than louvainMinGain.
 	queue := make([]int32, n) // a ring: every node is queued at most once
 	copy(queue, order)
 	inQueue := make([]bool, n)
 	for i := range inQueue {
 		inQueue[i] = true
 	}
+	// A move of i from community a to b (tot without i) raises Q by
+	// 2/m2 · [(wTo[b] - tot[b] k_i γ/m2) - (wTo[a] - tot[a] k_i γ/m2)].
+	sweepGain, visits := 0.0, 0
 	head, size := 0, n
 	for size > 0 {
+		if visits == n {
+			if 2*sweepGain/lv.m2 < louvainMinGain {
+				break
+			}
+			visits, sweepGain = 0, 0
+		}
+		visits++
 		i := int(queue[head])
 		head++
 		if head == n {
@@ -147,16 +175,24 @@ func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int, bool)
 		inQueue[i] = false
 		ci := comm[i]
 		ki := lv.k[i]
-		touched = touched[:0]
-		for e := lv.off[i]; e < lv.off[i+1]; e++ {
-			c := comm[lv.adj[e]]
-			if wTo[c] == 0 {
-				touched = append(touched, c)
-			}
-			wTo[c] += lv.w[e]
+		nbr := lv.adj[lv.off[i]:lv.off[i+1]]
+		ws := lv.w[lv.off[i]:lv.off[i+1]]
+		ws = ws[:len(nbr)]
+		touched = touched[:len(nbr)]
+		t := 0
+		for e, j := range nbr {
+			// Branch-free: the test for a new community is a coin toss
+			// a branch predictor loses.
+			c := comm[j]
+			w := wTo[c]
+			touched[t] = c
+			t += b2i(w == 0)
+			wTo[c] = w + ws[e]
 		}
+		touched = touched[:t]
 		tot[ci] -= ki
-		best, bestGain := ci, wTo[ci]-tot[ci]*ki*scale
+		stay := wTo[ci] - tot[ci]*ki*scale
+		best, bestGain := ci, stay
 		for _, c := range touched {
 			if c == ci {
 				continue
@@ -172,6 +208,7 @@ func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int, bool)
 		if best == ci {
 			continue
 		}
+		sweepGain += bestGain - stay
 		comm[i] = best
 		movedAny = true
 		for e := lv.off[i]; e < lv.off[i+1]; e++ {
@@ -191,7 +228,7 @@ func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int, bool)
 }
 
 // aggregate returns the level whose nodes are the k communities of comm.
-func (lv *louvainLevel) aggregate(comm []int, k int) *louvainLevel {
+func (lv *louvainLevel) aggregate(comm []int32, k int) *louvainLevel {
 	n := lv.n()
 	members := make([][]int32, k)
 	for i := 0; i < n; i++ {
@@ -208,13 +245,13 @@ func (lv *louvainLevel) aggregate(comm []int, k int) *louvainLevel {
 			nl.k[c] += lv.k[i]
 			for e := lv.off[i]; e < lv.off[i+1]; e++ {
 				d := comm[lv.adj[e]]
-				if d == c {
+				if int(d) == c {
 					nl.loop[c] += lv.w[e] / 2 // seen from both ends
 					continue
 				}
 				if !seen[d] {
 					seen[d] = true
-					touched = append(touched, int32(d))
+					touched = append(touched, d)
 				}
 				acc[d] += lv.w[e]
 			}
