@@ -284,3 +284,66 @@ func TestPageRankDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestTwinsNetworkX compares betweenness and closeness with NetworkX on a
+// co-membership projection full of closed twins (testdata/twins.py), where
+// the Brandes passes run on the quotient by twin classes, and checks that
+// the quotient is used, that it is exact for the twins' own pairs, and that
+// its results are the same bits on any number of workers.
+func TestTwinsNetworkX(t *testing.T) {
+	r := loadRef(t, "twins")
+	g := r.network()
+	for _, weighted := range []bool{false, true} {
+		tw := findTwins(g, weighted)
+		if tw == nil || tw.q.N() > g.N()*2/3 {
+			t.Fatalf("weighted %v: twins not found (%v)", weighted, tw)
+		}
+	}
+	for _, p := range []Paths{PathsHops, PathsWeighted} {
+		suffix := ""
+		if p == PathsWeighted {
+			suffix = "_weighted"
+		}
+		var first PathCentrality
+		for i, workers := range []int{1, 2, 5} {
+			pc, err := ShortestPathCentrality(context.Background(), g, PathOptions{Paths: p, Workers: workers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareNodes(t, r, "betweenness"+suffix, pc.Betweenness, 1e-12)
+			compareNodes(t, r, "closeness"+suffix, pc.Closeness, 1e-12)
+			if i == 0 {
+				first = pc
+			}
+			for v := range pc.Betweenness {
+				if pc.Betweenness[v] != first.Betweenness[v] || pc.Closeness[v] != first.Closeness[v] {
+					t.Fatalf("%v: workers %d node %d differs from one worker", p, workers, v)
+				}
+			}
+		}
+	}
+}
+
+// TestClosedTwins checks the twin classes on networks worked by hand.
+func TestClosedTwins(t *testing.T) {
+	// A triangle 0-1-2 with a tail 2-3: N[0] = N[1] = {0,1,2}, so 0 and 1
+	// are twins; 2 (N[2] = {0,1,2,3}) and 3 are not.
+	g := NewNetwork(4, []Edge{{0, 1, 1}, {0, 2, 1}, {1, 2, 1}, {2, 3, 1}})
+	tw := findTwins(g, false)
+	if tw == nil || tw.class[0] != tw.class[1] || tw.class[2] == tw.class[0] || tw.class[3] == tw.class[2] || tw.q.N() != 3 {
+		t.Fatalf("triangle with a tail: %+v", tw)
+	}
+	// With weights, 0 and 1 differ in their weight to 2.
+	g = NewNetwork(4, []Edge{{0, 1, 1}, {0, 2, 1}, {1, 2, 2}, {2, 3, 1}})
+	if findTwins(g, true) != nil {
+		t.Error("weighted: 0 and 1 are not twins (weights 1 and 2 to node 2)")
+	}
+	if tw := findTwins(g, false); tw == nil || tw.class[0] != tw.class[1] {
+		t.Error("hops: 0 and 1 are twins whatever the weights")
+	}
+	// Open twins (same neighbours, not tied to each other) are not closed
+	// twins: the star 0-1, 0-2.
+	if findTwins(NewNetwork(3, []Edge{{0, 1, 1}, {0, 2, 1}}), false) != nil {
+		t.Error("star: leaves are open twins, not closed")
+	}
+}

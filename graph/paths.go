@@ -95,6 +95,29 @@ func shortestPathSums(ctx context.Context, g *Network, o PathOptions) (pathSums,
 	if n == 0 {
 		return res, ctx.Err()
 	}
+	// Brandes on the quotient by closed twins (see twinClasses) when
+	// there are any: every member of a class has its class's values.
+	q, size, loop := g, []int32(nil), []float64(nil)
+	tw := findTwins(g, o.Paths == PathsWeighted)
+	if tw != nil {
+		q, size, loop = tw.q, tw.size, tw.loop
+	}
+	sums, err := classPathSums(ctx, q, size, loop, o)
+	if err != nil || tw == nil {
+		return sums, err
+	}
+	for v, c := range tw.class {
+		res.pairs[v], res.far[v], res.reach[v] = sums.pairs[c], sums.far[c], sums.reach[c]
+	}
+	return res, nil
+}
+
+// classPathSums is shortestPathSums over a network whose node c stands
+// for size[c] closed twins (all 1 when size is nil) tied to each other by
+// weight loop[c]; the sums are those of one member.
+func classPathSums(ctx context.Context, g *Network, size []int32, loop []float64, o PathOptions) (pathSums, error) {
+	n := g.N()
+	res := pathSums{pairs: make([]float64, n), far: make([]float64, n), reach: make([]int, n)}
 	var length []float64
 	if o.Paths == PathsWeighted {
 		length = make([]float64, len(g.W))
@@ -103,6 +126,23 @@ func shortestPathSums(ctx context.Context, g *Network, o PathOptions) (pathSums,
 				panic(fmt.Sprintf("graph: tie weight %v cannot be a path length 1/w", w))
 			}
 			length[k] = 1 / w
+		}
+	}
+	if size == nil {
+		size = make([]int32, n)
+		for i := range size {
+			size[i] = 1
+		}
+	}
+	sizeF := make([]float64, n)
+	loopLen := make([]float64, n)
+	for c, m := range size {
+		sizeF[c] = float64(m)
+		if m > 1 {
+			loopLen[c] = 1
+			if length != nil {
+				loopLen[c] = 1 / loop[c]
+			}
 		}
 	}
 	nb := numBlocks(n)
@@ -126,7 +166,7 @@ func shortestPathSums(ctx context.Context, g *Network, o PathOptions) (pathSums,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			k := newPathKernel(g, length)
+			k := newPathKernel(g, length, size, sizeF, loopLen)
 			for b := range next {
 				if ctx.Err() != nil {
 					return
@@ -164,20 +204,26 @@ func shortestPathSums(ctx context.Context, g *Network, o PathOptions) (pathSums,
 // pathKernel holds one worker's buffers, all indexed by node and reset
 // after each source by walking the nodes it reached.
 type pathKernel struct {
-	g      *Network
-	length []float64   // 1/w per CSR entry, nil for hops
-	rec    []hopRec    // hops
-	wrec   []weightRec // weighted
-	order  []int32     // nodes in the order they were settled
-	heap   distHeap
+	g       *Network
+	length  []float64   // 1/w per CSR entry, nil for hops
+	size    []int32     // twins per node (see classPathSums)
+	sizeF   []float64   // the same as float64
+	loopLen []float64   // path length between two twins
+	rec     []hopRec    // hops
+	wrec    []weightRec // weighted
+	order   []int32     // nodes in the order they were settled
+	heap    distHeap
 }
 
-func newPathKernel(g *Network, length []float64) *pathKernel {
+func newPathKernel(g *Network, length []float64, size []int32, sizeF, loopLen []float64) *pathKernel {
 	n := g.N()
 	k := &pathKernel{
-		g:      g,
-		length: length,
-		order:  make([]int32, 0, n),
+		g:       g,
+		length:  length,
+		size:    size,
+		sizeF:   sizeF,
+		loopLen: loopLen,
+		order:   make([]int32, 0, n),
 	}
 	if length == nil {
 		k.rec = make([]hopRec, n)
@@ -193,9 +239,10 @@ func newPathKernel(g *Network, length []float64) *pathKernel {
 	return k
 }
 
-// source runs one Brandes pass from s, adds each node's dependency on s
-// into acc, and returns the sum of distances from s and the number of
-// nodes reached (s included).
+// source runs one Brandes pass from (one member of) s, adds the
+// dependency of all of s's members on each node into acc, and returns the
+// sum of distances from s and the number of nodes reached (s included),
+// counting every member of every class.
 func (k *pathKernel) source(s int32, acc []float64) (far float64, reach int) {
 	if k.length == nil {
 		return k.sourceHops(s, acc)
@@ -205,17 +252,26 @@ func (k *pathKernel) source(s int32, acc []float64) (far float64, reach int) {
 
 func (k *pathKernel) sourceHops(s int32, acc []float64) (float64, int) {
 	off, adj := k.g.Off, k.g.Adj
-	rec := k.rec
+	rec, size, sizeF := k.rec, k.size, k.sizeF
 	order := k.order[:1]
 	order[0] = s
 	rec[s] = hopRec{x: 1, dist: 0}
-	var far int64
+	// The source's twins are one step away and on no path.
+	far := int64(size[s] - 1)
+	reach := int(size[s])
+	// Paths from s pass through one member of every interior class: σ
+	// flows out of a class times its size, but out of s alone.
+	mult := 1.0
 	for head := 0; head < len(order); head++ {
 		v := order[head]
 		dv := rec[v].dist
-		far += int64(dv)
+		if head > 0 {
+			far += int64(dv) * int64(size[v])
+			reach += int(size[v])
+			mult = sizeF[v]
+		}
 		next := dv + 1
-		add := [2]float64{0, rec[v].x}
+		add := [2]float64{0, rec[v].x * mult}
 		for _, u := range adj[off[v]:off[v+1]] {
 			r := &rec[u]
 			du := r.dist
@@ -232,9 +288,11 @@ func (k *pathKernel) sourceHops(s int32, acc []float64) (float64, int) {
 	}
 	// Dependencies in reverse order of distance, pulled from successors
 	// (neighbours one step further from s): δ(v) = σ(v) Σ_{w succ v}
-	// (1 + δ(w)) / σ(w). Once v's sum is known σ(v) is needed no more, and
-	// its slot holds v's coefficient (1 + δ(v)) / σ(v) for v's
-	// predecessors.
+	// |w| (1 + δ(w)) / σ(w), |w| the size of w's class. Once v's sum is
+	// known σ(v) is needed no more, and its slot holds v's coefficient
+	// |v| (1 + δ(v)) / σ(v) for v's predecessors. Each of the |s| members
+	// of s depends on v by δ(v).
+	srcW := sizeF[s]
 	for i := len(order) - 1; i > 0; i-- {
 		v := order[i]
 		next := rec[v].dist + 1
@@ -246,14 +304,14 @@ func (k *pathKernel) sourceHops(s int32, acc []float64) (float64, int) {
 		}
 		sv := rec[v].x
 		d := sv * sum
-		acc[v] += d
-		rec[v].x = (1 + d) / sv
+		acc[v] += srcW * d
+		rec[v].x = sizeF[v] * (1 + d) / sv
 	}
 	for _, v := range order {
 		rec[v] = hopRec{x: 0, dist: -1}
 	}
 	k.order = order
-	return float64(far), len(order)
+	return float64(far), reach
 }
 
 // hopRec is one node's state in a breadth-first Brandes pass, kept
@@ -265,12 +323,15 @@ type hopRec struct {
 
 func (k *pathKernel) sourceWeighted(s int32, acc []float64) (float64, int) {
 	off, adj, length := k.g.Off, k.g.Adj, k.length
-	rec := k.wrec
+	rec, sizeF := k.wrec, k.sizeF
 	order := k.order[:0]
 	h := k.heap[:0]
 	rec[s] = weightRec{d: 0, x: 1}
 	h = h.push(distItem{0, s})
-	far := 0.0
+	// The source's twins are one tie away and on no path.
+	far := (sizeF[s] - 1) * k.loopLen[s]
+	reach := int(k.size[s])
+	mult := 1.0 // σ flows out of a class times its size, out of s alone
 	for len(h) > 0 {
 		var it distItem
 		h, it = h.pop()
@@ -282,8 +343,12 @@ func (k *pathKernel) sourceWeighted(s int32, acc []float64) (float64, int) {
 		}
 		order = append(order, v)
 		dv := it.d
-		far += dv
-		sv := rec[v].x
+		if v != s {
+			far += dv * sizeF[v]
+			reach += int(k.size[v])
+			mult = sizeF[v]
+		}
+		sv := rec[v].x * mult
 		for e := off[v]; e < off[v+1]; e++ {
 			u := adj[e]
 			r := &rec[u]
@@ -303,6 +368,7 @@ func (k *pathKernel) sourceWeighted(s int32, acc []float64) (float64, int) {
 	// Dependencies in reverse order of settling, pulled from successors
 	// (neighbours w with d(v) + l(v,w) = d(w), the same sum as when v
 	// relaxed w, so the equality is exact), as in sourceHops.
+	srcW := sizeF[s]
 	for i := len(order) - 1; i > 0; i-- {
 		v := order[i]
 		dv := rec[v].d
@@ -314,8 +380,8 @@ func (k *pathKernel) sourceWeighted(s int32, acc []float64) (float64, int) {
 		}
 		sv := rec[v].x
 		d := sv * sum
-		acc[v] += d
-		rec[v].x = (1 + d) / sv
+		acc[v] += srcW * d
+		rec[v].x = sizeF[v] * (1 + d) / sv
 	}
 	// Every node given a finite distance is settled, so order lists them.
 	for _, v := range order {
@@ -323,7 +389,7 @@ func (k *pathKernel) sourceWeighted(s int32, acc []float64) (float64, int) {
 	}
 	k.order = order
 	k.heap = h
-	return far, len(order)
+	return far, reach
 }
 
 // weightRec is one node's state in a Dijkstra Brandes pass.
