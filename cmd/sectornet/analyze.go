@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -21,10 +19,6 @@ type analyzeOptions struct {
 	seed       uint64
 	measures   []string
 }
-
-// analyzeMeasures are the per-organization measures analyze can compute,
-// in column order.
-var analyzeMeasures = []string{"degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank", "community"}
 
 func newAnalyzeCmd(s *streams) *cobra.Command {
 	var o analyzeOptions
@@ -50,7 +44,7 @@ This is the pipeline BENCHMARKS.md times against NetworkX and igraph.`,
 	cmd.Flags().StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
 	cmd.Flags().Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ")
 	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "Louvain random seed")
-	cmd.Flags().StringSliceVar(&o.measures, "measures", analyzeMeasures, "per-organization measures to compute, comma-separated (leave out betweenness and closeness for registry-scale data)")
+	cmd.Flags().StringSliceVar(&o.measures, "measures", orgMeasures, "per-organization measures to compute, comma-separated (leave out betweenness and closeness for registry-scale data)")
 	return cmd
 }
 
@@ -66,6 +60,9 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 	if _, err := o.net.spec(); err != nil {
 		return err
 	}
+	if err := checkMeasures(o.measures); err != nil {
+		return err
+	}
 	d, err := loadDataset(ctx, s, o.dir)
 	if err != nil {
 		return err
@@ -74,66 +71,13 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 	if err != nil {
 		return err
 	}
-	want := map[string]bool{}
-	for _, m := range o.measures {
-		if !slices.Contains(analyzeMeasures, m) {
-			return usageErr(fmt.Errorf("unknown measure %q (want %s)", m, strings.Join(analyzeMeasures, ", ")))
-		}
-		want[m] = true
+	measures, comm, err := computeMeasures(ctx, s, g, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, progress: "betweenness and closeness"})
+	if err != nil {
+		return err
 	}
 	cols := []string{"id", "name", "sector"}
-	var values [][]any // per measure, per organization
-	addInts := func(name string, v []int) {
-		cols = append(cols, name)
-		col := make([]any, len(v))
-		for i, x := range v {
-			col[i] = x
-		}
-		values = append(values, col)
-	}
-	addFloats := func(name string, v []float64) {
-		cols = append(cols, name)
-		col := make([]any, len(v))
-		for i, x := range v {
-			col[i] = x
-		}
-		values = append(values, col)
-	}
-	if want["degree"] {
-		addInts("degree", graph.Degree(g))
-	}
-	if want["strength"] {
-		addFloats("strength", graph.Strength(g))
-	}
-	if want["betweenness"] || want["closeness"] {
-		pc, err := graph.ShortestPathCentrality(ctx, g, graph.PathOptions{Paths: paths, Progress: progress(s, "betweenness and closeness")})
-		if err != nil {
-			return err
-		}
-		if want["betweenness"] {
-			addFloats("betweenness", pc.Betweenness)
-		}
-		if want["closeness"] {
-			addFloats("closeness", pc.Closeness)
-		}
-	}
-	if want["eigenvector"] {
-		eig, err := graph.Eigenvector(g)
-		if err != nil {
-			return fmt.Errorf("eigenvector centrality: %w", err)
-		}
-		addFloats("eigenvector", eig)
-	}
-	if want["pagerank"] {
-		pr, err := graph.PageRank(g, graph.PageRankOptions{})
-		if err != nil {
-			return fmt.Errorf("pagerank: %w", err)
-		}
-		addFloats("pagerank", pr)
-	}
-	comm := graph.Louvain(g, o.resolution, o.seed)
-	if want["community"] {
-		addInts("community", comm.Label)
+	for _, m := range measures {
+		cols = append(cols, m.name)
 	}
 	sec := graph.SectorGroups(d)
 	q := graph.Modularity(g, comm, o.resolution)
@@ -144,8 +88,8 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 	for i, org := range d.Orgs {
 		row := make([]any, 0, len(cols))
 		row = append(row, org.ID, org.Name, org.Sector)
-		for _, v := range values {
-			row = append(row, v[i])
+		for _, m := range measures {
+			row = append(row, m.values[i])
 		}
 		orgs.Rows = append(orgs.Rows, row)
 	}

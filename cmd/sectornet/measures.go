@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/sectornet/sectornet/graph"
+)
+
+// orgMeasures are the per-organization measures of a one-mode network
+// that analyze and export compute, in column order.
+var orgMeasures = []string{"degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank", "community"}
+
+// measureColumn is one computed measure: ints or float64s, one per node.
+type measureColumn struct {
+	name   string
+	values []any
+	isInt  bool
+}
+
+// measureOptions choose how the measures are computed.
+type measureOptions struct {
+	want       []string // names from orgMeasures
+	paths      graph.Paths
+	resolution float64 // Louvain
+	seed       uint64  // Louvain
+	progress   string  // label of the progress bar for betweenness and closeness; "" for none
+}
+
+// checkMeasures returns a usage error for a name not in orgMeasures.
+func checkMeasures(names []string) error {
+	for _, m := range names {
+		if !slices.Contains(orgMeasures, m) {
+			return usageErr(fmt.Errorf("unknown measure %q (want %s)", m, strings.Join(orgMeasures, ", ")))
+		}
+	}
+	return nil
+}
+
+// computeMeasures computes the wanted measures of g, in orgMeasures
+// order, and the Louvain communities (always: analyze needs them for the
+// modularity).
+func computeMeasures(ctx context.Context, s *streams, g *graph.Network, o measureOptions) ([]measureColumn, graph.Groups, error) {
+	want := map[string]bool{}
+	for _, m := range o.want {
+		want[m] = true
+	}
+	var cols []measureColumn
+	ints := func(name string, v []int) {
+		c := make([]any, len(v))
+		for i, x := range v {
+			c[i] = x
+		}
+		cols = append(cols, measureColumn{name, c, true})
+	}
+	floats := func(name string, v []float64) {
+		c := make([]any, len(v))
+		for i, x := range v {
+			c[i] = x
+		}
+		cols = append(cols, measureColumn{name, c, false})
+	}
+	if want["degree"] {
+		ints("degree", graph.Degree(g))
+	}
+	if want["strength"] {
+		floats("strength", graph.Strength(g))
+	}
+	if want["betweenness"] || want["closeness"] {
+		po := graph.PathOptions{Paths: o.paths}
+		if o.progress != "" {
+			po.Progress = progress(s, o.progress)
+		}
+		pc, err := graph.ShortestPathCentrality(ctx, g, po)
+		if err != nil {
+			return nil, graph.Groups{}, err
+		}
+		if want["betweenness"] {
+			floats("betweenness", pc.Betweenness)
+		}
+		if want["closeness"] {
+			floats("closeness", pc.Closeness)
+		}
+	}
+	if want["eigenvector"] {
+		eig, err := graph.Eigenvector(g)
+		if err != nil {
+			return nil, graph.Groups{}, fmt.Errorf("eigenvector centrality: %w", err)
+		}
+		floats("eigenvector", eig)
+	}
+	if want["pagerank"] {
+		pr, err := graph.PageRank(g, graph.PageRankOptions{})
+		if err != nil {
+			return nil, graph.Groups{}, fmt.Errorf("pagerank: %w", err)
+		}
+		floats("pagerank", pr)
+	}
+	comm := graph.Louvain(g, o.resolution, o.seed)
+	if want["community"] {
+		ints("community", comm.Label)
+	}
+	return cols, comm, nil
+}

@@ -1,0 +1,162 @@
+package out
+
+import (
+	"bufio"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// xmlText escapes s for XML text or a double-quoted attribute: & < > " '
+// as entities, tab, newline and carriage return as character references
+// (so a newline in an attribute survives attribute-value normalization),
+// and characters XML cannot hold as U+FFFD.
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+var graphmlKinds = [...]string{AttrString: "string", AttrInt: "int", AttrFloat: "double"}
+
+// WriteGraphML writes x as GraphML (http://graphml.graphdrawing.org/,
+// the GraphML 1.0 schema), as Gephi, yEd, Cytoscape and NetworkX
+// read_graphml read it: an undirected graph whose nodes have the id of the
+// organization (or forum, meeting), and data keys label, type (sector
+// label), color (#RRGGBB) and every attribute of x; ties carry a weight
+// (double).
+func WriteGraphML(w io.Writer, x *Export) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
+	keys := append([]Attr{{"label", AttrString}, {"type", AttrString}, {"color", AttrString}}, x.Attrs...)
+	for i, a := range keys {
+		fmt.Fprintf(bw, "  <key id=\"n%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", i, xmlText(a.Name), graphmlKinds[a.Kind])
+	}
+	bw.WriteString(`  <key id="e0" for="edge" attr.name="weight" attr.type="double"/>` + "\n")
+	bw.WriteString(`  <graph id="G" edgedefault="undirected">` + "\n")
+	if x.Title != "" {
+		fmt.Fprintf(bw, "    <desc>%s</desc>\n", xmlText(x.Title))
+	}
+	for _, n := range x.Nodes {
+		fmt.Fprintf(bw, "    <node id=\"%s\">\n", xmlText(n.ID))
+		vals := append([]any{n.Label, n.Type, n.Color}, n.Values...)
+		for i, v := range vals {
+			if s, ok := formatValue(v); ok && !(i < 3 && s == "") {
+				fmt.Fprintf(bw, "      <data key=\"n%d\">%s</data>\n", i, xmlText(s))
+			}
+		}
+		bw.WriteString("    </node>\n")
+	}
+	for _, t := range x.Ties {
+		fmt.Fprintf(bw, "    <edge source=\"%s\" target=\"%s\"><data key=\"e0\">%s</data></edge>\n",
+			xmlText(x.Nodes[t.U].ID), xmlText(x.Nodes[t.V].ID), FormatFloat(t.Weight))
+	}
+	bw.WriteString("  </graph>\n</graphml>\n")
+	return bw.Flush()
+}
+
+var gexfKinds = [...]string{AttrString: "string", AttrInt: "integer", AttrFloat: "double"}
+
+// WriteGEXF writes x as GEXF 1.3 (https://gexf.net/), as Gephi (0.9.3 and
+// later) and NetworkX read_gexf read it: nodes with their label, their
+// type (sector label) and every attribute of x as attvalues, their colour
+// as viz:color; weighted undirected edges.
+//
+// A network with waves is written as a dynamic graph (mode="dynamic",
+// timeformat="integer", interval time): each tie has one spell per wave
+// it was reported in, and its weight in that wave as the dynamic edge
+// attribute wave_weight; each node has the values of x.WaveAttrs in each
+// wave as attvalues with start and end. Waves that are whole numbers
+// (survey years) are their own times, other waves are numbered 1, 2, ...
+// (named in the meta description); wave i's interval runs from its time to
+// just before the next wave's (the last as long as the gap before it), so
+// Gephi's timeline shows one wave at a time.
+func WriteGEXF(w io.Writer, x *Export) error {
+	bw := bufio.NewWriter(w)
+	dynamic := len(x.Waves) > 0
+	start, end, numbered := waveTimes(x.Waves)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	bw.WriteString(`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n")
+	desc := x.Title
+	if dynamic && !numbered {
+		var parts []string
+		for i, wv := range x.Waves {
+			parts = append(parts, fmt.Sprintf("%d = %s", start[i], wv))
+		}
+		desc += "; waves " + strings.Join(parts, ", ")
+	}
+	fmt.Fprintf(bw, "  <meta>\n    <creator>sectornet</creator>\n    <description>%s</description>\n  </meta>\n", xmlText(desc))
+	if dynamic {
+		bw.WriteString(`  <graph mode="dynamic" defaultedgetype="undirected" timeformat="integer" timerepresentation="interval">` + "\n")
+	} else {
+		bw.WriteString(`  <graph mode="static" defaultedgetype="undirected">` + "\n")
+	}
+	attrs := append([]Attr{{"type", AttrString}}, x.Attrs...)
+	nStatic := len(attrs)
+	if dynamic {
+		attrs = append(attrs, x.WaveAttrs...)
+	}
+	bw.WriteString(`    <attributes class="node">` + "\n")
+	for i, a := range attrs {
+		fmt.Fprintf(bw, "      <attribute id=\"%d\" title=\"%s\" type=\"%s\"/>\n", i, xmlText(a.Name), gexfKinds[a.Kind])
+	}
+	bw.WriteString("    </attributes>\n")
+	if dynamic {
+		bw.WriteString(`    <attributes class="edge">` + "\n")
+		bw.WriteString(`      <attribute id="0" title="wave_weight" type="double"/>` + "\n")
+		bw.WriteString("    </attributes>\n")
+	}
+	bw.WriteString("    <nodes>\n")
+	for _, n := range x.Nodes {
+		fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\">\n", xmlText(n.ID), xmlText(n.Label))
+		bw.WriteString("        <attvalues>\n")
+		for i, v := range append([]any{n.Type}, n.Values...) {
+			if s, ok := formatValue(v); ok && !(i == 0 && s == "") {
+				fmt.Fprintf(bw, "          <attvalue for=\"%d\" value=\"%s\"/>\n", i, xmlText(s))
+			}
+		}
+		if dynamic {
+			for k := range x.Waves {
+				for a := range x.WaveAttrs {
+					if s, ok := formatValue(n.Waves[k][a]); ok {
+						fmt.Fprintf(bw, "          <attvalue for=\"%d\" value=\"%s\" start=\"%d\" end=\"%d\"/>\n", nStatic+a, xmlText(s), start[k], end[k])
+					}
+				}
+			}
+		}
+		bw.WriteString("        </attvalues>\n")
+		if r, g, b, ok := rgb(n.Color); ok {
+			fmt.Fprintf(bw, "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", r, g, b)
+		}
+		bw.WriteString("      </node>\n")
+	}
+	bw.WriteString("    </nodes>\n    <edges>\n")
+	for i, t := range x.Ties {
+		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%s\"", i, xmlText(x.Nodes[t.U].ID), xmlText(x.Nodes[t.V].ID), FormatFloat(t.Weight))
+		if !dynamic {
+			bw.WriteString("/>\n")
+			continue
+		}
+		bw.WriteString(">\n        <attvalues>\n")
+		for k, wt := range t.Waves {
+			if wt != 0 {
+				fmt.Fprintf(bw, "          <attvalue for=\"0\" value=\"%s\" start=\"%d\" end=\"%d\"/>\n", FormatFloat(wt), start[k], end[k])
+			}
+		}
+		bw.WriteString("        </attvalues>\n        <spells>\n")
+		for k, wt := range t.Waves {
+			if wt != 0 {
+				fmt.Fprintf(bw, "          <spell start=\"%d\" end=\"%d\"/>\n", start[k], end[k])
+			}
+		}
+		bw.WriteString("        </spells>\n      </edge>\n")
+	}
+	bw.WriteString("    </edges>\n  </graph>\n</gexf>\n")
+	return bw.Flush()
+}
+
+// itoa is strconv.Itoa, short for the writers.
+func itoa(i int) string { return strconv.Itoa(i) }
