@@ -74,8 +74,9 @@ func WritePajek(w io.Writer, x *Export, labels Labels) error {
 
 // dlLabel writes s as a UCINET DL label: as it is when it has no
 // separator (space, comma, equals sign) and no quote, else between double
-// quotes, a double quote inside becoming a single one; line breaks become
-// spaces. An empty label is written as "".
+// quotes, a double quote inside becoming a single one and a trailing
+// backslash dropped (as for Pajek); line breaks become spaces. An empty
+// label is written as "".
 func dlLabel(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
@@ -87,7 +88,7 @@ func dlLabel(s string) string {
 	if s != "" && !strings.ContainsAny(s, " ,=\"'") {
 		return s
 	}
-	return `"` + strings.ReplaceAll(s, `"`, "'") + `"`
+	return `"` + strings.TrimRight(strings.ReplaceAll(s, `"`, "'"), "\\") + `"`
 }
 
 // WriteDL writes x in UCINET's DL format (Borgatti, Everett and Freeman,

@@ -106,12 +106,48 @@ func dotLabel(s string) string {
 	return b.String()
 }
 
+// dotString returns s as a double-quoted DOT string for an attribute that
+// is not a label, which Graphviz keeps as written. In a quoted DOT string
+// \" is the only escape and the lexer takes backslashes in pairs, so a
+// double quote is written as \", carriage returns are dropped, and a run
+// of backslashes of odd length just before a double quote, a line break or
+// the end loses one backslash (it would escape the quote, join the lines
+// or escape the closing quote).
+func dotString(s string) string {
+	s = strings.ReplaceAll(s, "\r", "")
+	var b strings.Builder
+	b.WriteByte('"')
+	run := 0 // backslashes pending
+	flush := func(before byte) {
+		if run%2 == 1 && (before == '"' || before == '\n' || before == 0) {
+			run--
+		}
+		b.WriteString(strings.Repeat(`\`, run))
+		run = 0
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\':
+			run++
+		case '"':
+			flush(c)
+			b.WriteString(`\"`)
+		default:
+			flush(c)
+			b.WriteByte(c)
+		}
+	}
+	flush(0)
+	b.WriteByte('"')
+	return b.String()
+}
+
 // WriteDOT writes x in Graphviz's DOT language
 // (https://graphviz.org/doc/info/lang.html) as an undirected graph, ready
 // to lay out by hand (dot, neato, sfdp): nodes filled with their colour
 // and labelled with their name (forums and meetings of a two-mode network
 // as boxes), the node's sector and attributes as extra attributes that
-// Graphviz keeps; ties with their weight, and pen widths from 1 to 5 in
+// Graphviz keeps (see dotString); ties with their weight, and pen widths from 1 to 5 in
 // proportion to it.
 func WriteDOT(w io.Writer, x *Export) error {
 	bw := bufio.NewWriter(w)
@@ -133,14 +169,14 @@ func WriteDOT(w io.Writer, x *Export) error {
 			}
 		}
 		if ids[i] != `"`+n.ID+`"` {
-			attrs = append(attrs, "orgid="+dotLabel(n.ID))
+			attrs = append(attrs, "orgid="+dotString(n.ID))
 		}
 		if n.Type != "" {
-			attrs = append(attrs, "type="+dotLabel(n.Type))
+			attrs = append(attrs, "type="+dotString(n.Type))
 		}
 		for a, v := range n.Values {
 			if s, ok := formatValue(v); ok {
-				attrs = append(attrs, dotAttrName(x.Attrs[a].Name)+"="+dotLabel(s))
+				attrs = append(attrs, dotAttrName(x.Attrs[a].Name)+"="+dotString(s))
 			}
 		}
 		fmt.Fprintf(bw, "\t%s [%s];\n", ids[i], strings.Join(attrs, ", "))

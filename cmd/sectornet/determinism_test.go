@@ -39,6 +39,12 @@ var invocations = [][]string{
 	{"init", "--xlsx", "{out}.xlsx", "--sample"},
 	{"init", "--xlsx", "{out}.xlsx"},
 	{"import", "matrix", "testdata/matrix.csv", "--as", "participation"},
+	{"export", "--format", "graphml"},
+	{"export", "--format", "gexf", "--waves"},
+	{"export", "--format", "pajek", "--mode", "two", "--basis", "meetings"},
+	{"export", "--format", "dl", "--mode", "two"},
+	{"export", "--format", "kumu", "--basis", "ties"},
+	{"export", "--format", "dot", "-o", "{out}.dot"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the
