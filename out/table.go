@@ -139,10 +139,37 @@ func FormatHuman(v float64) string {
 	return strconv.FormatFloat(v, 'g', 4, 64)
 }
 
+// Rounded is a number that people read to a fixed number of decimal
+// places (table, md, tex: 0.190, -0.010) and machines read in full (csv,
+// json: as FormatFloat). A NaN is empty (null in JSON).
+type Rounded struct {
+	V      float64
+	Places int
+}
+
+// Round returns v as a Rounded to the given decimal places.
+func Round(v float64, places int) Rounded { return Rounded{V: v, Places: places} }
+
+func (r Rounded) human() string {
+	if math.IsNaN(r.V) || math.IsInf(r.V, 0) {
+		return ""
+	}
+	s := strconv.FormatFloat(r.V, 'f', r.Places, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-") // no "-0.000"
+	}
+	return s
+}
+
 func cellString(c any, human bool) string {
 	switch v := c.(type) {
 	case nil:
 		return ""
+	case Rounded:
+		if human {
+			return v.human()
+		}
+		return FormatFloat(v.V)
 	case string:
 		return v
 	case int:
@@ -167,7 +194,7 @@ func cellString(c any, human bool) string {
 
 func isNumber(c any) bool {
 	switch c.(type) {
-	case int, int64, float64:
+	case int, int64, float64, Rounded:
 		return true
 	}
 	return false
@@ -481,6 +508,9 @@ func (r Row) MarshalJSON() ([]byte, error) {
 }
 
 func jsonValue(v any) any {
+	if r, ok := v.(Rounded); ok {
+		v = r.V
+	}
 	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
 		return nil
 	}

@@ -44,3 +44,25 @@ func TestFormatHuman(t *testing.T) {
 		}
 	}
 }
+
+// TestRounded checks that people read a Rounded to its places and machines
+// read it in full.
+func TestRounded(t *testing.T) {
+	tb := &Table{Name: "x", Columns: []string{"gap"}}
+	for _, v := range []float64{-0.009523809523809525, 0.1, -0.0001, math.NaN()} {
+		tb.Add(Round(v, 3))
+	}
+	for f, want := range map[Format]string{
+		FormatTable: "   gap\n-0.010\n 0.100\n 0.000\n      \n",
+		FormatCSV:   "gap\n-0.009523809523809525\n0.1\n-0.0001\n\n",
+		FormatJSON:  "{\n  \"x\": [\n    {\n      \"gap\": -0.009523809523809525\n    },\n    {\n      \"gap\": 0.1\n    },\n    {\n      \"gap\": -0.0001\n    },\n    {\n      \"gap\": null\n    }\n  ]\n}\n",
+	} {
+		var b bytes.Buffer
+		if err := WriteTables(&b, f, tb); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want {
+			t.Errorf("%s: got %q, want %q", f, b.String(), want)
+		}
+	}
+}

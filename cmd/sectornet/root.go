@@ -72,6 +72,7 @@ neither it uses the embedded sample dataset.`,
 		newBrokersCmd(s),
 		newCommunitiesCmd(s),
 		newChangeCmd(s), newFirstsCmd(s), newSuggestCmd(s),
+		newBalanceCmd(s),
 	)
 	return root
 }

@@ -1,0 +1,700 @@
+package graph
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// KeyAll is the forum id of quota rows that apply to every forum without
+// quota rows of its own.
+const KeyAll = "*"
+
+// Key returns the representation key of the forum with the given id: the
+// target share of each sector of d.Sectors (by index), from the quota rows
+// of that forum if it has any, else from the rows of forum "*". A sector
+// the key does not mention is untargeted (NaN). source says which rows were
+// used: the forum's id, "*", or "" when there is no key at all (every
+// target NaN).
+func Key(d *Dataset, forum string) (targets []float64, source string) {
+	targets = make([]float64, len(d.Sectors))
+	for k := range targets {
+		targets[k] = math.NaN()
+	}
+	si := d.SectorIndex()
+	for _, src := range []string{forum, KeyAll} {
+		for _, q := range d.Quotas {
+			if q.Forum != src {
+				continue
+			}
+			if k, ok := si[q.Sector]; ok {
+				targets[k] = q.Share
+				source = src
+			}
+		}
+		if source != "" {
+			return targets, source
+		}
+	}
+	return targets, ""
+}
+
+// Blau returns Blau's heterogeneity index of a composition given by its
+// shares (summing to 1):
+//
+//	B = 1 - Σ_k p_k²
+//
+// the probability that two members drawn at random (with replacement)
+// come from different categories (P. M. Blau, Inequality and
+// Heterogeneity, Free Press, 1977; the Gini-Simpson index). It is 0 when
+// every member is of one category and at most 1 - 1/k for k categories.
+// It returns NaN for an empty composition (shares NaN).
+func Blau(shares []float64) float64 {
+	s := 0.0
+	for _, p := range shares {
+		s += p * p
+	}
+	return 1 - s
+}
+
+// IQV returns the index of qualitative variation, Blau's index divided by
+// its maximum for k categories:
+//
+//	IQV = B / (1 - 1/k)
+//
+// (J. E. Mueller and K. F. Schuessler, Statistical Reasoning in Sociology,
+// Houghton Mifflin, 1961; A. Agresti and B. F. Agresti, "Statistical
+// analysis of qualitative variation", Sociological Methodology 9, 1978,
+// 204-237). It is 1 when the members are spread evenly
+// over all k categories, 0 when all are in one. k counts every category
+// that could occur (every sector of the dataset), present or not. It
+// returns NaN when k < 2 or for an empty composition.
+func IQV(shares []float64, k int) float64 {
+	if k < 2 {
+		return math.NaN()
+	}
+	return Blau(shares) / (1 - 1/float64(k))
+}
+
+// Entropy returns the Shannon entropy of a composition in nats (natural
+// logarithm):
+//
+//	H = -Σ_k p_k ln p_k,   with 0 ln 0 = 0
+//
+// (C. E. Shannon, Bell System Technical Journal 27 (1948),
+// doi:10.1002/j.1538-7305.1948.tb01338.x). It is 0 when every member is of
+// one category and ln k for an even spread over k; divide by ln 2 for
+// bits. As R's vegan::diversity(x, "shannon") and scipy.stats.entropy(p).
+// It returns NaN for an empty composition.
+func Entropy(shares []float64) float64 {
+	h := 0.0
+	for _, p := range shares {
+		if p > 0 || math.IsNaN(p) {
+			h -= p * math.Log(p)
+		}
+	}
+	return h
+}
+
+// TestMethod is the way a goodness-of-fit p-value was computed.
+type TestMethod int
+
+const (
+	// TestNone: no test (no members, or no key).
+	TestNone TestMethod = iota
+	// TestChiSquare: Pearson's chi-square goodness-of-fit test, p from the
+	// chi-square distribution with (categories - 1) degrees of freedom.
+	TestChiSquare
+	// TestExact: the exact multinomial test.
+	TestExact
+)
+
+func (m TestMethod) String() string {
+	switch m {
+	case TestChiSquare:
+		return "chi-square"
+	case TestExact:
+		return "exact multinomial"
+	}
+	return "none"
+}
+
+// MinExpected is the smallest expected count for which the chi-square
+// approximation is trusted: below it (in any category) GoodnessOfFit uses
+// the exact multinomial test. It is the threshold at which R's chisq.test
+// warns "Chi-squared approximation may be incorrect" (W. G. Cochran,
+// Annals of Mathematical Statistics 23 (1952), doi:10.1214/aoms/1177729380).
+const MinExpected = 5
+
+// ExactLimit is the largest number of possible outcomes (compositions of n
+// members over the categories, C(n+k-1, k-1)) the exact multinomial test
+// enumerates; beyond it GoodnessOfFit falls back to chi-square and says so.
+// 20 members over 6 categories are 53,130 outcomes; 100 over 5 are
+// 4,598,126.
+const ExactLimit = 10_000_000
+
+// FitTest is a goodness-of-fit test of observed counts against expected
+// shares.
+type FitTest struct {
+	Method TestMethod
+	// Statistic is Pearson's X² = Σ (O - E)² / E over the categories with
+	// E > 0, whatever the method; +Inf when a category with E = 0 has
+	// members. NaN when Method is TestNone.
+	Statistic float64
+	DF        int     // categories with a positive expected share, minus 1
+	PValue    float64 // NaN when Method is TestNone
+	// PObserved is the probability of the observed counts under the key
+	// (exact test only; NaN otherwise).
+	PObserved float64
+	// MinExpected is the smallest expected count over the categories with
+	// a positive expected share.
+	MinExpected float64
+	// TooLarge reports that the exact test was called for (an expected
+	// count under MinExpected) but the outcomes exceed ExactLimit, so the
+	// p-value is chi-square's.
+	TooLarge bool
+	// Impossible reports that a category whose expected share is 0 has
+	// members: the counts cannot occur under the key, and p is 0.
+	Impossible bool
+}
+
+// GoodnessOfFit tests observed counts against expected shares probs (one
+// per category, non-negative, summing to 1 within 1e-9). With every
+// expected count n·p_k of the categories with p_k > 0 at least MinExpected
+// it is Pearson's chi-square test,
+//
+//	X² = Σ_k (O_k - n p_k)² / (n p_k),   p = P(χ²_{k-1} >= X²)
+//
+// as R's chisq.test(x, p = probs), else the exact multinomial test (see
+// ExactMultinomial), as EMT::multinomial.test(x, probs). Categories with
+// p_k = 0 and no members are left out (they cannot vary); one with p_k = 0
+// and members makes the counts impossible under the key: X² = +Inf and
+// p = 0, as chisq.test. With no members or no categories (nil, nil)
+// there is no test (TestNone).
+// It panics if probs and observed differ in length or probs do not sum
+// to 1.
+func GoodnessOfFit(observed []int, probs []float64) FitTest {
+	t := FitTest{Statistic: math.NaN(), PValue: math.NaN(), PObserved: math.NaN(), MinExpected: math.NaN()}
+	if len(probs) == 0 {
+		return t
+	}
+	if len(observed) != len(probs) {
+		panic(fmt.Sprintf("graph: %d counts for %d shares", len(observed), len(probs)))
+	}
+	sum, n := 0.0, 0
+	for k, p := range probs {
+		if p < 0 || math.IsNaN(p) || observed[k] < 0 {
+			panic(fmt.Sprintf("graph: category %d has share %v and count %d", k, p, observed[k]))
+		}
+		sum += p
+		n += observed[k]
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		panic(fmt.Sprintf("graph: expected shares sum to %v, not 1", sum))
+	}
+	if n == 0 {
+		return t
+	}
+	t.Statistic, t.DF, t.PValue = ChiSquareTest(observed, probs)
+	for _, p := range probs {
+		if e := float64(n) * p; p > 0 && (math.IsNaN(t.MinExpected) || e < t.MinExpected) {
+			t.MinExpected = e
+		}
+	}
+	t.Impossible = math.IsInf(t.Statistic, 1)
+	if t.MinExpected >= MinExpected && t.DF > 0 {
+		t.Method = TestChiSquare
+		return t
+	}
+	if t.Impossible {
+		t.Method, t.PObserved = TestExact, 0
+		return t
+	}
+	p, pObs, ok := ExactMultinomial(observed, probs)
+	if !ok {
+		t.Method = TestChiSquare
+		t.TooLarge = true
+		return t
+	}
+	t.Method = TestExact
+	t.PValue, t.PObserved = p, pObs
+	return t
+}
+
+// ChiSquareTest returns Pearson's chi-square goodness-of-fit test of
+// observed counts against shares probs (summing to 1):
+//
+//	X² = Σ_k (O_k - n p_k)² / (n p_k),   df = K - 1,   p = P(χ²_df >= X²)
+//
+// over the K categories with p_k > 0 (K. Pearson, Philosophical Magazine
+// 50 (1900), doi:10.1080/14786440009463897), the p-value from gonum's
+// distuv.ChiSquared. As R's chisq.test(x, p = probs) and
+// scipy.stats.chisquare(x, n * probs), except that categories with p_k = 0
+// are left out of df (R counts them and gets NaN from 0/0 when they are
+// empty); one with members makes X² = +Inf and p = 0. With fewer than two
+// categories, or no members, p is NaN.
+func ChiSquareTest(observed []int, probs []float64) (x2 float64, df int, p float64) {
+	n := 0
+	for _, x := range observed {
+		n += x
+	}
+	cats := 0
+	for k, pk := range probs {
+		e := float64(n) * pk
+		switch {
+		case pk > 0:
+			cats++
+			d := float64(observed[k]) - e
+			x2 += d * d / e
+		case observed[k] > 0:
+			x2 = math.Inf(1)
+		}
+	}
+	df = cats - 1
+	switch {
+	case math.IsInf(x2, 1):
+		return x2, df, 0
+	case n == 0 || df < 1:
+		return x2, df, math.NaN()
+	}
+	return x2, df, distuv.ChiSquared{K: float64(df)}.Survival(x2)
+}
+
+// ExactMultinomial returns the exact multinomial goodness-of-fit test of
+// observed counts against shares probs (summing to 1): the probability,
+// under the multinomial distribution with n = Σ observed and probs, of all
+// outcomes no more likely than the observed one,
+//
+//	p = Σ_{x : P(x) <= P(obs)} P(x),   P(x) = n! Π_k p_k^{x_k} / x_k!
+//
+// with pObs = P(obs): the exact test of J. Radlow and E. F. Alf (Journal
+// of the American Statistical Association 70 (1975) 811-813), as R's
+// EMT::multinomial.test and XNomial::xmulti(statName = "Prob")
+// (doi:10.32614/CRAN.package.XNomial). Like R's fisher.test, outcomes whose
+// probability exceeds P(obs) by a relative 1e-7 or less count as no more
+// likely, so rounding cannot split outcomes of equal probability (EMT
+// compares without that margin). All C(n+k-1, k-1) outcomes are
+// enumerated; ok is false (and nothing computed) when they are more than
+// ExactLimit. Categories with p_k = 0 are left out; if one has members,
+// p = pObs = 0.
+func ExactMultinomial(observed []int, probs []float64) (p, pObs float64, ok bool) {
+	var obs []int
+	var lp []float64
+	n := 0
+	for k, x := range observed {
+		n += x
+		if probs[k] > 0 {
+			obs = append(obs, x)
+			lp = append(lp, math.Log(probs[k]))
+		} else if x > 0 {
+			return 0, 0, true
+		}
+	}
+	m := len(obs)
+	if m <= 1 {
+		return 1, 1, true
+	}
+	if outcomes(n, m) > ExactLimit {
+		return math.NaN(), math.NaN(), false
+	}
+	// f[k][x] = x ln p_k - ln x!, so ln P(x) = ln n! + Σ_k f[k][x_k].
+	f := make([][]float64, m)
+	lfact := make([]float64, n+1)
+	for x := range lfact {
+		lfact[x], _ = math.Lgamma(float64(x + 1))
+	}
+	for k := range f {
+		f[k] = make([]float64, n+1)
+		for x := range f[k] {
+			f[k][x] = float64(x)*lp[k] - lfact[x]
+		}
+	}
+	logObs := lfact[n]
+	for k, x := range obs {
+		logObs += f[k][x]
+	}
+	limit := logObs + math.Log1p(1e-7)
+	// Neumaier's compensated sum: millions of terms add up without
+	// losing digits.
+	sum, comp := 0.0, 0.0
+	var walk func(k, left int, acc float64)
+	walk = func(k, left int, acc float64) {
+		if k == m-1 {
+			if l := acc + f[k][left]; l <= limit {
+				v := math.Exp(l)
+				t := sum + v
+				if math.Abs(sum) >= v {
+					comp += (sum - t) + v
+				} else {
+					comp += (v - t) + sum
+				}
+				sum = t
+			}
+			return
+		}
+		for x := 0; x <= left; x++ {
+			walk(k+1, left-x, acc+f[k][x])
+		}
+	}
+	walk(0, n, lfact[n])
+	return min(sum+comp, 1), math.Exp(logObs), true
+}
+
+// outcomes returns C(n+m-1, m-1), the number of ways to spread n members
+// over m categories, as a float (it may be huge).
+func outcomes(n, m int) float64 {
+	c := 1.0
+	for i := 1; i < m; i++ {
+		c = c * float64(n+i) / float64(i)
+	}
+	return c
+}
+
+// SectorBalance is one sector's place in a forum (or in all forums).
+type SectorBalance struct {
+	Sector  int // index in d.Sectors
+	Members int // member organizations of the sector (all forums: seats)
+	// Share is Members over the forum's members; NaN for an empty forum.
+	Share float64
+	// Target is the key's share for the sector, NaN when the key does not
+	// mention it (or there is no key).
+	Target float64
+	Gap    float64 // Share - Target; NaN when either is NaN
+	// Attended counts the (meeting, organization) pairs of the sector at
+	// the forum's meetings: everyone present, members or guests, each
+	// organization once per meeting however many people it sent.
+	Attended int
+	// AttendanceShare is Attended over all attendances at the forum's
+	// meetings; NaN when there were none.
+	AttendanceShare float64
+	AttendanceGap   float64 // AttendanceShare - Target
+	// MemberAttended counts the attendances of the sector's members only.
+	MemberAttended int
+	// AttendanceRate is MemberAttended / (Members × meetings of the
+	// forum): the share of the meetings the sector's members could have
+	// attended that they did attend. For all forums, the sums over forums
+	// of both. NaN when the sector has no members or the forum no meetings.
+	AttendanceRate float64
+}
+
+// ForumBalance is the sector composition of one forum (or of all forums)
+// measured against its representation key.
+type ForumBalance struct {
+	Forum         int    // index in d.Forums; -1 for all forums together
+	KeySource     string // quota rows used: the forum's id, "*", "" for none; "forums" for all forums
+	Members       int    // member organizations (all forums: seats, Σ over forums)
+	Organizations int    // distinct member organizations
+	Capacity      int    // the forum's capacity, 0 when not given (all forums: Σ over forums with one)
+	// OverCapacity is the number of members beyond the capacity (0 when
+	// within it or when there is no capacity); for all forums, the sum
+	// over forums.
+	OverCapacity int
+	Blau         float64 // Blau(shares)
+	IQV          float64 // IQV(shares, number of sectors in the dataset)
+	Entropy      float64 // Entropy(shares), in nats
+	// Missing lists the sectors (indices) with a positive target and no
+	// member.
+	Missing          []int
+	Sectors          []SectorBalance // one per sector of d.Sectors, in order
+	Test             FitTest
+	Meetings         int // meetings of the forum (all forums: Σ)
+	Attendances      int // (meeting, organization) pairs at them
+	GuestAttendances int // of which by organizations that are not members
+}
+
+// Balance is the sector balance of a selection of forums.
+type Balance struct {
+	Forums  []ForumBalance // in the order asked for
+	Overall ForumBalance   // all of them together
+}
+
+// restCategory is the test category of the sectors a key leaves
+// untargeted.
+const restCategory = -1
+
+// keyShares turns a key (target share or NaN per sector) into the shares a
+// goodness-of-fit test compares with: cat[k] is sector k's category (its
+// own index when targeted, restCategory when not) and probs maps each
+// category to its share.
+//
+// Targeted sectors keep their targets. The sectors the key leaves
+// untargeted form one category whose share is what the key leaves
+// unallocated, 1 - Σ targets. When nothing is left unallocated (within
+// 1e-9), or every sector is targeted so nobody could fill the remainder (a
+// key of 0.33, 0.33, 0.33 meaning thirds), the targets are rescaled to sum
+// to 1 and the untargeted category, if any, gets 0. ok is false when there
+// is nothing to test against: no key, or every target 0 with no sector
+// left out.
+func keyShares(targets []float64) (cat []int, probs map[int]float64, ok bool) {
+	cat = make([]int, len(targets))
+	probs = map[int]float64{}
+	sum, untargeted, keyed := 0.0, false, false
+	for k, t := range targets {
+		if math.IsNaN(t) {
+			cat[k] = restCategory
+			untargeted = true
+			continue
+		}
+		keyed = true
+		cat[k] = k
+		probs[k] = t
+		sum += t
+	}
+	if !keyed {
+		return nil, nil, false
+	}
+	if untargeted && 1-sum > 1e-9 {
+		probs[restCategory] = 1 - sum
+		return cat, probs, true
+	}
+	if sum == 0 {
+		return nil, nil, false
+	}
+	for c := range probs {
+		probs[c] /= sum
+	}
+	if untargeted {
+		probs[restCategory] = 0
+	}
+	return cat, probs, true
+}
+
+// SectorBalances measures the sector composition of the forums of d with
+// the given indices (every forum when nil) against the representation key
+// (quotas.csv: a forum's own rows, else the rows of "*"), in membership
+// and in attendance, and of all of them together.
+//
+// For each forum: members per sector (distinct organizations of
+// participation.csv; two people of one organization count once), their
+// share, the target and the gap share - target; Blau's index, the IQV and
+// Shannon entropy of the shares over all sectors of the dataset; the
+// sectors with a positive target and no member; members beyond capacity;
+// a goodness-of-fit test of the counts against the key (see
+// GoodnessOfFit; the key's untargeted sectors form one category, see
+// below); and voice: the same shares over the attendances at the forum's
+// meetings (guests included) and each sector's attendance rate.
+//
+// Keys: a sector the key leaves out has no target (no gap, never
+// missing). In the test, the sectors a key leaves out are pooled into one
+// category expected to take the share the key leaves unallocated
+// (1 - Σ targets); when nothing is left unallocated, or the key names
+// every sector (so nobody could take the remainder: 0.33, 0.33, 0.33 means
+// thirds), the targets are rescaled to sum to 1. Gaps always use the
+// targets as written. A target of 0 says the sector should have no seat:
+// a member of it makes the test's p-value 0 (and is a gap, never missing).
+//
+// All forums together count seats (an organization in three forums
+// counts three times). Their target for a sector is the seat-weighted
+// mean of the forums' targets (Σ_f n_f t_f / Σ_f n_f, a forum whose key
+// leaves the sector out counting 0; with no seats at all, the plain mean),
+// which is what the keys ask of the seats that exist; their test compares
+// the pooled counts with the pooled expected counts Σ_f n_f p_f. When
+// every forum has the same key that is the exact multinomial model of the
+// seats; when keys differ, the pooled counts vary less than a multinomial
+// and the test is conservative. Seats of forums without a key are left out
+// of that test.
+func SectorBalances(d *Dataset, forums []int) Balance {
+	if forums == nil {
+		forums = make([]int, len(d.Forums))
+		for f := range forums {
+			forums[f] = f
+		}
+	}
+	ns := len(d.Sectors)
+	sec := d.OrgSectors()
+	fa := ForumAffiliation(d)
+	ma := MeetingAffiliation(d)
+	fi := d.ForumIndex()
+	meetings := make([][]int, len(d.Forums))
+	for m, mt := range d.Meetings {
+		if f, ok := fi[mt.Forum]; ok {
+			meetings[f] = append(meetings[f], m)
+		}
+	}
+
+	var b Balance
+	all := ForumBalance{Forum: -1, KeySource: "forums", Sectors: make([]SectorBalance, ns)}
+	for k := range all.Sectors {
+		all.Sectors[k].Sector = k
+	}
+	allTarget := make([]float64, ns)
+	targeted := make([]bool, ns)
+	allObs := map[int]int{}
+	allExp := map[int]float64{}
+	orgs := map[int32]bool{}
+	for _, f := range forums {
+		fb := ForumBalance{Forum: f, Capacity: d.Forums[f].Capacity, Sectors: make([]SectorBalance, ns)}
+		targets, src := Key(d, d.Forums[f].ID)
+		fb.KeySource = src
+		member := map[int32]bool{}
+		for _, o := range fa.GroupMembers[f] {
+			member[o] = true
+			orgs[o] = true
+			if k := sec[o]; k >= 0 {
+				fb.Sectors[k].Members++
+			}
+		}
+		fb.Members = len(fa.GroupMembers[f])
+		fb.Organizations = fb.Members
+		if fb.Capacity > 0 && fb.Members > fb.Capacity {
+			fb.OverCapacity = fb.Members - fb.Capacity
+		}
+		fb.Meetings = len(meetings[f])
+		for _, m := range meetings[f] {
+			for _, o := range ma.GroupMembers[m] {
+				fb.Attendances++
+				k := sec[o]
+				if !member[o] {
+					fb.GuestAttendances++
+				}
+				if k < 0 {
+					continue
+				}
+				fb.Sectors[k].Attended++
+				if member[o] {
+					fb.Sectors[k].MemberAttended++
+				}
+			}
+		}
+		for k := range fb.Sectors {
+			fb.Sectors[k].Sector = k
+			fb.Sectors[k].Target = targets[k]
+		}
+		finish(&fb)
+
+		// The test: counts per category of the key.
+		fb.Test = GoodnessOfFit(nil, nil)
+		if cat, probs, ok := keyShares(targets); ok {
+			obs, ps := categoryCounts(fb.Sectors, cat, probs)
+			fb.Test = GoodnessOfFit(obs, ps)
+			for k, s := range fb.Sectors {
+				allObs[cat[k]] += s.Members
+			}
+			for c, p := range probs {
+				allExp[c] += float64(fb.Members) * p
+			}
+		}
+
+		// All forums together.
+		all.Members += fb.Members
+		all.Capacity += fb.Capacity
+		all.OverCapacity += fb.OverCapacity
+		all.Meetings += fb.Meetings
+		all.Attendances += fb.Attendances
+		all.GuestAttendances += fb.GuestAttendances
+		w := float64(fb.Members)
+		for k, s := range fb.Sectors {
+			a := &all.Sectors[k]
+			a.Members += s.Members
+			a.Attended += s.Attended
+			a.MemberAttended += s.MemberAttended
+			a.AttendanceRate += float64(s.Members * fb.Meetings) // the rate's denominator, for now
+			if !math.IsNaN(s.Target) {
+				targeted[k] = true
+				allTarget[k] += w * s.Target
+			}
+		}
+		b.Forums = append(b.Forums, fb)
+	}
+	all.Organizations = len(orgs)
+	for k := range all.Sectors {
+		a := &all.Sectors[k]
+		a.Target = math.NaN()
+		if targeted[k] {
+			if all.Members > 0 {
+				a.Target = allTarget[k] / float64(all.Members)
+			} else {
+				// No seats: the plain mean of the forums' targets.
+				s := 0.0
+				for _, f := range forums {
+					t, _ := Key(d, d.Forums[f].ID)
+					if !math.IsNaN(t[k]) {
+						s += t[k]
+					}
+				}
+				a.Target = s / float64(len(forums))
+			}
+		}
+	}
+	denom := make([]float64, ns)
+	for k := range all.Sectors {
+		denom[k] = all.Sectors[k].AttendanceRate
+	}
+	finish(&all)
+	for k := range all.Sectors {
+		all.Sectors[k].AttendanceRate = ratio(all.Sectors[k].MemberAttended, denom[k])
+	}
+	// The pooled test; seats of forums without a key are outside it.
+	all.Test = GoodnessOfFit(nil, nil)
+	total := 0.0
+	for _, e := range allExp {
+		total += e
+	}
+	if total > 0 {
+		cs := slices.Sorted(maps.Keys(allExp))
+		obs := make([]int, len(cs))
+		ps := make([]float64, len(cs))
+		for i, c := range cs {
+			obs[i] = allObs[c]
+			ps[i] = allExp[c] / total
+		}
+		all.Test = GoodnessOfFit(obs, ps)
+	}
+	b.Overall = all
+	return b
+}
+
+// categoryCounts adds up the members per test category, categories in
+// increasing order (the rest first).
+func categoryCounts(ss []SectorBalance, cat []int, probs map[int]float64) ([]int, []float64) {
+	cs := slices.Sorted(maps.Keys(probs))
+	idx := map[int]int{}
+	for i, c := range cs {
+		idx[c] = i
+	}
+	obs := make([]int, len(cs))
+	ps := make([]float64, len(cs))
+	for i, c := range cs {
+		ps[i] = probs[c]
+	}
+	for k, s := range ss {
+		obs[idx[cat[k]]] += s.Members
+	}
+	return obs, ps
+}
+
+// finish fills the shares, gaps, diversity indices and missing sectors of
+// fb from its counts and targets; the attendance rate is per forum.
+func finish(fb *ForumBalance) {
+	shares := make([]float64, len(fb.Sectors))
+	attended := 0
+	for _, s := range fb.Sectors {
+		attended += s.Attended
+	}
+	fb.Missing = nil
+	for k := range fb.Sectors {
+		s := &fb.Sectors[k]
+		s.Share = ratio(s.Members, float64(fb.Members))
+		s.Gap = s.Share - s.Target
+		s.AttendanceShare = ratio(s.Attended, float64(attended))
+		s.AttendanceGap = s.AttendanceShare - s.Target
+		s.AttendanceRate = ratio(s.MemberAttended, float64(s.Members*fb.Meetings))
+		shares[k] = s.Share
+		if s.Target > 0 && s.Members == 0 {
+			fb.Missing = append(fb.Missing, k)
+		}
+	}
+	fb.Blau = Blau(shares)
+	fb.IQV = IQV(shares, len(shares))
+	fb.Entropy = Entropy(shares)
+}
+
+func ratio(a int, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return float64(a) / b
+}
