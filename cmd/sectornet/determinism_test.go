@@ -45,6 +45,10 @@ var invocations = [][]string{
 	{"export", "--format", "dl", "--mode", "two"},
 	{"export", "--format", "kumu", "--basis", "ties"},
 	{"export", "--format", "dot", "-o", "{out}.dot"},
+	{"render", good, "-o", "{out}.svg"},
+	{"render", good, "--view", "affiliation", "-o", "{out}.png"},
+	{"render", waves, "--view", "change", "-o", "{out}.pdf"},
+	{"render", good, "--view", "sectors", "--format", "dot"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the

@@ -1,0 +1,372 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/graph"
+	"github.com/sectornet/sectornet/out"
+)
+
+// views lists the diagrams render draws.
+var viewNames = []string{"network", "affiliation", "sectors", "ego", "change"}
+
+// sizeMeasures lists what --size can size organizations by.
+var sizeMeasures = []string{"betweenness", "degree", "strength", "pagerank", "eigenvector", "none"}
+
+// drawingBudget is the number of ties drawn in full by default; above it
+// the network view draws the disparity backbone.
+const drawingBudget = 1000
+
+type renderOptions struct {
+	dir    string
+	view   string
+	output string
+	format string
+	layout string
+	seed   int
+	labels string
+	net    networkFlags
+
+	size      string
+	alpha     float64
+	minWeight float64
+	top       int
+	allTies   bool
+	set       map[string]bool // flags given explicitly
+
+	org      string
+	depth    int
+	from, to string
+}
+
+func newRenderCmd(s *streams) *cobra.Command {
+	var o renderOptions
+	cmd := &cobra.Command{
+		Use:   "render [DIR]",
+		Short: "Draw the network as a diagram (SVG, PNG, PDF or Graphviz DOT)",
+		Long: `Draw a diagram of the partnership with Graphviz's layouts. Views:
+
+  network      organizations coloured and shaped by sector, sized by --size,
+               ties of width by weight (--basis, --weight, --wave choose the
+               network)
+  affiliation  forums as boxes, organizations tied to the forums they sit in
+  sectors      one node per sector sized by its organizations; a line's
+               number counts the ties between two sectors, a loop's the ties
+               inside one: the mixing matrix as a picture
+  ego          one organization's neighbourhood (--org, --depth 1 or 2)
+  change       collaboration ties of two waves (--from, --to): new ties in
+               colour (across sectors in vermillion), kept grey, dissolved
+               dashed
+
+The format comes from the file's extension or --format: svg (text, with each
+organization's full name as tooltip), png and pdf (drawn with the fonts
+embedded, same bytes on every machine), or dot (the Graphviz source).
+
+A projection of forum membership is dense (every forum a clique). The
+network view draws every tie when there are at most 1000, else the backbone
+of the disparity filter (Serrano, Boguñá and Vespignani 2009,
+doi:10.1073/pnas.0808904106) at --alpha 0.05; --alpha, --min-weight or --top
+choose a backbone, --all-ties draws everything. The legend says what was
+left out. Sectors take their colours from sectors.csv, else the Okabe-Ito
+colour-blind-safe palette, and a shape each, so they stay apart in
+greyscale print.`,
+		Example: `  sectornet render -o network.svg                     # the embedded sample
+  sectornet render mydata --view affiliation -o forums.pdf
+  sectornet render mydata --basis meetings --alpha 0.1 --size pagerank -o backbone.png
+  sectornet render mydata --view ego --org G03 --depth 2 -o g03.svg
+  sectornet render mydata --view change --from 2012 --to 2014 -o change.png
+  sectornet render mydata --view sectors --format dot > sectors.dot`,
+		Args: dirArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.dir = datasetDir(args)
+			o.set = map[string]bool{}
+			cmd.Flags().Visit(func(f *pflag.Flag) { o.set[f.Name] = true })
+			return runRender(cmd.Context(), s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.view, "view", "network", "what to draw: "+strings.Join(viewNames, ", "))
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (its extension gives the format); standard output when --format is given without it")
+	f.StringVar(&o.format, "format", "", "svg, png, pdf or dot (default: from the file's extension)")
+	f.StringVar(&o.layout, "layout", "", "Graphviz layout: "+strings.Join(out.Layouts, ", ")+" (default: neato, sfdp above 1000 organizations; circo for sectors, twopi for ego)")
+	f.IntVar(&o.seed, "seed", 1, "layout seed")
+	f.StringVar(&o.labels, "labels", "auto", "organizations labelled: auto (all up to 60, else the 30 largest), all, none or a number")
+	o.net.add(cmd)
+	f.StringVar(&o.size, "size", "betweenness", "size organizations by: "+strings.Join(sizeMeasures, ", "))
+	f.Float64Var(&o.alpha, "alpha", 0.05, "network view: draw the disparity-filter backbone at this significance level")
+	f.Float64Var(&o.minWeight, "min-weight", 0, "network view: draw only ties of at least this weight")
+	f.IntVar(&o.top, "top", 0, "network view: draw only the N heaviest ties")
+	f.BoolVar(&o.allTies, "all-ties", false, "network view: draw every tie")
+	f.StringVar(&o.org, "org", "", "ego view: the organization's id")
+	f.IntVar(&o.depth, "depth", 1, "ego view: neighbourhood depth, 1 or 2")
+	f.StringVar(&o.from, "from", "", "change view: the earlier wave (default: the last but one)")
+	f.StringVar(&o.to, "to", "", "change view: the later wave (default: the last)")
+	return cmd
+}
+
+// figureFormat returns the format of a figure from --format or the file's
+// extension.
+func figureFormat(format, output string, dot bool) (out.FigureFormat, error) {
+	if format == "" {
+		if output == "" {
+			return "", usageErr(errors.New("give -o FILE (.svg, .png, .pdf or .dot) or --format"))
+		}
+		ext := strings.TrimPrefix(filepath.Ext(output), ".")
+		if ext == "" {
+			return "", usageErr(fmt.Errorf("%s: no extension; give --format svg, png, pdf or dot", output))
+		}
+		format = ext
+	}
+	f, err := out.ParseFigureFormat(format)
+	if err == nil && f == out.FigureDOT && !dot {
+		err = errors.New("dot is a diagram format; charts are svg, png or pdf")
+	}
+	if err != nil {
+		return "", usageErr(err)
+	}
+	return f, nil
+}
+
+// writeOutput writes with write to the file output, or to standard output
+// when output is "".
+func writeOutput(s *streams, output string, write func(io.Writer) error) error {
+	if output == "" {
+		return write(s.Out)
+	}
+	return writeFileAtomic(output, write)
+}
+
+func runRender(ctx context.Context, s *streams, o renderOptions) error {
+	f, err := figureFormat(o.format, o.output, true)
+	if err != nil {
+		return err
+	}
+	if err := o.check(); err != nil {
+		return err
+	}
+	d, err := loadDataset(ctx, s, o.dir)
+	if err != nil {
+		return err
+	}
+	dg, err := buildDiagram(ctx, d, o)
+	if err != nil {
+		return err
+	}
+	return writeOutput(s, o.output, func(w io.Writer) error { return out.WriteDiagram(ctx, w, dg, f) })
+}
+
+// check validates the flags that need no dataset.
+func (o *renderOptions) check() error {
+	if !slices.Contains(viewNames, o.view) {
+		return usageErr(fmt.Errorf("unknown view %q (want %s)", o.view, strings.Join(viewNames, ", ")))
+	}
+	if o.layout != "" && !slices.Contains(out.Layouts, o.layout) {
+		return usageErr(fmt.Errorf("unknown layout %q (want %s)", o.layout, strings.Join(out.Layouts, ", ")))
+	}
+	if !slices.Contains(sizeMeasures, o.size) {
+		return usageErr(fmt.Errorf("unknown size measure %q (want %s)", o.size, strings.Join(sizeMeasures, ", ")))
+	}
+	if _, err := o.labelCount(0); err != nil {
+		return err
+	}
+	n := 0
+	for _, k := range []string{"alpha", "min-weight", "top", "all-ties"} {
+		if o.set[k] {
+			n++
+		}
+	}
+	if n > 1 {
+		return usageErr(errors.New("give at most one of --alpha, --min-weight, --top and --all-ties"))
+	}
+	if n > 0 && o.view != "network" {
+		return usageErr(errors.New("--alpha, --min-weight, --top and --all-ties apply to --view network"))
+	}
+	if o.set["alpha"] && !(o.alpha > 0 && o.alpha <= 1) {
+		return usageErr(fmt.Errorf("--alpha %v: want a level above 0 and at most 1", o.alpha))
+	}
+	if o.set["top"] && o.top < 1 {
+		return usageErr(errors.New("--top must be 1 or more"))
+	}
+	if o.view == "ego" && o.org == "" {
+		return usageErr(errors.New("--view ego needs --org ID"))
+	}
+	if o.depth != 1 && o.depth != 2 {
+		return usageErr(fmt.Errorf("--depth %d: want 1 or 2", o.depth))
+	}
+	if o.view != "change" && (o.from != "" || o.to != "") {
+		return usageErr(errors.New("--from and --to apply to --view change"))
+	}
+	if o.view == "change" && (o.set["basis"] || o.set["wave"] || o.set["weight"]) {
+		return usageErr(errors.New("--view change draws reported ties; give --from, --to and --type instead of --basis, --weight and --wave"))
+	}
+	_, err := o.net.spec()
+	return err
+}
+
+// labelCount returns how many of n organizations to label (-1 all).
+func (o *renderOptions) labelCount(n int) (int, error) {
+	switch o.labels {
+	case "auto", "":
+		if n <= 60 {
+			return -1, nil
+		}
+		return 30, nil
+	case "all":
+		return -1, nil
+	case "none":
+		return 0, nil
+	}
+	k, err := strconv.Atoi(o.labels)
+	if err != nil || k < 0 {
+		return 0, usageErr(fmt.Errorf("--labels %q: want auto, all, none or a number", o.labels))
+	}
+	return k, nil
+}
+
+// largeNetwork is the number of organizations above which the default
+// layout is sfdp: neato's stress majorization grows with the square of
+// the number of nodes.
+const largeNetwork = 1000
+
+func (o *renderOptions) layoutFor(view string, n int) string {
+	if o.layout != "" {
+		return o.layout
+	}
+	l := out.DefaultLayout[view]
+	if l == "neato" && n > largeNetwork {
+		return "sfdp"
+	}
+	return l
+}
+
+// sizeBy returns the measure organizations are sized by and its name.
+func sizeBy(g *graph.Network, measure string) ([]float64, string, error) {
+	switch measure {
+	case "none":
+		return nil, "", nil
+	case "degree":
+		deg := graph.Degree(g)
+		v := make([]float64, len(deg))
+		for i, x := range deg {
+			v[i] = float64(x)
+		}
+		return v, "degree", nil
+	case "strength":
+		return graph.Strength(g), "strength", nil
+	case "betweenness":
+		return graph.Betweenness(g, graph.PathsHops), "betweenness", nil
+	case "pagerank":
+		v, err := graph.PageRank(g, graph.PageRankOptions{})
+		return v, "PageRank", err
+	case "eigenvector":
+		v, err := graph.Eigenvector(g)
+		return v, "eigenvector centrality", err
+	}
+	return nil, "", usageErr(fmt.Errorf("unknown size measure %q", measure))
+}
+
+// backbone chooses the ties the network view draws and says what it left
+// out.
+func (o *renderOptions) backbone(g *graph.Network) (graph.Backbone, string) {
+	var b graph.Backbone
+	var how string
+	switch {
+	case o.set["all-ties"]:
+		return graph.TopBackbone(g, 0), fmt.Sprintf("All %d ties drawn.", g.M())
+	case o.set["min-weight"]:
+		b = graph.MinWeightBackbone(g, o.minWeight)
+		how = "ties of weight " + out.FormatHuman(o.minWeight) + " or more"
+	case o.set["top"]:
+		b = graph.TopBackbone(g, o.top)
+		how = fmt.Sprintf("the %d heaviest ties", o.top)
+	case o.set["alpha"] || g.M() > drawingBudget:
+		b = graph.DisparityBackbone(g, o.alpha)
+		how = "the disparity-filter backbone (Serrano, Boguñá and Vespignani 2009) at α = " + out.FormatHuman(o.alpha)
+	default:
+		return graph.TopBackbone(g, 0), fmt.Sprintf("All %d ties drawn.", g.M())
+	}
+	note := fmt.Sprintf("Drawn: %s, %d of %d ties (%s); %d left out.", how, len(b.Edges), b.Total, percentOf(len(b.Edges), b.Total), b.Total-len(b.Edges))
+	if b.Orphans > 0 {
+		note += fmt.Sprintf(" %d %s lost every drawn tie.", b.Orphans, plural(b.Orphans, "organization", "organizations"))
+	}
+	return b, note
+}
+
+func percentOf(a, b int) string {
+	if b == 0 {
+		return "0%"
+	}
+	return strconv.FormatFloat(100*float64(a)/float64(b), 'f', 0, 64) + "%"
+}
+
+// buildDiagram builds the diagram o asks for.
+func buildDiagram(ctx context.Context, d *graph.Dataset, o renderOptions) (*out.Diagram, error) {
+	layout := o.layoutFor(o.view, len(d.Orgs))
+	switch o.view {
+	case "affiliation":
+		labels, _ := o.labelCount(len(d.Orgs))
+		return out.AffiliationDiagram(d, "Forum membership", layout, o.seed, labels), nil
+	case "change":
+		waves := d.Waves()
+		from, to := o.from, o.to
+		if from == "" && to == "" && len(waves) >= 2 {
+			from, to = waves[len(waves)-2], waves[len(waves)-1]
+		}
+		pairs, err := graph.WavePairs(d, from, to)
+		if err != nil {
+			return nil, usageErr(err)
+		}
+		from, to = pairs[0][0], pairs[0][1]
+		labels, _ := o.labelCount(len(d.Orgs))
+		return out.ChangeDiagram(d, from, to, o.net.tieType, "Collaboration ties, "+from+" to "+to, layout, o.seed, labels), nil
+	}
+	g, desc, err := o.net.build(d)
+	if err != nil {
+		return nil, err
+	}
+	switch o.view {
+	case "sectors":
+		return out.SectorsDiagram(d, g, "Ties between sectors", desc, layout, o.seed), nil
+	case "ego":
+		idx, ok := d.OrgIndex()[o.org]
+		if !ok {
+			ids := make([]string, len(d.Orgs))
+			for i, x := range d.Orgs {
+				ids[i] = x.ID
+			}
+			msg := fmt.Sprintf("--org %q: unknown organization", o.org)
+			if s := data.DidYouMean(o.org, ids); s != "" {
+				msg += " (" + s + ")"
+			}
+			return nil, usageErr(errors.New(msg))
+		}
+		size, name, err := sizeBy(g, o.size)
+		if err != nil {
+			return nil, err
+		}
+		return out.EgoDiagram(d, g, idx, o.depth, d.Orgs[idx].Name, desc, layout, o.seed, size, name), nil
+	}
+	size, name, err := sizeBy(g, o.size)
+	if err != nil {
+		return nil, err
+	}
+	b, note := o.backbone(g)
+	labels, _ := o.labelCount(len(d.Orgs))
+	v := out.NetworkView{Title: "Network of organizations", Network: g, Ties: b.Edges, TiesNote: note, Desc: desc,
+		Size: size, SizeName: name, Labels: labels, Layout: layout, Seed: o.seed}
+	if v.Ties == nil {
+		v.Ties = []graph.Edge{}
+	}
+	return v.Diagram(d), ctx.Err()
+}
