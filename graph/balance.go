@@ -20,17 +20,32 @@ const KeyAll = "*"
 // used: the forum's id, "*", or "" when there is no key at all (every
 // target NaN).
 func Key(d *Dataset, forum string) (targets []float64, source string) {
-	targets = make([]float64, len(d.Sectors))
+	return newKeys(d).key(forum)
+}
+
+// keys indexes the quota rows by forum.
+type keys struct {
+	rows     map[string][]Quota
+	sectors  map[string]int
+	nSectors int
+}
+
+func newKeys(d *Dataset) keys {
+	k := keys{rows: map[string][]Quota{}, sectors: d.SectorIndex(), nSectors: len(d.Sectors)}
+	for _, q := range d.Quotas {
+		k.rows[q.Forum] = append(k.rows[q.Forum], q)
+	}
+	return k
+}
+
+func (ks keys) key(forum string) (targets []float64, source string) {
+	targets = make([]float64, ks.nSectors)
 	for k := range targets {
 		targets[k] = math.NaN()
 	}
-	si := d.SectorIndex()
 	for _, src := range []string{forum, KeyAll} {
-		for _, q := range d.Quotas {
-			if q.Forum != src {
-				continue
-			}
-			if k, ok := si[q.Sector]; ok {
+		for _, q := range ks.rows[src] {
+			if k, ok := ks.sectors[q.Sector]; ok {
 				targets[k] = q.Share
 				source = src
 			}
@@ -515,6 +530,8 @@ func SectorBalances(d *Dataset, forums []int) Balance {
 		}
 	}
 
+	keys := newKeys(d)
+	forumTargets := make([][]float64, len(forums))
 	var b Balance
 	all := ForumBalance{Forum: -1, KeySource: "forums", Sectors: make([]SectorBalance, ns)}
 	for k := range all.Sectors {
@@ -525,9 +542,10 @@ func SectorBalances(d *Dataset, forums []int) Balance {
 	allObs := map[int]int{}
 	allExp := map[int]float64{}
 	orgs := map[int32]bool{}
-	for _, f := range forums {
+	for i, f := range forums {
 		fb := ForumBalance{Forum: f, Capacity: d.Forums[f].Capacity, Sectors: make([]SectorBalance, ns)}
-		targets, src := Key(d, d.Forums[f].ID)
+		targets, src := keys.key(d.Forums[f].ID)
+		forumTargets[i] = targets
 		fb.KeySource = src
 		member := map[int32]bool{}
 		for _, o := range fa.GroupMembers[f] {
@@ -609,8 +627,7 @@ func SectorBalances(d *Dataset, forums []int) Balance {
 			} else {
 				// No seats: the plain mean of the forums' targets.
 				s := 0.0
-				for _, f := range forums {
-					t, _ := Key(d, d.Forums[f].ID)
+				for _, t := range forumTargets {
 					if !math.IsNaN(t[k]) {
 						s += t[k]
 					}

@@ -471,6 +471,13 @@ func TestSectorBalancesSeed(t *testing.T) {
 		t.Errorf("all test %+v", ft)
 	}
 
+	// No seats at all (F2 alone): the target of all forums is the plain
+	// mean of the forums' targets, and every targeted sector is missing.
+	empty := SectorBalances(d, []int{1}).Overall
+	if !near(empty.Sectors[0].Target, q, 1e-12) || fmt.Sprint(empty.Missing) != "[0 1 2]" || empty.Test.Method != TestNone {
+		t.Errorf("F2 alone: %+v", empty)
+	}
+
 	// One forum: all forums is that forum.
 	one := SectorBalances(d, []int{2})
 	if len(one.Forums) != 1 || one.Overall.Members != 5 || !near(one.Overall.Test.PValue, 11.0/81, 1e-9) {

@@ -344,7 +344,11 @@ func writeBreaches(s *streams, f out.Format, d *graph.Dataset, bs []breach, foru
 		t := &out.Table{Name: "breaches", Title: "Breaches of the representation key (tolerance " + out.FormatFloat(tol) + ")",
 			Columns: []string{"forum", "check", "sector", "value", "target", "message"}}
 		for _, b := range bs {
-			t.Add(b.forum, b.check, b.sector, b.value, b.target, b.message)
+			var sector any = b.sector
+			if b.sector == "" {
+				sector = nil // over capacity: the whole forum
+			}
+			t.Add(b.forum, b.check, sector, b.value, b.target, b.message)
 		}
 		err = t.Write(s.Out, f)
 	}
