@@ -646,12 +646,12 @@ func SectorBalances(d *Dataset, forums []int) Balance {
 	}
 	// The pooled test; seats of forums without a key are outside it.
 	all.Test = GoodnessOfFit(nil, nil)
+	cs := slices.Sorted(maps.Keys(allExp)) // sum in one order: same bits every run
 	total := 0.0
-	for _, e := range allExp {
-		total += e
+	for _, c := range cs {
+		total += allExp[c]
 	}
 	if total > 0 {
-		cs := slices.Sorted(maps.Keys(allExp))
 		obs := make([]int, len(cs))
 		ps := make([]float64, len(cs))
 		for i, c := range cs {

@@ -49,6 +49,9 @@ var invocations = [][]string{
 	{"render", good, "--view", "affiliation", "-o", "{out}.png"},
 	{"render", waves, "--view", "change", "-o", "{out}.pdf"},
 	{"render", good, "--view", "sectors", "--format", "dot"},
+	{"balance", "--format", "json"},
+	{"balance", seedForum, "--format", "md"},
+	{"balance", "--check", "--forum", "technology"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the
