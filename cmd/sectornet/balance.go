@@ -271,13 +271,17 @@ func balanceTables(d *graph.Dataset, b graph.Balance) []*out.Table {
 		keyNote += "; all forums: the forums' targets weighted by their members"
 	}
 	ft.Notes = append(ft.Notes,
-		keyNote+". blau = 1 - Σ share²; iqv = blau / (1 - 1/k), k = "+fmt.Sprint(len(d.Sectors))+" sectors; entropy in nats (natural log).",
-		fmt.Sprintf("test: chi-square (as R chisq.test) when every expected count is %d or more, else exact multinomial (as R EMT::multinomial.test); statistic is Pearson's X². p_value: how often seating members at random by the key departs from it at least this much; with 20 seats only large departures give a small p, so read the gaps too.", graph.MinExpected))
+		keyNote+".",
+		"blau = 1 - Σ share²; iqv = blau / (1 - 1/k), k = "+fmt.Sprint(len(d.Sectors))+" sectors; entropy = -Σ share ln share, in nats (natural log).",
+		fmt.Sprintf("test: chi-square (as R chisq.test) when every expected count is %d or more, else exact multinomial (as R EMT::multinomial.test);", graph.MinExpected),
+		"statistic is Pearson's X² either way. p_value: how often seating members at random by the key departs from it at least this much;",
+		"with 20 seats only large departures give a small p, so read the gaps too.")
 	if len(b.Forums) > 1 {
 		ft.Notes = append(ft.Notes, "all forums counts seats: an organization in three forums counts three times.")
 	}
 	st.Notes = append(st.Notes,
-		"share = members / forum members; gap = share - target. attended: attendances at the forum's meetings (guests included); attendance_rate = members' attendances / (members x meetings).")
+		"share = members / forum members; gap = share - target.",
+		"attended: attendances at the forum's meetings, guests included; attendance_rate = members' attendances / (members x meetings).")
 	return []*out.Table{ft, st}
 }
 
