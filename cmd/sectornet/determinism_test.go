@@ -52,6 +52,10 @@ var invocations = [][]string{
 	{"balance", "--format", "json"},
 	{"balance", seedForum, "--format", "md"},
 	{"balance", "--check", "--forum", "technology"},
+	{"chart", good, "--kind", "degree", "-o", "{out}.svg"},
+	{"chart", good, "--kind", "balance", "-o", "{out}.pdf"},
+	{"chart", waves, "--kind", "firsts", "-o", "{out}.png"},
+	{"chart", waves, "--kind", "change", "--format", "svg"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the

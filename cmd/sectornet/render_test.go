@@ -105,3 +105,34 @@ func TestRenderBackboneNote(t *testing.T) {
 		}
 	}
 }
+
+func TestChartErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"chart", good, "--format", "svg"}, "sectornet: give --kind (balance, centrality, degree, change, firsts)\n"},
+		{[]string{"chart", good, "--kind", "pie", "--format", "svg"}, "sectornet: unknown chart kind \"pie\" (want balance, centrality, degree, change, firsts)\n"},
+		{[]string{"chart", good, "--kind", "degree", "--format", "dot"}, "sectornet: dot is a diagram format; charts are svg, png or pdf\n"},
+		{[]string{"chart", good, "--kind", "degree", "--format", "svg", "--width", "-2"}, "sectornet: --width and --height must be positive (cm), --font-size positive (pt)\n"},
+		{[]string{"chart", good, "--kind", "centrality", "--format", "svg", "--measure", "fame"}, "sectornet: unknown measure \"fame\" (want betweenness, degree, strength, pagerank or eigenvector)\n"},
+	}
+	for _, tt := range tests {
+		code, _, errs := sectornet(t, tt.args...)
+		if code != exitUsage || errs != tt.msg {
+			t.Errorf("%v: code %d, stderr %q; want %q", tt.args, code, errs, tt.msg)
+		}
+	}
+}
+
+// TestChartSize checks --width, --height (cm) and --font-size reach the
+// SVG: 12 cm is 340.16 pt.
+func TestChartSize(t *testing.T) {
+	code, out, errs := sectornet(t, "chart", good, "--kind", "centrality", "--format", "svg", "--width", "12", "--height", "9", "--font-size", "10")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if !strings.Contains(out, `width="340.16pt" height="255.12pt"`) || !strings.Contains(out, "font-size:10px") {
+		t.Errorf("size or font size missing:\n%.400s", out)
+	}
+}

@@ -73,7 +73,7 @@ neither it uses the embedded sample dataset.`,
 		newCommunitiesCmd(s),
 		newChangeCmd(s), newFirstsCmd(s), newSuggestCmd(s),
 		newBalanceCmd(s),
-		newRenderCmd(s),
+		newRenderCmd(s), newChartCmd(s),
 	)
 	return root
 }
