@@ -237,10 +237,15 @@ var excelErrors = map[string]bool{
 	"#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true, "#FIELD!": true, "#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true,
 }
 
-// ReadSheet reads every cell of a sheet of f as text, by the rules of
+// maxSheetColumns is the number of columns ReadSheet reads: one more than
+// a dataset file may have, so that a wider header is still reported.
+const maxSheetColumns = MaxColumns + 1
+
+// ReadSheet reads the cells of a sheet of f as text, by the rules of
 // LoadWorkbook: merged ranges filled, formulas computed, dates as
 // YYYY-MM-DD, numbers at 15 significant digits, error values reported and
-// blanked.
+// blanked. It reads the first MaxColumns+1 columns; cells further right are
+// left out.
 func ReadSheet(f *excelize.File, sheet string) (*Sheet, error) {
 	shown, err := f.GetRows(sheet)
 	if err != nil {
@@ -261,7 +266,7 @@ func ReadSheet(f *excelize.File, sheet string) (*Sheet, error) {
 		if i < len(raw) {
 			rr = raw[i]
 		}
-		row := make([]string, max(len(sr), len(rr)))
+		row := make([]string, min(max(len(sr), len(rr)), maxSheetColumns))
 		for c := range row {
 			v, p := r.value(i+1, c+1, at(sr, c), at(rr, c))
 			if p != nil {
@@ -285,6 +290,7 @@ func ReadSheet(f *excelize.File, sheet string) (*Sheet, error) {
 		if r1-1 < len(g.Rows) {
 			v = at(g.Rows[r1-1], c1-1)
 		}
+		c2 = min(c2, maxSheetColumns)
 		for len(g.Rows) < r2 {
 			g.Rows = append(g.Rows, nil)
 		}

@@ -426,3 +426,22 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		t.Errorf("template: %v, %+v", err, d)
 	}
 }
+
+// BenchmarkLoadWorkbook loads a generated 5,000-organization dataset
+// written as a workbook.
+func BenchmarkLoadWorkbook(b *testing.B) {
+	d, err := Generate(GenerateOptions{Orgs: 5000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, d); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	for b.Loop() {
+		if _, err := LoadWorkbook(bytes.NewReader(buf.Bytes()), "bench.xlsx"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
