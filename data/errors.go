@@ -1,7 +1,10 @@
 // Package data reads, validates and writes sectornet datasets: a folder of
 // UTF-8 CSV files (organizations.csv, sectors.csv, forums.csv,
 // participation.csv, meetings.csv, attendance.csv, ties.csv, quotas.csv),
-// and holds the embedded sample dataset.
+// or an Excel workbook with one sheet per file (LoadWorkbook, which shares
+// every check with Load), and holds the embedded sample dataset. It also
+// converts wide sheets (organizations x forums or meetings) into the long
+// form (ReadMatrix).
 //
 // Reading is in two steps, like a compiler's: each file is checked row by
 // row for syntax (fields, numbers, dates), then references across files are
