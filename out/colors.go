@@ -7,25 +7,19 @@ import (
 	"github.com/sectornet/sectornet/graph"
 )
 
-// Palette is the default sector palette, for sectors without a colour of
-// their own: the Okabe-Ito colours, distinguishable with colour-vision
-// deficiencies (Okabe and Ito 2008, https://jfly.uni-koeln.de/color/).
-var Palette = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"}
-
-// SectorColors returns the display colour of each sector as #RRGGBB: its
-// own colour (#RRGGBB, #RGB or a CSS colour name such as navy), or the
-// next colour of Palette for a sector without one (or with a name CSS does
-// not know).
+// SectorColors returns the colour of each sector as #RRGGBB, the colour
+// the diagrams draw it in (SectorStyles): its own colour from sectors.csv
+// (#RRGGBB, #RGB or a CSS colour name such as navy), else, or when the
+// name is not a CSS colour, the k-th colour of OkabeIto for the k-th
+// sector.
 func SectorColors(sectors []graph.Sector) []string {
 	out := make([]string, len(sectors))
-	next := 0
-	for i, s := range sectors {
-		if c, ok := ParseColor(s.Color); ok {
-			out[i] = c
-			continue
+	for k, s := range sectors {
+		c, ok := ParseColor(s.Color)
+		if !ok {
+			c, _ = ParseColor(OkabeIto[k%len(OkabeIto)])
 		}
-		out[i] = Palette[next%len(Palette)]
-		next++
+		out[k] = c
 	}
 	return out
 }
