@@ -56,14 +56,7 @@ func runBrokers(ctx context.Context, s *streams, o brokersOptions) error {
 	if err != nil {
 		return err
 	}
-	if _, err := o.net.spec(); err != nil {
-		return err
-	}
-	d, err := loadDataset(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	g, desc, err := o.net.build(d)
+	d, g, desc, err := o.net.load(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}

@@ -165,6 +165,25 @@ func (nf *networkFlags) spec() (graph.NetworkSpec, error) {
 	return graph.NetworkSpec{Basis: b, Weighting: w, Wave: nf.wave, Type: nf.tieType}, nil
 }
 
+// load checks the flags, then reads and validates the dataset in dir (the
+// sample when "") and builds the network nf describes, with a one-line
+// description of it: the opening of every command that measures one
+// network. Flag mistakes are reported before any file is read.
+func (nf *networkFlags) load(ctx context.Context, s *streams, dir string) (*graph.Dataset, *graph.Network, string, error) {
+	if _, err := nf.spec(); err != nil {
+		return nil, nil, "", err
+	}
+	d, err := loadDataset(ctx, s, dir)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	g, desc, err := nf.build(d)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	return d, g, desc, nil
+}
+
 // build returns the network nf describes, with a one-line description.
 func (nf *networkFlags) build(d *graph.Dataset) (*graph.Network, string, error) {
 	spec, err := nf.spec()

@@ -62,14 +62,7 @@ func runCommunities(ctx context.Context, s *streams, o communitiesOptions) error
 	if !(o.resolution > 0) || math.IsInf(o.resolution, 0) {
 		return usageErr(errors.New("--resolution must be a positive number"))
 	}
-	if _, err := o.net.spec(); err != nil {
-		return err
-	}
-	d, err := loadDataset(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	g, desc, err := o.net.build(d)
+	d, g, desc, err := o.net.load(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}

@@ -64,14 +64,7 @@ func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 	if o.permutations < 0 {
 		return usageErr(errors.New("--permutations must be 0 or more"))
 	}
-	if _, err := o.net.spec(); err != nil {
-		return err
-	}
-	d, err := loadDataset(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	g, desc, err := o.net.build(d)
+	d, g, desc, err := o.net.load(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}

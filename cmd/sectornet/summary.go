@@ -38,14 +38,7 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 	if err != nil {
 		return err
 	}
-	if _, err := o.net.spec(); err != nil {
-		return err
-	}
-	d, err := loadDataset(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	g, desc, err := o.net.build(d)
+	d, g, desc, err := o.net.load(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}
