@@ -18,6 +18,7 @@ type analyzeOptions struct {
 	resolution float64
 	seed       uint64
 	measures   []string
+	approx     approxFlags
 }
 
 func newAnalyzeCmd(s *streams) *cobra.Command {
@@ -30,12 +31,24 @@ its degree, strength, betweenness, closeness, eigenvector centrality, PageRank
 and Louvain community; for the network the modularity of the communities, the
 sector E-I index and the sector assortativity. The measures are those of
 'centrality', 'communities' and 'sectors' (see their help for conventions).
-This is the pipeline BENCHMARKS.md times against NetworkX and igraph.`,
+This is the pipeline BENCHMARKS.md times against NetworkX and igraph.
+
+With --approx, betweenness and closeness are sampled, with error bounds printed
+with the output (see 'sectornet centrality --help'); betweenness then comes
+with a betweenness_error column.`,
 		Example: `  sectornet analyze mydata --format csv > orgs.csv
-  sectornet analyze --seed 7 --format json`,
+  sectornet analyze --seed 7 --format json
+  sectornet analyze registry --approx --format csv > orgs.csv`,
 		Args: dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
+			paths, err := graph.ParsePaths(o.paths)
+			if err != nil {
+				return usageErr(err)
+			}
+			if err := o.approx.check(cmd, paths); err != nil {
+				return err
+			}
 			return runAnalyze(cmd.Context(), s, o)
 		},
 	}
@@ -43,8 +56,9 @@ This is the pipeline BENCHMARKS.md times against NetworkX and igraph.`,
 	o.net.add(cmd)
 	cmd.Flags().StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
 	cmd.Flags().Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ")
-	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "Louvain random seed")
+	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "random seed of Louvain and of --approx sampling")
 	cmd.Flags().StringSliceVar(&o.measures, "measures", orgMeasures, "per-organization measures to compute, comma-separated (leave out betweenness and closeness for registry-scale data)")
+	o.approx.add(cmd)
 	return cmd
 }
 
@@ -71,7 +85,8 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 	if err != nil {
 		return err
 	}
-	measures, comm, err := computeMeasures(ctx, s, g, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, progress: "betweenness and closeness"})
+	var notes []string
+	measures, comm, err := computeMeasures(ctx, s, g, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, progress: "betweenness and closeness", approx: &o.approx, notes: &notes})
 	if err != nil {
 		return err
 	}
@@ -84,7 +99,7 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 	ei := graph.EIIndex(g, sec)
 	r := graph.Assortativity(g, sec)
 
-	orgs := &out.Table{Name: "organizations", Title: "Organizations: " + desc, Columns: cols}
+	orgs := &out.Table{Name: "organizations", Title: "Organizations: " + desc, Columns: cols, Notes: notes}
 	for i, org := range d.Orgs {
 		row := make([]any, 0, len(cols))
 		row = append(row, org.ID, org.Name, org.Sector)
@@ -101,6 +116,7 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 	nt.Add("ei_index", ei.Index)
 	nt.Add("assortativity", r)
 	nt.Add("louvain_seed", int(o.seed))
+	printNotes(s, f, notes)
 	if f == out.FormatCSV {
 		// One CSV row per organization; the network's numbers on stderr.
 		fmt.Fprintf(s.Err, "sectornet: %d organizations, %d ties; %d communities, modularity %s (Louvain, seed %d); E-I index %s; sector assortativity %s\n",

@@ -18,6 +18,8 @@ type centralityOptions struct {
 	weightSet bool // --weight given explicitly
 	mode      string
 	paths     string
+	approx    approxFlags
+	seed      uint64
 }
 
 func newCentralityCmd(s *streams) *cobra.Command {
@@ -42,6 +44,15 @@ func newCentralityCmd(s *streams) *cobra.Command {
 Path lengths count ties (--paths hops), or are 1/weight (--paths weighted) so
 strong ties are short.
 
+With --approx, betweenness and closeness are estimated by sampling, for
+networks of tens of thousands of organizations: betweenness from random
+shortest paths (Riondato and Kornaropoulos 2016), with probability 1-δ
+(--delta) within ±ε (--epsilon) of the exact value, and a column
+betweenness_error with each organization's own, usually much smaller, bound;
+closeness from breadth-first searches out of --sources random organizations
+per component (Eppstein and Wang 2004). The bounds are printed with the output
+(on stderr for csv and json). --seed chooses the sample.
+
 With --mode two the network is the two-mode network of organizations and
 forums (or meetings with --basis meetings), one row per node, with degree,
 betweenness and closeness normalized for two-mode data as Borgatti and Everett
@@ -49,11 +60,19 @@ betweenness and closeness normalized for two-mode data as Borgatti and Everett
 betweenness_centrality, closeness_centrality).`,
 		Example: `  sectornet centrality mydata --format csv > centrality.csv
   sectornet centrality mydata --basis ties --wave 2014 --paths weighted
-  sectornet centrality mydata --mode two --format md`,
+  sectornet centrality mydata --mode two --format md
+  sectornet centrality registry --approx --epsilon 0.002 --format csv`,
 		Args: dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.weightSet = cmd.Flags().Changed("weight")
+			paths, err := graph.ParsePaths(o.paths)
+			if err != nil {
+				return usageErr(err)
+			}
+			if err := o.approx.check(cmd, paths); err != nil {
+				return err
+			}
 			return runCentrality(cmd.Context(), s, o)
 		},
 	}
@@ -61,6 +80,8 @@ betweenness_centrality, closeness_centrality).`,
 	o.net.add(cmd)
 	cmd.Flags().StringVar(&o.mode, "mode", "one", "one (organizations) or two (organizations and forums)")
 	cmd.Flags().StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
+	o.approx.add(cmd)
+	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "random seed for --approx sampling")
 	return cmd
 }
 
@@ -87,6 +108,8 @@ func runCentrality(ctx context.Context, s *streams, o centralityOptions) error {
 			return usageErr(errors.New("--weight applies to one-mode networks; the two-mode network is unweighted"))
 		case paths != graph.PathsHops:
 			return usageErr(errors.New("--paths weighted applies to one-mode networks; the two-mode network is unweighted"))
+		case o.approx.on:
+			return usageErr(errors.New("--approx applies to one-mode networks"))
 		}
 	default:
 		return usageErr(fmt.Errorf("unknown mode %q (want one or two)", o.mode))
@@ -95,39 +118,53 @@ func runCentrality(ctx context.Context, s *streams, o centralityOptions) error {
 	if err != nil {
 		return err
 	}
-	var t *out.Table
+	var (
+		t     *out.Table
+		notes []string
+	)
 	if o.mode == "two" {
 		t, err = twoModeTable(ctx, s, d, spec.Basis)
 	} else {
-		t, err = centralityTable(ctx, s, d, &o.net, paths)
+		t, notes, err = centralityTable(ctx, s, d, &o.net, paths, &o.approx, o.seed)
 	}
 	if err != nil {
 		return err
 	}
+	printNotes(s, f, notes)
 	return out.WriteTables(s.Out, f, t)
 }
 
-func centralityTable(ctx context.Context, s *streams, d *graph.Dataset, nf *networkFlags, paths graph.Paths) (*out.Table, error) {
+// centralityTable returns the one-mode centrality table and, with
+// --approx, the sentences stating how betweenness and closeness were
+// sampled (also among the table's notes).
+func centralityTable(ctx context.Context, s *streams, d *graph.Dataset, nf *networkFlags, paths graph.Paths, af *approxFlags, seed uint64) (*out.Table, []string, error) {
 	g, desc, err := nf.build(d)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	pc, err := graph.ShortestPathCentrality(ctx, g, graph.PathOptions{Paths: paths, Progress: progress(s, "betweenness and closeness")})
+	pm, err := computePaths(ctx, s, g, paths, af, seed, true, true)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	eig, err := graph.Eigenvector(g)
 	if err != nil {
-		return nil, fmt.Errorf("eigenvector centrality: %w", err)
+		return nil, nil, fmt.Errorf("eigenvector centrality: %w", err)
 	}
 	pr, err := graph.PageRank(g, graph.PageRankOptions{})
 	if err != nil {
-		return nil, fmt.Errorf("pagerank: %w", err)
+		return nil, nil, fmt.Errorf("pagerank: %w", err)
 	}
-	t := &out.Table{Name: "organizations", Title: "Centrality: " + desc,
-		Columns: []string{"id", "name", "sector", "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank"}}
+	cols := []string{"id", "name", "sector", "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank"}
+	if af.on {
+		cols = []string{"id", "name", "sector", "degree", "strength", "betweenness", "betweenness_error", "closeness", "eigenvector", "pagerank"}
+	}
+	t := &out.Table{Name: "organizations", Title: "Centrality: " + desc, Columns: cols}
 	for i, org := range d.Orgs {
-		t.Add(org.ID, org.Name, org.Sector, g.Degree(i), g.Strength(i), pc.Betweenness[i], pc.Closeness[i], eig[i], pr[i])
+		if af.on {
+			t.Add(org.ID, org.Name, org.Sector, g.Degree(i), g.Strength(i), pm.betweenness[i], pm.betweennessErr[i], pm.closeness[i], eig[i], pr[i])
+		} else {
+			t.Add(org.ID, org.Name, org.Sector, g.Degree(i), g.Strength(i), pm.betweenness[i], pm.closeness[i], eig[i], pr[i])
+		}
 	}
 	lengths := "path lengths in ties"
 	if paths == graph.PathsWeighted {
@@ -135,7 +172,8 @@ func centralityTable(ctx context.Context, s *streams, d *graph.Dataset, nf *netw
 	}
 	t.Notes = append(t.Notes,
 		"betweenness normalized by (n-1)(n-2)/2; closeness Wasserman-Faust (0 for isolates); "+lengths+"; eigenvector unit norm; PageRank damping 0.85 (NetworkX conventions).")
-	return t, nil
+	t.Notes = append(t.Notes, pm.notes...)
+	return t, pm.notes, nil
 }
 
 func twoModeTable(ctx context.Context, s *streams, d *graph.Dataset, basis graph.Basis) (*out.Table, error) {

@@ -23,6 +23,8 @@ var invocations = [][]string{
 	{"export", good, "--basis", "ties", "--format", "edgelist", "-o", "{out}"},
 	{"centrality", good, "--format", "csv"},
 	{"centrality", good, "--paths", "weighted", "--format", "json"},
+	{"centrality", good, "--approx", "--format", "md"},
+	{"analyze", good, "--approx", "--seed", "3", "--format", "json"},
 	{"centrality", good, "--mode", "two", "--basis", "meetings", "--format", "md"},
 	{"sectors", good, "--format", "json"},
 	{"sectors", good, "--basis", "meetings", "--format", "table"},

@@ -27,6 +27,11 @@ type measureOptions struct {
 	resolution float64 // Louvain
 	seed       uint64  // Louvain
 	progress   string  // label of the progress bar for betweenness and closeness; "" for none
+	// approx, when not nil and on, samples betweenness and closeness
+	// (adding a betweenness_error column) and appends to notes the
+	// sentences stating their bounds.
+	approx *approxFlags
+	notes  *[]string
 }
 
 // checkMeasures returns a usage error for a name not in orgMeasures.
@@ -68,7 +73,22 @@ func computeMeasures(ctx context.Context, s *streams, g *graph.Network, o measur
 	if want["strength"] {
 		floats("strength", graph.Strength(g))
 	}
-	if want["betweenness"] || want["closeness"] {
+	if (want["betweenness"] || want["closeness"]) && o.approx != nil && o.approx.on {
+		pm, err := computePaths(ctx, s, g, o.paths, o.approx, o.seed, want["betweenness"], want["closeness"])
+		if err != nil {
+			return nil, graph.Groups{}, err
+		}
+		if o.notes != nil {
+			*o.notes = append(*o.notes, pm.notes...)
+		}
+		if want["betweenness"] {
+			floats("betweenness", pm.betweenness)
+			floats("betweenness_error", pm.betweennessErr)
+		}
+		if want["closeness"] {
+			floats("closeness", pm.closeness)
+		}
+	} else if want["betweenness"] || want["closeness"] {
 		po := graph.PathOptions{Paths: o.paths}
 		if o.progress != "" {
 			po.Progress = progress(s, o.progress)

@@ -15,6 +15,13 @@ func csvRows(t *testing.T, args ...string) map[string][]string {
 	if code != 0 {
 		t.Fatalf("%v: exit %d: %s", args, code, errs)
 	}
+	return csvRowsOf(t, out)
+}
+
+// csvRowsOf returns CSV text keyed by the first column, with the header
+// under "".
+func csvRowsOf(t *testing.T, out string) map[string][]string {
+	t.Helper()
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
