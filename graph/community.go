@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -29,6 +30,17 @@ import (
 // community.Modularize; their partitions differ in the tie-breaking and
 // random order, not in quality (the tests compare modularity).
 func Louvain(g *Network, resolution float64, seed uint64) Groups {
+	p, _ := LouvainContext(context.Background(), g, resolution, seed, nil)
+	return p
+}
+
+// LouvainContext is Louvain that stops when ctx is cancelled (returning
+// ctx's error) and, when progress is not nil, calls it after every sweep
+// of local moving (as many node visits as the level has nodes) with the
+// level (1 for the network itself) and the sweeps done in that level. On
+// the 200,000-organization registry network (26 million ties) the first
+// level takes about 30 sweeps and most of the time.
+func LouvainContext(ctx context.Context, g *Network, resolution float64, seed uint64, progress func(level, sweep int)) (Groups, error) {
 	n := g.N()
 	lv := newLouvainLevel(g)
 	node2comm := make([]int32, n) // original node -> node of the current level
@@ -36,8 +48,15 @@ func Louvain(g *Network, resolution float64, seed uint64) Groups {
 		node2comm[i] = int32(i)
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x10a7a1))
-	for {
-		comm, moved := lv.localMoving(resolution, rng)
+	for level := 1; ; level++ {
+		comm, moved, err := lv.localMoving(ctx, resolution, rng, func(sweep int) {
+			if progress != nil {
+				progress(level, sweep)
+			}
+		})
+		if err != nil {
+			return Groups{}, err
+		}
 		if !moved {
 			break
 		}
@@ -53,7 +72,7 @@ func Louvain(g *Network, resolution float64, seed uint64) Groups {
 	for i, l := range lab32 {
 		lab[i] = int(l)
 	}
-	return Groups{Label: lab, K: k}
+	return Groups{Label: lab, K: k}, nil
 }
 
 // renumber relabels labels as 0, 1, ... in order of first appearance.
@@ -109,8 +128,8 @@ func (lv *louvainLevel) n() int { return len(lv.k) }
 const louvainMinGain = 1e-6
 
 // localMoving runs phase 1 and returns each node's community and whether
-// any node moved.
-func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int32, bool) {
+// any node moved, calling swept after each sweep of n visits.
+func (lv *louvainLevel) localMoving(ctx context.Context, gamma float64, rng *rand.Rand, swept func(sweep int)) ([]int32, bool, error) {
 	n := lv.n()
 	comm := make([]int32, n)
 	tot := make([]float64, n)
@@ -119,7 +138,7 @@ func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int32, boo
 		tot[i] = lv.k[i]
 	}
 	if lv.m2 == 0 {
-		return comm, false
+		return comm, false, nil
 	}
 	order := make([]int32, n)
 	for i := range order {
@@ -156,14 +175,19 @@ func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int32, boo
 	}
 	// A move of i from community a to b (tot without i) raises Q by
 	// 2/m2 · [(wTo[b] - tot[b] k_i γ/m2) - (wTo[a] - tot[a] k_i γ/m2)].
-	sweepGain, visits := 0.0, 0
+	sweepGain, visits, sweeps := 0.0, 0, 0
 	head, size := 0, n
 	for size > 0 {
 		if visits == n {
+			sweeps++
+			swept(sweeps)
 			if 2*sweepGain/lv.m2 < louvainMinGain {
 				break
 			}
 			visits, sweepGain = 0, 0
+		}
+		if visits&1023 == 0 && ctx.Err() != nil {
+			return nil, false, ctx.Err()
 		}
 		visits++
 		i := int(queue[head])
@@ -224,7 +248,7 @@ func (lv *louvainLevel) localMoving(gamma float64, rng *rand.Rand) ([]int32, boo
 			}
 		}
 	}
-	return comm, movedAny
+	return comm, movedAny, nil
 }
 
 // aggregate returns the level whose nodes are the k communities of comm.

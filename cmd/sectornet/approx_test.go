@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -135,5 +138,36 @@ func TestApproxErrors(t *testing.T) {
 		if code != exitUsage || errs != tt.msg {
 			t.Errorf("%v: code %d, stderr %q; want %d, %q", tt.args, code, errs, exitUsage, tt.msg)
 		}
+	}
+}
+
+// TestInterrupted: a long command whose context is cancelled (Ctrl-C)
+// stops, prints one line and exits 130, writing no output; analyze is
+// cancelled part-way through Louvain on a generated dataset.
+func TestInterrupted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "g")
+	if code, _, errs := sectornet(t, "generate", "--orgs", "2000", "-o", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, args := range [][]string{
+		{"analyze", dir, "--format", "csv"},
+		{"centrality", dir, "--approx", "--epsilon", "0.01"},
+		{"communities", dir},
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var stdout, stderr bytes.Buffer
+		code := run(ctx, &streams{In: strings.NewReader(""), Out: &stdout, Err: &stderr}, args)
+		if code != exitInterrupted || stdout.Len() != 0 || stderr.String() != "sectornet: interrupted\n" {
+			t.Errorf("%v: code %d, stdout %d bytes, stderr %q", args, code, stdout.Len(), stderr.String())
+		}
+	}
+	// Cancelled in the middle of Louvain's local moving.
+	a, _ := data.Load(os.DirFS(dir))
+	g, _ := graph.OneMode(a, graph.NetworkSpec{})
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := graph.LouvainContext(ctx, g, 1, 1, func(level, sweep int) { cancel() })
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Louvain cancelled after its first sweep: %v", err)
 	}
 }

@@ -90,7 +90,9 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 	if dir != "" {
 		prefix = dir + string(os.PathSeparator)
 	}
+	ph := startPhase(s, "reading "+dir)
 	d, err = data.Load(fsys)
+	ph.end()
 	if err != nil {
 		return nil, reportProblems(s, dir, prefix, err, "computed")
 	}
@@ -177,11 +179,13 @@ func (nf *networkFlags) load(ctx context.Context, s *streams, dir string) (*grap
 	if err != nil {
 		return nil, nil, "", err
 	}
+	ph := startPhase(s, "building the network")
 	g, desc, err := nf.build(d)
+	ph.end()
 	if err != nil {
 		return nil, nil, "", err
 	}
-	return d, g, desc, nil
+	return d, g, desc, ctx.Err()
 }
 
 // build returns the network nf describes, with a one-line description.

@@ -66,8 +66,8 @@ func runCommunities(ctx context.Context, s *streams, o communitiesOptions) error
 	if err != nil {
 		return err
 	}
-	comm := graph.Louvain(g, o.resolution, o.seed)
-	if err := ctx.Err(); err != nil {
+	comm, err := louvain(ctx, s, g, o.resolution, o.seed)
+	if err != nil {
 		return err
 	}
 	sec := graph.SectorGroups(d)

@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -13,6 +14,10 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// After the first Ctrl-C the work stops at its next check (files are
+	// written to a temporary name, so none is left half-written); a
+	// second one ends the process at once.
+	context.AfterFunc(ctx, stop)
 	s := &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
 	code := run(ctx, s, os.Args[1:])
 	stop()
@@ -28,6 +33,10 @@ func run(ctx context.Context, s *streams, args []string) int {
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
+	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		fmt.Fprintln(s.Err, "sectornet: interrupted")
+		return exitInterrupted
 	}
 	fmt.Fprintf(s.Err, "sectornet: %v\n", err)
 	return exitCode(err)

@@ -34,6 +34,16 @@ type measureOptions struct {
 	notes  *[]string
 }
 
+// louvain finds the Louvain communities of g, with a status line on a
+// terminal, stopping when ctx is cancelled.
+func louvain(ctx context.Context, s *streams, g *graph.Network, resolution float64, seed uint64) (graph.Groups, error) {
+	ph := startPhase(s, "communities (Louvain)")
+	defer ph.end()
+	return graph.LouvainContext(ctx, g, resolution, seed, func(level, sweep int) {
+		ph.set(fmt.Sprintf("level %d, sweep %d", level, sweep))
+	})
+}
+
 // checkMeasures returns a usage error for a name not in orgMeasures.
 func checkMeasures(names []string) error {
 	for _, m := range names {
@@ -118,7 +128,10 @@ func computeMeasures(ctx context.Context, s *streams, g *graph.Network, o measur
 		}
 		floats("pagerank", pr)
 	}
-	comm := graph.Louvain(g, o.resolution, o.seed)
+	comm, err := louvain(ctx, s, g, o.resolution, o.seed)
+	if err != nil {
+		return nil, graph.Groups{}, err
+	}
 	if want["community"] {
 		ints("community", comm.Label)
 	}

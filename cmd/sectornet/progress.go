@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"sync"
 	"time"
 )
 
@@ -46,4 +47,83 @@ func repeat(c byte, n int) string {
 		b[i] = c
 	}
 	return string(b)
+}
+
+// phaseLine is a status line on stderr for a phase of unknown length
+// (reading a dataset, building a network, finding communities): from one
+// second on, it shows the phase, its latest detail and the time so far,
+// redrawn twice a second; end finishes the line. It draws nothing when
+// stderr is not a terminal. A nil *phaseLine does nothing.
+type phaseLine struct {
+	f      *os.File
+	what   string
+	start  time.Time
+	mu     sync.Mutex
+	detail string
+	drawn  bool
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+// startPhase starts the status line of a phase; nil when stderr is not a
+// terminal.
+func startPhase(s *streams, what string) *phaseLine {
+	f, ok := s.Err.(*os.File)
+	if !ok {
+		return nil
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	p := &phaseLine{f: f, what: what, start: time.Now(), stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		tick := time.NewTicker(500 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-tick.C:
+				if time.Since(p.start) >= time.Second {
+					p.draw()
+				}
+			}
+		}
+	}()
+	return p
+}
+
+func (p *phaseLine) draw() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	line := p.what
+	if p.detail != "" {
+		line += ": " + p.detail
+	}
+	fmt.Fprintf(p.f, "\r%s (%s)   ", line, time.Since(p.start).Round(time.Second))
+	p.drawn = true
+}
+
+// set changes the detail shown after the phase's name.
+func (p *phaseLine) set(detail string) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	p.detail = detail
+	p.mu.Unlock()
+}
+
+// end stops the line, leaving it complete when it was shown.
+func (p *phaseLine) end() {
+	if p == nil {
+		return
+	}
+	close(p.stop)
+	<-p.done
+	if p.drawn {
+		p.draw()
+		fmt.Fprintln(p.f)
+	}
 }

@@ -22,6 +22,9 @@ const (
 	exitUsage   = 2 // a bad flag, argument or option value
 	exitInvalid = 3 // the dataset has problems (each printed as FILE:LINE: message)
 	exitCheck   = 4 // a check found breaches (balance --check)
+	// exitInterrupted is the shell's status for a process ended by
+	// Ctrl-C (128 + SIGINT).
+	exitInterrupted = 130
 )
 
 // exitErr is an error carrying its exit status.
