@@ -14,8 +14,15 @@ import (
 // forums of heavy-tailed (capped Pareto 1.6) popularity, each organization
 // in 1 + min(12, Exp(mean 1.5)) forums.
 func benchAffiliation(n int, seed uint64) (*Affiliation, Groups) {
+	return shapedAffiliation(n, 2.5, 12, seed)
+}
+
+// shapedAffiliation is benchAffiliation with gen.py's --memberships m and
+// --max-memberships c: n·m/16 forums, each organization in
+// 1 + min(c, Exp(mean m-1)) forum draws.
+func shapedAffiliation(n int, m float64, c int, seed uint64) (*Affiliation, Groups) {
 	rng := rand.New(rand.NewPCG(seed, 7))
-	nf := max(1, int(math.Round(float64(n)*2.5/16)))
+	nf := max(1, int(math.Round(float64(n)*m/16)))
 	cum := make([]float64, nf)
 	s := 0.0
 	for f := range cum {
@@ -28,7 +35,7 @@ func benchAffiliation(n int, seed uint64) (*Affiliation, Groups) {
 	for i := 0; i < n; i++ {
 		u := rng.Float64()
 		lab[i] = sort.SearchFloat64s(shares, u)
-		k := 1 + min(12, int(rng.ExpFloat64()*1.5))
+		k := 1 + min(c, int(rng.ExpFloat64()*(m-1)))
 		for ; k > 0; k-- {
 			f := sort.SearchFloat64s(cum, rng.Float64()*s)
 			pairs = append(pairs, [2]int{i, min(f, nf-1)})
@@ -164,5 +171,71 @@ func BenchmarkNMI(b *testing.B) {
 	c := Louvain(g, 1, 1)
 	for b.Loop() {
 		NMI(c, p)
+	}
+}
+
+func BenchmarkFindTwins(b *testing.B) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		findTwins(g, false)
+	}
+}
+
+// Sampled betweenness with the default ε (166,000 paths on this network).
+func BenchmarkApproxBetweenness(b *testing.B) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		if _, err := ApproxBetweenness(context.Background(), g, ApproxOptions{Seed: 1, forceSampling: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Sampled closeness with the default 500 sources.
+func BenchmarkApproxCloseness(b *testing.B) {
+	g, _ := benchNetwork(b)
+	for b.Loop() {
+		if _, err := ApproxCloseness(context.Background(), g, ApproxOptions{Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var benchRegistry struct {
+	once sync.Once
+	g    *Network
+}
+
+// registryNetwork is a registry-shaped network a tenth of the 200,000
+// organizations of issue 7 (gen.py --orgs 20000 --memberships 12
+// --max-memberships 40): 20,000 organizations, about 2.6 million ties.
+func registryNetwork(b *testing.B) *Network {
+	benchRegistry.once.Do(func() {
+		a, _ := shapedAffiliation(20000, 12, 40, 1)
+		benchRegistry.g = a.Project(WeightCount)
+	})
+	return benchRegistry.g
+}
+
+func BenchmarkProjectRegistry20k(b *testing.B) {
+	a, _ := shapedAffiliation(20000, 12, 40, 1)
+	for b.Loop() {
+		a.Project(WeightCount)
+	}
+}
+
+func BenchmarkLouvainRegistry20k(b *testing.B) {
+	g := registryNetwork(b)
+	for b.Loop() {
+		Louvain(g, 1, 1)
+	}
+}
+
+func BenchmarkPageRankRegistry20k(b *testing.B) {
+	g := registryNetwork(b)
+	for b.Loop() {
+		if _, err := PageRank(g, PageRankOptions{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
