@@ -145,6 +145,10 @@ func classPathSums(ctx context.Context, g *Network, size []int32, loop []float64
 			}
 		}
 	}
+	var comps *hopComponents
+	if length == nil {
+		comps = newHopComponents(g)
+	}
 	nb := numBlocks(n)
 	workers := o.Workers
 	if workers <= 0 {
@@ -166,7 +170,7 @@ func classPathSums(ctx context.Context, g *Network, size []int32, loop []float64
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			k := newPathKernel(g, length, size, sizeF, loopLen)
+			k := newPathKernel(g, length, size, sizeF, loopLen, comps)
 			for b := range next {
 				if ctx.Err() != nil {
 					return
@@ -213,9 +217,35 @@ type pathKernel struct {
 	wrec    []weightRec // weighted
 	order   []int32     // nodes in the order they were settled
 	heap    distHeap
+
+	// For the direction-optimizing breadth-first search (hops):
+	comps     *hopComponents
+	levels    []int32   // order[levels[l]:levels[l+1]] are the nodes at distance l
+	levelDeg  []int     // their degree sums
+	unvisited []int32   // bottom-up candidates
+	push      []float64 // bottom-up dependency sums, 0 between uses
 }
 
-func newPathKernel(g *Network, length []float64, size []int32, sizeF, loopLen []float64) *pathKernel {
+// hopComponents are the connected components of a network with each one's
+// nodes and degree sum, shared read-only by the workers.
+type hopComponents struct {
+	label []int32
+	nodes [][]int32
+	deg   []int
+}
+
+func newHopComponents(g *Network) *hopComponents {
+	label, count := g.Components()
+	c := &hopComponents{label: make([]int32, len(label)), nodes: make([][]int32, count), deg: make([]int, count)}
+	for v, l := range label {
+		c.label[v] = int32(l)
+		c.nodes[l] = append(c.nodes[l], int32(v))
+		c.deg[l] += g.Off[v+1] - g.Off[v]
+	}
+	return c
+}
+
+func newPathKernel(g *Network, length []float64, size []int32, sizeF, loopLen []float64, comps *hopComponents) *pathKernel {
 	n := g.N()
 	k := &pathKernel{
 		g:       g,
@@ -224,8 +254,10 @@ func newPathKernel(g *Network, length []float64, size []int32, sizeF, loopLen []
 		sizeF:   sizeF,
 		loopLen: loopLen,
 		order:   make([]int32, 0, n),
+		comps:   comps,
 	}
 	if length == nil {
+		k.push = make([]float64, n)
 		k.rec = make([]hopRec, n)
 		for i := range k.rec {
 			k.rec[i].dist = -1
@@ -256,61 +288,141 @@ func (k *pathKernel) sourceHops(s int32, acc []float64) (float64, int) {
 	order := k.order[:1]
 	order[0] = s
 	rec[s] = hopRec{x: 1, dist: 0}
+	levels := append(k.levels[:0], 0, 1)
+	levelDeg := append(k.levelDeg[:0], off[s+1]-off[s])
+	comp := k.comps.label[s]
+	unseenDeg := k.comps.deg[comp] - levelDeg[0] // degree sum of unreached nodes
+	unvisited := k.unvisited[:0]
+	listed := false
+	// Breadth-first, a level at a time, each level the cheaper way round
+	// (S. Beamer, K. Asanović and D. Patterson, Direction-optimizing
+	// breadth-first search, SC 2012, doi:10.1109/SC.2012.50): top-down,
+	// scanning the ties of the frontier, or bottom-up, scanning the ties
+	// of the nodes not yet reached, whichever has the smaller degree sum.
+	// Bottom-up cannot stop at a node's first parent, since σ sums all of
+	// them, but late levels of small-world networks leave few nodes
+	// unreached. σ(u) = Σ σ(v)|v| over parents v, |v| the size of v's
+	// class (1 for s itself).
+	for l := int32(0); unseenDeg > 0; l++ {
+		lo, hi := levels[l], levels[l+1]
+		if lo == hi {
+			break
+		}
+		next := l + 1
+		if l > 0 && unseenDeg < levelDeg[l] {
+			if !listed {
+				for _, u := range k.comps.nodes[comp] {
+					if rec[u].dist < 0 {
+						unvisited = append(unvisited, u)
+					}
+				}
+				listed = true
+			}
+			kept := unvisited[:0]
+			for _, u := range unvisited {
+				sum := 0.0
+				for _, v := range adj[off[u]:off[u+1]] {
+					r := rec[v]
+					pick := [2]float64{0, r.x * sizeF[v]}
+					sum += pick[isZero(r.dist^l)]
+				}
+				if sum > 0 {
+					rec[u] = hopRec{x: sum, dist: next}
+					order = append(order, u)
+				} else {
+					kept = append(kept, u)
+				}
+			}
+			unvisited = kept
+		} else {
+			for _, v := range order[lo:hi] {
+				mult := sizeF[v]
+				if l == 0 {
+					mult = 1
+				}
+				add := [2]float64{0, rec[v].x * mult}
+				for _, u := range adj[off[v]:off[v+1]] {
+					r := &rec[u]
+					du := r.dist
+					if du < 0 { // once per node and source
+						r.dist = next
+						order = append(order, u)
+						du = next
+					}
+					// Branch-free σ(u) += σ(v)|v| when u is one step
+					// further: in dense co-membership networks the test
+					// is a coin toss that a branch predictor loses.
+					r.x += add[isZero(du^next)]
+				}
+			}
+		}
+		d := 0
+		for _, u := range order[hi:] {
+			d += off[u+1] - off[u]
+		}
+		levels = append(levels, int32(len(order)))
+		levelDeg = append(levelDeg, d)
+		unseenDeg -= d
+	}
 	// The source's twins are one step away and on no path.
 	far := int64(size[s] - 1)
 	reach := int(size[s])
-	// Paths from s pass through one member of every interior class: σ
-	// flows out of a class times its size, but out of s alone.
-	mult := 1.0
-	for head := 0; head < len(order); head++ {
-		v := order[head]
-		dv := rec[v].dist
-		if head > 0 {
-			far += int64(dv) * int64(size[v])
+	top := int32(len(levels) - 2) // deepest non-empty level
+	for l := int32(1); l <= top; l++ {
+		for _, v := range order[levels[l]:levels[l+1]] {
+			far += int64(l) * int64(size[v])
 			reach += int(size[v])
-			mult = sizeF[v]
-		}
-		next := dv + 1
-		add := [2]float64{0, rec[v].x * mult}
-		for _, u := range adj[off[v]:off[v+1]] {
-			r := &rec[u]
-			du := r.dist
-			if du < 0 { // rare: once per node and source
-				r.dist = next
-				order = append(order, u)
-				du = next
-			}
-			// Branch-free σ(u) += σ(v) when u is one step further: in
-			// dense co-membership networks the test is a coin toss that
-			// a branch predictor loses.
-			r.x += add[isZero(du^next)]
 		}
 	}
-	// Dependencies in reverse order of distance, pulled from successors
-	// (neighbours one step further from s): δ(v) = σ(v) Σ_{w succ v}
-	// |w| (1 + δ(w)) / σ(w), |w| the size of w's class. Once v's sum is
+	// Dependencies level by level from the deepest: δ(v) = σ(v) Σ_{w succ
+	// v} |w| (1 + δ(w)) / σ(w), |w| the size of w's class. Once v's sum is
 	// known σ(v) is needed no more, and its slot holds v's coefficient
 	// |v| (1 + δ(v)) / σ(v) for v's predecessors. Each of the |s| members
-	// of s depends on v by δ(v).
+	// of s depends on v by δ(v). The deepest level has no successors;
+	// each other level either pulls from its successors (scanning its
+	// own ties) or has the next level push to it (scanning that level's
+	// ties), whichever has the smaller degree sum.
 	srcW := sizeF[s]
-	for i := len(order) - 1; i > 0; i-- {
-		v := order[i]
-		next := rec[v].dist + 1
-		sum := 0.0
-		for _, w := range adj[off[v]:off[v+1]] {
-			r := rec[w]
-			pick := [2]float64{0, r.x}
-			sum += pick[isZero(r.dist^next)]
+	for _, v := range order[levels[top]:levels[top+1]] {
+		rec[v].x = sizeF[v] / rec[v].x
+	}
+	push := k.push
+	for l := top - 1; l >= 1; l-- {
+		level := order[levels[l]:levels[l+1]]
+		if levelDeg[l+1] < levelDeg[l] {
+			for _, w := range order[levels[l+1]:levels[l+2]] {
+				pick := [2]float64{0, rec[w].x}
+				for _, v := range adj[off[w]:off[w+1]] {
+					push[v] += pick[isZero(rec[v].dist^l)]
+				}
+			}
+			for _, v := range level {
+				sv := rec[v].x
+				d := sv * push[v]
+				push[v] = 0
+				acc[v] += srcW * d
+				rec[v].x = sizeF[v] * (1 + d) / sv
+			}
+			continue
 		}
-		sv := rec[v].x
-		d := sv * sum
-		acc[v] += srcW * d
-		rec[v].x = sizeF[v] * (1 + d) / sv
+		next := l + 1
+		for _, v := range level {
+			sum := 0.0
+			for _, w := range adj[off[v]:off[v+1]] {
+				r := rec[w]
+				pick := [2]float64{0, r.x}
+				sum += pick[isZero(r.dist^next)]
+			}
+			sv := rec[v].x
+			d := sv * sum
+			acc[v] += srcW * d
+			rec[v].x = sizeF[v] * (1 + d) / sv
+		}
 	}
 	for _, v := range order {
 		rec[v] = hopRec{x: 0, dist: -1}
 	}
-	k.order = order
+	k.order, k.levels, k.levelDeg, k.unvisited = order, levels, levelDeg, unvisited
 	return float64(far), reach
 }
 
