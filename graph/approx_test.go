@@ -193,10 +193,11 @@ func TestApproxBetweennessExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !est.Exact || est.Epsilon != 0 || est.Error != nil {
+	if !est.Exact || est.Epsilon != 0 || est.Error != nil || len(est.Closeness) != 34 {
 		t.Fatalf("not exact: %+v", est)
 	}
 	compareNodes(t, r, "betweenness", est.Betweenness, 1e-12)
+	compareNodes(t, r, "closeness", est.Closeness, 1e-12)
 	// Two dyads and an isolate: no shortest path has an interior node
 	// (VD = min(2, 2·1+1) = 2), so all betweenness is exactly 0.
 	dyads := NewNetwork(5, []Edge{{0, 1, 1}, {2, 3, 1}})

@@ -73,6 +73,7 @@ func computePaths(ctx context.Context, s *streams, g *graph.Network, paths graph
 	}
 	o := graph.ApproxOptions{Epsilon: a.epsilon, Delta: a.delta, Sources: a.sources, Seed: seed}
 	conf := out.FormatFloat(1 - a.delta)
+	exactC := false
 	if wantB {
 		o.Progress = progress(s, "betweenness (sampling)")
 		est, err := graph.ApproxBetweenness(ctx, g, o)
@@ -82,13 +83,18 @@ func computePaths(ctx context.Context, s *streams, g *graph.Network, paths graph
 		pm.betweenness, pm.betweennessErr = est.Betweenness, est.Error
 		if est.Exact {
 			pm.betweennessErr = make([]float64, g.N())
-			pm.notes = append(pm.notes, fmt.Sprintf("betweenness exact: sampling to ±%s would cost more than the exact computation on this network (betweenness_error 0).", out.FormatFloat(a.epsilon)))
+			if est.Closeness != nil {
+				pm.closeness, exactC = est.Closeness, true
+				pm.notes = append(pm.notes, fmt.Sprintf("betweenness and closeness exact: sampling to ±%s would cost more than the exact computation on this network (betweenness_error 0).", out.FormatFloat(a.epsilon)))
+			} else {
+				pm.notes = append(pm.notes, "betweenness exact: no shortest path has an organization between its ends (betweenness_error 0).")
+			}
 		} else {
 			pm.notes = append(pm.notes, fmt.Sprintf("betweenness sampled as Riondato and Kornaropoulos (2016): %d shortest paths between random pairs (seed %d); with probability at least %s every betweenness is within ±%s of its exact value, and (probability at least %s) within its own betweenness_error (empirical Bernstein bound).",
 				est.Samples, seed, conf, out.FormatFloat(est.Epsilon), conf))
 		}
 	}
-	if wantC {
+	if wantC && !exactC {
 		o.Progress = progress(s, "closeness (sampling)")
 		est, err := graph.ApproxCloseness(ctx, g, o)
 		if err != nil {

@@ -102,7 +102,7 @@ func TestApproxExactFallback(t *testing.T) {
 	if code != 0 {
 		t.Fatal(errs)
 	}
-	if !strings.Contains(errs, "betweenness exact: sampling to ±0.004 would cost more") || !strings.Contains(errs, "closeness exact: no component has more than 500") {
+	if !strings.Contains(errs, "betweenness and closeness exact: sampling to ±0.004 would cost more") || strings.Contains(errs, "closeness sampled") {
 		t.Errorf("stderr %q", errs)
 	}
 	approx := csvRowsOf(t, out)

@@ -124,7 +124,7 @@ func TestSameBytesGenerated(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, args := range [][]string{
 		{"analyze", dir, "--format", "csv"},
-		{"analyze", dir, "--approx", "--epsilon", "0.01", "--sources", "200", "--format", "csv"},
+		{"analyze", dir, "--approx", "--epsilon", "0.02", "--sources", "200", "--format", "csv"},
 		{"centrality", dir, "--basis", "meetings", "--paths", "weighted", "--format", "csv"},
 	} {
 		runtime.GOMAXPROCS(1)
