@@ -545,11 +545,8 @@ func ApproxCloseness(ctx context.Context, g *Network, o ApproxOptions) (Closenes
 	if n == 0 {
 		return est, ctx.Err()
 	}
-	label, count := g.Components()
-	members := make([][]int32, count)
-	for v, l := range label {
-		members[l] = append(members[l], int32(v))
-	}
+	comps := newHopComponents(g)
+	label, members, count := comps.label, comps.nodes, len(comps.nodes)
 	// Sources, component by component in order of lowest node.
 	rng := rand.New(rand.NewPCG(o.Seed, 0x243f6a88))
 	var sources []int32
@@ -586,33 +583,16 @@ func ApproxCloseness(ctx context.Context, g *Network, o ApproxOptions) (Closenes
 		func(w int) func(b int) {
 			sums[w] = make([]int64, n)
 			sum := sums[w]
-			dist := make([]int32, n)
-			for i := range dist {
-				dist[i] = -1
-			}
-			queue := make([]int32, 0, n)
+			bfs := newLevelBFS(n)
 			return func(b int) {
 				for i := b * len(sources) / nb; i < (b+1)*len(sources)/nb; i++ {
 					if i&63 == 0 && ctx.Err() != nil {
 						return
 					}
-					s := sources[i]
-					queue = append(queue[:0], s)
-					dist[s] = 0
-					for head := 0; head < len(queue); head++ {
-						u := queue[head]
-						du := dist[u]
-						sum[u] += int64(du)
-						for _, x := range g.Adj[g.Off[u]:g.Off[u+1]] {
-							if dist[x] < 0 {
-								dist[x] = du + 1
-								queue = append(queue, x)
-							}
-						}
-					}
-					ecc[i] = dist[queue[len(queue)-1]]
-					for _, u := range queue {
-						dist[u] = -1
+					ecc[i] = bfs.run(g, comps, sources[i])
+					for _, u := range bfs.order {
+						sum[u] += int64(bfs.dist[u])
+						bfs.dist[u] = -1
 					}
 				}
 			}
@@ -666,4 +646,84 @@ func ApproxCloseness(ctx context.Context, g *Network, o ApproxOptions) (Closenes
 		}
 	}
 	return est, nil
+}
+
+// levelBFS is a direction-optimizing breadth-first search (Beamer,
+// Asanović and Patterson 2012, doi:10.1109/SC.2012.50) for distances
+// only: each level is found top-down from the frontier or bottom-up from
+// the unreached nodes of the component, each of which stops at its first
+// neighbour in the frontier, whichever side has the smaller degree sum.
+type levelBFS struct {
+	dist      []int32 // -1 when unreached; the caller resets the reached
+	order     []int32 // the nodes reached, by distance
+	unvisited []int32
+}
+
+func newLevelBFS(n int) *levelBFS {
+	b := &levelBFS{dist: make([]int32, n), order: make([]int32, 0, n)}
+	for i := range b.dist {
+		b.dist[i] = -1
+	}
+	return b
+}
+
+// run searches from s and returns its eccentricity.
+func (b *levelBFS) run(g *Network, c *hopComponents, s int32) int32 {
+	off, adj, dist := g.Off, g.Adj, b.dist
+	order := append(b.order[:0], s)
+	dist[s] = 0
+	comp := c.label[s]
+	frontierDeg := off[s+1] - off[s]
+	unseenDeg := c.deg[comp] - frontierDeg
+	unvisited := b.unvisited[:0]
+	listed := false
+	lo, hi := 0, 1
+	for l := int32(0); unseenDeg > 0 && lo < hi; l++ {
+		next := l + 1
+		if l > 0 && unseenDeg < frontierDeg {
+			if !listed {
+				for _, u := range c.nodes[comp] {
+					if dist[u] < 0 {
+						unvisited = append(unvisited, u)
+					}
+				}
+				listed = true
+			}
+			kept := unvisited[:0]
+			for _, u := range unvisited {
+				found := false
+				for _, v := range adj[off[u]:off[u+1]] {
+					if dist[v] == l {
+						found = true
+						break
+					}
+				}
+				if found {
+					dist[u] = next
+					order = append(order, u)
+				} else {
+					kept = append(kept, u)
+				}
+			}
+			unvisited = kept
+		} else {
+			for _, v := range order[lo:hi] {
+				for _, u := range adj[off[v]:off[v+1]] {
+					if dist[u] < 0 {
+						dist[u] = next
+						order = append(order, u)
+					}
+				}
+			}
+		}
+		d := 0
+		for _, u := range order[hi:] {
+			d += off[u+1] - off[u]
+		}
+		unseenDeg -= d
+		frontierDeg = d
+		lo, hi = hi, len(order)
+	}
+	b.order, b.unvisited = order, unvisited
+	return dist[order[len(order)-1]]
 }
