@@ -6,6 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,15 +18,6 @@ import (
 
 // Layouts lists the Graphviz layout engines a diagram can use.
 var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
-
-// go-graphviz runs Graphviz compiled to WebAssembly with global state
-// that is not safe for concurrent use, so every call holds gvMu. Only the
-// json output is requested: other formats of that build are unreliable
-// (no PNG strokes, no PDF, garbage for unknown formats).
-var (
-	gvMu   sync.Mutex
-	gvInst *graphviz.Graphviz
-)
 
 // placed is a diagram after layout, in Graphviz's coordinates: points,
 // y up, the drawing inside BB.
@@ -67,50 +61,98 @@ func layout(ctx context.Context, d *Diagram) (*placed, error) {
 		return nil, fmt.Errorf("unknown layout %q (want %s)", engine, strings.Join(Layouts, ", "))
 	}
 
-	gvMu.Lock()
-	defer gvMu.Unlock()
-	if err := ctx.Err(); err != nil {
+	js, err := runGraphviz(ctx, src.Bytes(), engine)
+	if err != nil {
 		return nil, err
-	}
-	if gvInst == nil {
-		gv, err := graphviz.New(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("starting Graphviz: %w", err)
-		}
-		gvInst = gv
-	}
-	// sfdp, and overlap removal other than scaling, start from state left
-	// by the previous call in the same process (one WebAssembly module
-	// serves every instance; sfdp ignores "start"), so their first layout
-	// of a graph can differ from the next. The second of two consecutive
-	// layouts of the same graph has always been the same whatever came
-	// before (measured on go-graphviz v0.2.10), so those are run twice.
-	runs := 1
-	if engine == "sfdp" || engine == "fdp" {
-		runs = 2
-	}
-	var js bytes.Buffer
-	for range runs {
-		g, err := graphviz.ParseBytes(src.Bytes())
-		if err != nil {
-			return nil, fmt.Errorf("Graphviz could not read the diagram: %w", err)
-		}
-		gvInst.SetLayout(graphviz.Layout(engine))
-		js.Reset()
-		err = gvInst.Render(ctx, g, "json", &js)
-		g.Close()
-		if err != nil {
-			// The module may be left in a bad state: start afresh.
-			gvInst.Close()
-			gvInst = nil
-			return nil, fmt.Errorf("Graphviz %s layout: %w", engine, err)
-		}
 	}
 	ends := make([][2]int, len(d.Edges))
 	for k, e := range d.Edges {
 		ends[k] = [2]int{e.U, e.V}
 	}
-	return parseLayout(js.Bytes(), len(d.Nodes), ends)
+	return parseLayout(js, len(d.Nodes), ends)
+}
+
+// GraphvizEnv is the environment variable that turns a sectornet process
+// (or a test binary whose TestMain calls ServeGraphviz) into a one-shot
+// Graphviz: the layout engine in the variable, DOT on standard input,
+// Graphviz's json output on standard output.
+//
+// go-graphviz runs Graphviz in one WebAssembly module per process, and
+// Graphviz keeps state between calls: a graph's first layout in a process
+// can differ from its next one, sfdp and fdp do not reseed from "start",
+// and after some sequences of layouts the module never returns (all
+// measured on v0.2.10). So every layout runs in a child process of its
+// own, where it is the first: the same input then gives the same drawing
+// whatever was drawn before, and a stuck layout cannot hang the caller.
+const GraphvizEnv = "SECTORNET_GRAPHVIZ_LAYOUT"
+
+// ServeGraphviz lays out the DOT graph read from in with the engine and
+// writes Graphviz's json output to w; it returns the process exit status.
+func ServeGraphviz(engine string, in io.Reader, w, errw io.Writer) int {
+	src, err := io.ReadAll(in)
+	if err == nil {
+		var js []byte
+		js, err = gvRender(context.Background(), src, engine)
+		if err == nil {
+			_, err = w.Write(js)
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(errw, err)
+		return 1
+	}
+	return 0
+}
+
+// gvMu serializes layouts: go-graphviz is not safe for concurrent use, and
+// two cores are best spent one layout at a time.
+var gvMu sync.Mutex
+
+// runGraphviz lays src out in a child process (see GraphvizEnv).
+func runGraphviz(ctx context.Context, src []byte, engine string) ([]byte, error) {
+	gvMu.Lock()
+	defer gvMu.Unlock()
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("Graphviz layout: cannot find this program to run it: %w", err)
+	}
+	cmd := exec.CommandContext(ctx, exe)
+	cmd.Env = append(os.Environ(), GraphvizEnv+"="+engine)
+	cmd.Stdin = bytes.NewReader(src)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("Graphviz %s layout: %s", engine, msg)
+	}
+	return stdout.Bytes(), nil
+}
+
+// gvRender lays src out with engine in this process and returns
+// Graphviz's json output.
+func gvRender(ctx context.Context, src []byte, engine string) ([]byte, error) {
+	gv, err := graphviz.New(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("starting Graphviz: %w", err)
+	}
+	defer gv.Close()
+	g, err := graphviz.ParseBytes(src)
+	if err != nil {
+		return nil, fmt.Errorf("Graphviz could not read the diagram: %w", err)
+	}
+	defer g.Close()
+	gv.SetLayout(graphviz.Layout(engine))
+	var js bytes.Buffer
+	if err := gv.Render(ctx, g, "json", &js); err != nil {
+		return nil, fmt.Errorf("Graphviz %s layout: %w", engine, err)
+	}
+	return js.Bytes(), nil
 }
 
 // gvJSON is the part of Graphviz's json output that sectornet reads.

@@ -121,7 +121,7 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 		// One CSV row per organization; the network's numbers on stderr.
 		fmt.Fprintf(s.Err, "sectornet: %d organizations, %d ties; %d communities, modularity %s (Louvain, seed %d); E-I index %s; sector assortativity %s\n",
 			g.N(), g.M(), comm.K, out.FormatFloat(q), o.seed, out.FormatFloat(ei.Index), out.FormatFloat(r))
-		return out.WriteTables(s.Out, f, orgs)
+		return writeTables(s, f, orgs)
 	}
-	return out.WriteTables(s.Out, f, nt, orgs)
+	return writeTables(s, f, nt, orgs)
 }

@@ -111,7 +111,7 @@ func runBalance(ctx context.Context, s *streams, o balanceOptions) error {
 		}
 		return out.WriteJSON(s.Out, out.Row{Keys: []string{"forums", "overall"}, Values: []any{fs, forumJSON(d, b.Overall)}})
 	}
-	return out.WriteTables(s.Out, f, balanceTables(d, b)...)
+	return writeTables(s, f, balanceTables(d, b)...)
 }
 
 // selectForums returns the indices of the forums asked for: one by id,

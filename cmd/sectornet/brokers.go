@@ -73,5 +73,5 @@ func runBrokers(ctx context.Context, s *streams, o brokersOptions) error {
 		t.Add(org.ID, org.Sector, b.Coordinator, b.Itinerant, b.Gatekeeper, b.Representative, b.Liaison, b.Total(), con[i], eff[i])
 	}
 	t.Notes = append(t.Notes, "Roles count open two-paths in both directions (R sna brokerage raw.nli); constraint and effective size weighted (NetworkX).")
-	return out.WriteTables(s.Out, f, t)
+	return writeTables(s, f, t)
 }

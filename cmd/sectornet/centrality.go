@@ -131,7 +131,7 @@ func runCentrality(ctx context.Context, s *streams, o centralityOptions) error {
 		return err
 	}
 	printNotes(s, f, notes)
-	return out.WriteTables(s.Out, f, t)
+	return writeTables(s, f, t)
 }
 
 // centralityTable returns the one-mode centrality table and, with

@@ -126,7 +126,7 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 	for _, c := range changes {
 		ts = append(ts, changeTables(d, c, o.top)...)
 	}
-	return out.WriteTables(s.Out, f, ts...)
+	return writeTables(s, f, ts...)
 }
 
 // sectorIDAt returns the id of sector k, "?" for an unlisted sector.

@@ -106,5 +106,5 @@ func runCommunities(ctx context.Context, s *streams, o communitiesOptions) error
 	for i, org := range d.Orgs {
 		ot.Add(org.ID, org.Name, org.Sector, comm.Label[i])
 	}
-	return out.WriteTables(s.Out, f, nt, ct, ot)
+	return writeTables(s, f, nt, ct, ot)
 }

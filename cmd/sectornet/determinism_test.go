@@ -55,6 +55,7 @@ var invocations = [][]string{
 	{"balance", seedForum, "--format", "md"},
 	{"balance", "--check", "--forum", "technology"},
 	{"chart", good, "--kind", "degree", "-o", "{out}.svg"},
+	{"report", good, "-o", "{out}"},
 	{"chart", good, "--kind", "balance", "-o", "{out}.pdf"},
 	{"chart", waves, "--kind", "firsts", "-o", "{out}.png"},
 	{"chart", waves, "--kind", "change", "--format", "svg"},

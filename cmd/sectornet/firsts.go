@@ -88,5 +88,5 @@ func runFirsts(ctx context.Context, s *streams, o firstsOptions) error {
 		}
 		ts = append(ts, pt)
 	}
-	return out.WriteTables(s.Out, f, ts...)
+	return writeTables(s, f, ts...)
 }

@@ -10,9 +10,15 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/sectornet/sectornet/out"
 )
 
 func main() {
+	if engine := os.Getenv(out.GraphvizEnv); engine != "" {
+		// A child process laying out one diagram (see out.GraphvizEnv).
+		os.Exit(out.ServeGraphviz(engine, os.Stdin, os.Stdout, os.Stderr))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// After the first Ctrl-C the work stops at its next check (files are
 	// written to a temporary name, so none is left half-written); a

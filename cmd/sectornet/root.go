@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sectornet/sectornet/out"
 )
 
 // streams are the command's standard streams, injected so tests can run
@@ -13,6 +15,19 @@ type streams struct {
 	In  io.Reader
 	Out io.Writer
 	Err io.Writer
+
+	// tables, when not nil, receives the tables a command would print,
+	// instead of standard output (the report collects them this way).
+	tables func([]*out.Table)
+}
+
+// writeTables prints ts in format f, or hands them to s.tables.
+func writeTables(s *streams, f out.Format, ts ...*out.Table) error {
+	if s.tables != nil {
+		s.tables(ts)
+		return nil
+	}
+	return out.WriteTables(s.Out, f, ts...)
 }
 
 // Exit statuses (documented in README.md).
@@ -76,7 +91,7 @@ neither it uses the embedded sample dataset.`,
 		newCommunitiesCmd(s),
 		newChangeCmd(s), newFirstsCmd(s), newSuggestCmd(s),
 		newBalanceCmd(s),
-		newRenderCmd(s), newChartCmd(s),
+		newRenderCmd(s), newChartCmd(s), newReportCmd(s),
 	)
 	return root
 }

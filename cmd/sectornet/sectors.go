@@ -138,7 +138,7 @@ func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 				ot.JSONRows()},
 		})
 	}
-	return out.WriteTables(s.Out, f, nt, pt, st, mt, ot)
+	return writeTables(s, f, nt, pt, st, mt, ot)
 }
 
 // rowsToObject turns a two-column measure/value table into one JSON

@@ -103,7 +103,7 @@ func runSuggest(ctx context.Context, s *streams, o suggestOptions) error {
 	if len(ss) == 0 {
 		t.Notes = append(t.Notes, "No pair from different sectors without a tie shares a forum or a partner.")
 	}
-	return out.WriteTables(s.Out, f, t)
+	return writeTables(s, f, t)
 }
 
 // suggestionReason spells out what a suggested pair has in common.

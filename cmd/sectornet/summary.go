@@ -46,7 +46,7 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 	if o.dir == "" {
 		ts[0].Notes = append(ts[0].Notes, "The embedded sample is synthetic: made-up organizations modelled on the figures of Israel's cross-sector volunteering initiative.")
 	}
-	return out.WriteTables(s.Out, f, ts...)
+	return writeTables(s, f, ts...)
 }
 
 // summaryTables builds the summary's tables: dataset, sectors, forums,

@@ -1,0 +1,17 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/sectornet/sectornet/out"
+)
+
+// TestMain lets the test binary serve as the Graphviz child process that
+// diagrams are laid out in (see out.GraphvizEnv).
+func TestMain(m *testing.M) {
+	if engine := os.Getenv(out.GraphvizEnv); engine != "" {
+		os.Exit(out.ServeGraphviz(engine, os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
