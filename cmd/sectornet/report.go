@@ -192,7 +192,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 	if tty {
 		fmt.Fprint(s.Err, "\r")
 	}
-	fmt.Fprintf(s.Err, "sectornet report: wrote %s: %d figures, %d tables, report.md %-20s\n", o.output, countFiles(figures), countFiles(tables), "")
+	fmt.Fprintf(s.Err, "sectornet report: wrote %s: %d figure files, %d table files and report.md %-20s\n", o.output, countFiles(figures), countFiles(tables), "")
 	return nil
 }
 
