@@ -367,7 +367,7 @@ func EgoDiagram(d *graph.Dataset, g *graph.Network, ego, depth int, title, desc,
 		}
 		frontier = next
 	}
-	var ties []graph.Edge
+	ties := []graph.Edge{}
 	for _, e := range g.Edges() {
 		if only[e.U] && only[e.V] {
 			ties = append(ties, e)
@@ -384,6 +384,9 @@ func EgoDiagram(d *graph.Dataset, g *graph.Network, ego, depth int, title, desc,
 		}
 	}
 	v.TiesNote = fmt.Sprintf("%s and the %d organizations within %d %s of it, with every tie among them.", d.Orgs[ego].ID, n-1, depth, plural(depth, "tie", "ties"))
+	if n == 1 {
+		v.TiesNote = d.Orgs[ego].ID + " has no tie in this network."
+	}
 	dg := v.Diagram(d)
 	dg.Root = d.Orgs[ego].ID
 	return dg
