@@ -19,10 +19,12 @@ import (
 //
 // A tie is significant at level α when α_ij < α from at least one of its
 // two ends, so the value returned is min(α_ij, α_ji). From a node of
-// degree 1 the share is 1 and the test is undefined (the paper's
-// "k = 1" case); the tie is then judged from its other end only, and a
-// tie between two nodes of degree 1 gets 1 (never significant). Ties of
-// weight 0 or less get 1.
+// degree 1 the share is 1 and the test is undefined (the paper's "k = 1"
+// case); the tie is then judged from its other end only, and a tie between
+// two nodes of degree 1 gets 1 (never significant). Ties of weight 0 or
+// less get 1. Isolates have no tie and so no value. NetworkX and igraph
+// have no disparity filter; the values are checked against the paper's
+// integral evaluated numerically by scipy (testdata/disparity.py).
 func DisparityPValues(g *Network) []float64 {
 	s := Strength(g)
 	var ps []float64
