@@ -110,6 +110,10 @@ type LegendItem struct {
 	Style EdgeStyle
 }
 
+// bigDrawing is the number of nodes or ties above which a diagram is laid
+// out with cheaper settings.
+const bigDrawing = 300
+
 // WriteDiagramDOT writes d in the Graphviz DOT language: an undirected graph with
 // every node's and tie's drawing attributes and the legend as comments and
 // as the graph label, ready for Graphviz's own tools.
@@ -130,10 +134,16 @@ func writeDOT(w *bufio.Writer, d *Diagram, legend bool) {
 	}
 	w.WriteString("graph sectornet {\n")
 	overlap := d.Overlap
-	if overlap == "" {
-		overlap = "scale"
+	if overlap == "" || len(d.Nodes) > bigDrawing {
+		overlap = "scale" // prism takes minutes on thousands of nodes
 	}
-	fmt.Fprintf(w, "\tgraph [layout=%s, start=%d, overlap=%s, splines=true, outputorder=edgesfirst, forcelabels=true, pad=0.1, sep=\"+6\"", gvID(d.Layout), d.Seed, gvID(overlap))
+	// Curved ties routed around nodes cost minutes on thousands of ties;
+	// big drawings get straight lines.
+	splines := "true"
+	if len(d.Edges) > bigDrawing {
+		splines = "false"
+	}
+	fmt.Fprintf(w, "\tgraph [layout=%s, start=%d, overlap=%s, splines=%s, outputorder=edgesfirst, forcelabels=true, pad=0.1, sep=\"+6\"", gvID(d.Layout), d.Seed, gvID(overlap), splines)
 	if d.Layout == "sfdp" || d.Layout == "fdp" {
 		w.WriteString(", K=0.6")
 	}

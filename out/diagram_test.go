@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"image/png"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -243,5 +244,30 @@ func TestLayoutTieOrder(t *testing.T) {
 		if pts[len(pts)-1].X < x1-8 || pts[len(pts)-1].X > x1+8 {
 			t.Errorf("tie %d ends at x %v, its second node is at %v", k, pts[len(pts)-1].X, x1)
 		}
+	}
+}
+
+// TestBigDrawing checks the cheaper settings of big drawings: straight
+// ties and overlap removal by scaling above 300 nodes or ties, and PNGs
+// whose longer side stays within MaxPNGSide pixels.
+func TestBigDrawing(t *testing.T) {
+	dg := &Diagram{Layout: "sfdp", Overlap: "prism"}
+	for i := 0; i <= bigDrawing+1; i++ {
+		dg.Nodes = append(dg.Nodes, DiagramNode{ID: "n" + strconv.Itoa(i), Size: 5})
+		if i > 0 {
+			dg.Edges = append(dg.Edges, DiagramEdge{U: i - 1, V: i, Width: 1})
+		}
+	}
+	var b bytes.Buffer
+	WriteDiagramDOT(&b, dg)
+	if s := b.String(); !strings.Contains(s, "overlap=scale, splines=false") {
+		t.Errorf("big DOT: %.300s", s)
+	}
+	if got := pngDPI(100, 200); got != PNGDPI {
+		t.Errorf("small drawing at %d dpi", got)
+	}
+	// 10,000 points at 43 dpi is 5,972 pixels.
+	if got := pngDPI(10000, 3000); got != 43 {
+		t.Errorf("big drawing at %d dpi, want 43", got)
 	}
 }

@@ -47,8 +47,20 @@ func ParseFigureFormat(s string) (FigureFormat, error) {
 	return "", fmt.Errorf("unknown figure format %q (want svg, png, pdf or dot)", s)
 }
 
-// PNGDPI is the resolution of PNG figures: 2 pixels per point.
+// PNGDPI is the resolution of PNG figures: 2 pixels per point, less for
+// drawings so big that their longer side would pass MaxPNGSide pixels.
 const PNGDPI = 144
+
+// MaxPNGSide is the longest side of a PNG diagram, in pixels.
+const MaxPNGSide = 6000
+
+func pngDPI(w, h float64) int {
+	side := math.Max(w, h) // points
+	if side*PNGDPI/72 <= MaxPNGSide {
+		return PNGDPI
+	}
+	return max(1, int(MaxPNGSide*72/side))
+}
 
 // PDFDate is the creation date written into every PDF, so that the same
 // input gives the same bytes.
@@ -433,7 +445,7 @@ func writeCanvas(w io.Writer, s *scene, f FigureFormat) error {
 	var c vg.CanvasWriterTo
 	switch f {
 	case FigurePNG:
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(PNGDPI), vgimg.UseBackgroundColor(color.White))}
+		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI(s.W, s.H)), vgimg.UseBackgroundColor(color.White))}
 	case FigurePDF:
 		c = newPDFCanvas(width, height)
 	}

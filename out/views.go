@@ -41,8 +41,11 @@ type NetworkView struct {
 	Seed   int
 	// Only, when not nil, restricts the drawing to these organizations.
 	Only []bool
-	// Highlight marks organizations drawn with a thick outline (ego).
+	// Highlight marks organizations drawn larger (ego).
 	Highlight []bool
+	// DropLoose leaves out the organizations without a drawn tie (the
+	// legend says how many), for networks too big to show them usefully.
+	DropLoose bool
 }
 
 // nodeSizes maps values to diameters in points, area proportional to the
@@ -140,12 +143,27 @@ func (v NetworkView) Diagram(d *graph.Dataset) *Diagram {
 		ties = g.Edges()
 	}
 	size := nodeSizes(v.Size, len(d.Orgs))
-	lab := labelled(size, v.Only, v.Labels)
+	only := v.Only
+	loose := 0
+	if v.DropLoose {
+		tied := make([]bool, len(d.Orgs))
+		for _, e := range ties {
+			tied[e.U], tied[e.V] = true, true
+		}
+		only = make([]bool, len(d.Orgs))
+		for i := range only {
+			only[i] = tied[i] && (v.Only == nil || v.Only[i])
+			if !only[i] && (v.Only == nil || v.Only[i]) {
+				loose++
+			}
+		}
+	}
+	lab := labelled(size, only, v.Labels)
 	dg := &Diagram{Title: v.Title, Layout: v.Layout, Seed: v.Seed}
 	index := make([]int, len(d.Orgs))
 	for i, o := range d.Orgs {
 		index[i] = -1
-		if v.Only != nil && !v.Only[i] {
+		if only != nil && !only[i] {
 			continue
 		}
 		st := orgStyle(styles, sec[i])
@@ -178,7 +196,7 @@ func (v NetworkView) Diagram(d *graph.Dataset) *Diagram {
 			Tip: d.Orgs[e.U].ID + " – " + d.Orgs[e.V].ID + ": " + FormatHuman(e.W)})
 	}
 	dg.Legend.Heading = v.Title
-	dg.Legend.Items = sectorLegend(d, styles, v.Only)
+	dg.Legend.Items = sectorLegend(d, styles, only)
 	if len(ws) > 0 {
 		lo, hi := slices.Min(ws), slices.Max(ws)
 		if hi > lo {
@@ -192,6 +210,9 @@ func (v NetworkView) Diagram(d *graph.Dataset) *Diagram {
 	}
 	if v.TiesNote != "" {
 		dg.Legend.Notes = append(dg.Legend.Notes, v.TiesNote)
+	}
+	if loose > 0 {
+		dg.Legend.Notes = append(dg.Legend.Notes, fmt.Sprintf("Left out: %d %s without a drawn tie.", loose, plural(loose, "organization", "organizations")))
 	}
 	if v.Size != nil {
 		dg.Legend.Notes = append(dg.Legend.Notes, "Node area: "+v.SizeName+".")

@@ -234,6 +234,10 @@ func (o *renderOptions) labelCount(n int) (int, error) {
 	return k, nil
 }
 
+// dropLoose is the number of organizations above which the network view
+// leaves out those without a drawn tie.
+const dropLoose = 300
+
 // largeNetwork is the number of organizations above which the default
 // layout is sfdp: neato's stress majorization grows with the square of
 // the number of nodes.
@@ -364,7 +368,7 @@ func buildDiagram(ctx context.Context, d *graph.Dataset, o renderOptions) (*out.
 	b, note := o.backbone(g)
 	labels, _ := o.labelCount(len(d.Orgs))
 	v := out.NetworkView{Title: "Network of organizations", Network: g, Ties: b.Edges, TiesNote: note, Desc: desc,
-		Size: size, SizeName: name, Labels: labels, Layout: layout, Seed: o.seed}
+		Size: size, SizeName: name, Labels: labels, Layout: layout, Seed: o.seed, DropLoose: len(d.Orgs) > dropLoose}
 	if v.Ties == nil {
 		v.Ties = []graph.Edge{}
 	}
