@@ -312,3 +312,31 @@ func parallelFor(n, workers int, f func(int)) {
 	}
 	wg.Wait()
 }
+
+// parallelForWorkers calls f(w, i) for i = 0, ..., n-1 on up to workers
+// goroutines, w the goroutine's number (0 <= w < workers), and waits for
+// them.
+func parallelForWorkers(n, workers int, f func(w, i int)) {
+	if workers <= 1 || n <= 1 {
+		for i := 0; i < n; i++ {
+			f(0, i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(w, i)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 )
 
@@ -127,6 +128,81 @@ func (lv *louvainLevel) n() int { return len(lv.k) }
 // less than epsilon", 1e-6).
 const louvainMinGain = 1e-6
 
+// Local moving on levels of at least louvainBatchNodes nodes and
+// louvainBatchTies tie ends runs in batches of louvainBatch queued nodes:
+// every node of a batch finds its best community against the same state,
+// on all cores, then the moves are made one by one in queue order, each
+// rechecked against the community totals of the moment, and found again
+// (one core) for a node a neighbour of which moved earlier in the batch.
+// So every move raises the modularity as one-at-a-time moving does, and
+// the result is the same on any number of cores: the batches and the
+// order of the moves do not depend on it.
+const louvainBatch = 256
+
+// The size from which local moving runs in batches (variables so that
+// tests can lower them).
+var (
+	louvainBatchNodes = 1 << 16
+	louvainBatchTies  = 1 << 23
+)
+
+// lvScratch is one goroutine's buffers for evaluating moves.
+type lvScratch struct {
+	// wTo[c] is the weight from the current node to community c; as
+	// every tie weight is positive, wTo[c] == 0 means c is not yet
+	// touched.
+	wTo     []float64
+	touched []int32
+}
+
+func (lv *louvainLevel) newScratch() *lvScratch {
+	maxDeg := 0
+	for i := 0; i < lv.n(); i++ {
+		maxDeg = max(maxDeg, lv.off[i+1]-lv.off[i])
+	}
+	return &lvScratch{wTo: make([]float64, lv.n()), touched: make([]int32, maxDeg)}
+}
+
+// evaluate returns the community that raises the modularity most when
+// node i joins it (its own when none does), and i's tie weight to that
+// community and to its own, given comm and tot (tot[c] the strength of c,
+// i included in its own). It changes neither.
+func (lv *louvainLevel) evaluate(i int, comm []int32, tot []float64, scale float64, sc *lvScratch) (best int32, wBest, wOwn float64) {
+	wTo := sc.wTo
+	ci := comm[i]
+	ki := lv.k[i]
+	nbr := lv.adj[lv.off[i]:lv.off[i+1]]
+	ws := lv.w[lv.off[i]:lv.off[i+1]]
+	ws = ws[:len(nbr)]
+	touched := sc.touched[:len(nbr)]
+	t := 0
+	for e, j := range nbr {
+		// Branch-free: the test for a new community is a coin toss a
+		// branch predictor loses.
+		c := comm[j]
+		w := wTo[c]
+		touched[t] = c
+		t += b2i(w == 0)
+		wTo[c] = w + ws[e]
+	}
+	touched = touched[:t]
+	wOwn = wTo[ci]
+	best, bestGain := ci, wOwn-(tot[ci]-ki)*ki*scale
+	for _, c := range touched {
+		if c == ci {
+			continue
+		}
+		if gain := wTo[c] - tot[c]*ki*scale; gain > bestGain+1e-12*math.Abs(bestGain)+1e-15 {
+			best, bestGain = c, gain
+		}
+	}
+	wBest = wTo[best]
+	for _, c := range touched {
+		wTo[c] = 0
+	}
+	return best, wBest, wOwn
+}
+
 // localMoving runs phase 1 and returns each node's community and whether
 // any node moved, calling swept after each sweep of n visits.
 func (lv *louvainLevel) localMoving(ctx context.Context, gamma float64, rng *rand.Rand, swept func(sweep int)) ([]int32, bool, error) {
@@ -148,14 +224,6 @@ func (lv *louvainLevel) localMoving(ctx context.Context, gamma float64, rng *ran
 		j := boundedRand(rng, uint64(i+1))
 		order[i], order[j] = order[j], order[i]
 	}
-	// wTo[c] is the weight from the current node to community c; as every
-	// tie weight is positive, wTo[c] == 0 means c is not yet touched.
-	wTo := make([]float64, n)
-	maxDeg := 0
-	for i := 0; i < n; i++ {
-		maxDeg = max(maxDeg, lv.off[i+1]-lv.off[i])
-	}
-	touched := make([]int32, maxDeg)
 	movedAny := false
 	scale := gamma / lv.m2
 	// Nodes wait in a FIFO queue, first in the random order; when a node
@@ -173,23 +241,11 @@ func (lv *louvainLevel) localMoving(ctx context.Context, gamma float64, rng *ran
 	for i := range inQueue {
 		inQueue[i] = true
 	}
-	// A move of i from community a to b (tot without i) raises Q by
-	// 2/m2 · [(wTo[b] - tot[b] k_i γ/m2) - (wTo[a] - tot[a] k_i γ/m2)].
-	sweepGain, visits, sweeps := 0.0, 0, 0
 	head, size := 0, n
-	for size > 0 {
-		if visits == n {
-			sweeps++
-			swept(sweeps)
-			if 2*sweepGain/lv.m2 < louvainMinGain {
-				break
-			}
-			visits, sweepGain = 0, 0
-		}
-		if visits&1023 == 0 && ctx.Err() != nil {
-			return nil, false, ctx.Err()
-		}
-		visits++
+	// stamp[j] == batchNo when a neighbour of j moved in the current batch.
+	stamp := make([]int32, n)
+	batchNo := int32(0)
+	pop := func() int {
 		i := int(queue[head])
 		head++
 		if head == n {
@@ -197,46 +253,29 @@ func (lv *louvainLevel) localMoving(ctx context.Context, gamma float64, rng *ran
 		}
 		size--
 		inQueue[i] = false
+		return i
+	}
+	// move makes i join best if that still raises the modularity: by
+	// 2/m2 · [(w_best - tot[best] k_i γ/m2) - (w_own - (tot[own]-k_i) k_i γ/m2)],
+	// returned (0 when i stays).
+	move := func(i int, best int32, wBest, wOwn float64) float64 {
 		ci := comm[i]
-		ki := lv.k[i]
-		nbr := lv.adj[lv.off[i]:lv.off[i+1]]
-		ws := lv.w[lv.off[i]:lv.off[i+1]]
-		ws = ws[:len(nbr)]
-		touched = touched[:len(nbr)]
-		t := 0
-		for e, j := range nbr {
-			// Branch-free: the test for a new community is a coin toss
-			// a branch predictor loses.
-			c := comm[j]
-			w := wTo[c]
-			touched[t] = c
-			t += b2i(w == 0)
-			wTo[c] = w + ws[e]
-		}
-		touched = touched[:t]
-		tot[ci] -= ki
-		stay := wTo[ci] - tot[ci]*ki*scale
-		best, bestGain := ci, stay
-		for _, c := range touched {
-			if c == ci {
-				continue
-			}
-			if gain := wTo[c] - tot[c]*ki*scale; gain > bestGain+1e-12*math.Abs(bestGain)+1e-15 {
-				best, bestGain = c, gain
-			}
-		}
-		tot[best] += ki
-		for _, c := range touched {
-			wTo[c] = 0
-		}
 		if best == ci {
-			continue
+			return 0
 		}
-		sweepGain += bestGain - stay
+		ki := lv.k[i]
+		stay := wOwn - (tot[ci]-ki)*ki*scale
+		gain := wBest - tot[best]*ki*scale
+		if !(gain > stay+1e-12*math.Abs(stay)+1e-15) {
+			return 0
+		}
+		tot[ci] -= ki
+		tot[best] += ki
 		comm[i] = best
 		movedAny = true
 		for e := lv.off[i]; e < lv.off[i+1]; e++ {
 			j := lv.adj[e]
+			stamp[j] = batchNo
 			if !inQueue[j] && comm[j] != best {
 				inQueue[j] = true
 				tail := head + size
@@ -246,6 +285,67 @@ func (lv *louvainLevel) localMoving(ctx context.Context, gamma float64, rng *ran
 				queue[tail] = j
 				size++
 			}
+		}
+		return gain - stay
+	}
+	batched := n >= louvainBatchNodes && len(lv.adj) >= louvainBatchTies
+	workers := 1
+	if batched {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	scratch := make([]*lvScratch, workers)
+	for w := range scratch {
+		scratch[w] = lv.newScratch()
+	}
+	type result struct {
+		best        int32
+		wBest, wOwn float64
+	}
+	var batch []int32
+	var results []result
+	sweepGain, visits, sweeps := 0.0, 0, 0
+	for size > 0 {
+		if visits >= n {
+			sweeps++
+			swept(sweeps)
+			if 2*sweepGain/lv.m2 < louvainMinGain {
+				break
+			}
+			visits, sweepGain = 0, 0
+		}
+		if ctx.Err() != nil {
+			return nil, false, ctx.Err()
+		}
+		if !batched {
+			// One node at a time, up to 1024 between checks of ctx.
+			for k := 0; k < 1024 && size > 0 && visits < n; k++ {
+				visits++
+				i := pop()
+				best, wBest, wOwn := lv.evaluate(i, comm, tot, scale, scratch[0])
+				sweepGain += move(i, best, wBest, wOwn)
+			}
+			continue
+		}
+		batch = batch[:0]
+		for len(batch) < louvainBatch && size > 0 {
+			batch = append(batch, int32(pop()))
+		}
+		visits += len(batch)
+		results = slices.Grow(results[:0], len(batch))[:len(batch)]
+		evalChunk := func(w, c int) {
+			for k := c * 32; k < min((c+1)*32, len(batch)); k++ {
+				r := &results[k]
+				r.best, r.wBest, r.wOwn = lv.evaluate(int(batch[k]), comm, tot, scale, scratch[w])
+			}
+		}
+		parallelForWorkers((len(batch)+31)/32, workers, evalChunk)
+		batchNo++
+		for k, i := range batch {
+			r := results[k]
+			if stamp[i] == batchNo {
+				r.best, r.wBest, r.wOwn = lv.evaluate(int(i), comm, tot, scale, scratch[0])
+			}
+			sweepGain += move(int(i), r.best, r.wBest, r.wOwn)
 		}
 	}
 	return comm, movedAny, nil

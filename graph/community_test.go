@@ -3,6 +3,7 @@ package graph
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -159,4 +160,35 @@ func TestComposition(t *testing.T) {
 	if want := [][]int{{1, 1}, {0, 2}, {1, 0}}; !slices.EqualFunc(c, want, slices.Equal) {
 		t.Errorf("%v, want %v", c, want)
 	}
+}
+
+// TestLouvainBatches runs local moving in batches (as on networks of
+// 65,536 nodes and 8 million tie ends or more, here lowered to a
+// generated network of 3,000) and checks that the partition is the same
+// with GOMAXPROCS 1 and 2, and as good as one-node-at-a-time moving: the
+// mean modularity over 5 seeds within 0.5%.
+func TestLouvainBatches(t *testing.T) {
+	a, _ := benchAffiliation(3000, 8)
+	g := a.Project(WeightCount)
+	var one, batched float64
+	for seed := uint64(1); seed <= 5; seed++ {
+		one += Modularity(g, Louvain(g, 1, seed), 1) / 5
+	}
+	defer func(n, m int) { louvainBatchNodes, louvainBatchTies = n, m }(louvainBatchNodes, louvainBatchTies)
+	louvainBatchNodes, louvainBatchTies = 1000, 10000
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for seed := uint64(1); seed <= 5; seed++ {
+		runtime.GOMAXPROCS(1)
+		p1 := Louvain(g, 1, seed)
+		runtime.GOMAXPROCS(2)
+		p2 := Louvain(g, 1, seed)
+		if !slices.Equal(p1.Label, p2.Label) {
+			t.Fatalf("seed %d: batched partitions differ between GOMAXPROCS 1 and 2", seed)
+		}
+		batched += Modularity(g, p2, 1) / 5
+	}
+	if math.Abs(batched-one) > 0.005*one {
+		t.Errorf("mean Q batched %.5f, one at a time %.5f", batched, one)
+	}
+	t.Logf("mean Q over 5 seeds: batched %.5f, one at a time %.5f", batched, one)
 }
