@@ -244,6 +244,33 @@ func TestHostileNamesEverywhere(t *testing.T) {
 	}
 }
 
+// TestHostileNamesChart: a chart that names organizations (the top N by a
+// measure) is well-formed SVG, injects no element, and shows each name as
+// text, whole or shortened.
+func TestHostileNamesChart(t *testing.T) {
+	svg := filepath.Join(t.TempDir(), "top.svg")
+	if code, _, errs := sectornet(t, "chart", hostile8, "--kind", "centrality", "--measure", "degree", "--top", "10", "-o", svg); code != 0 {
+		t.Fatal(errs)
+	}
+	b, _ := os.ReadFile(svg)
+	texts, elements := xmlTexts(t, b)
+	if slices.Contains(elements, "script") {
+		t.Error("a name injected a <script> element")
+	}
+	// A name is a text (a two-line name as two texts), or shortened with
+	// "…" to a prefix of itself.
+	joined := strings.Join(texts, "\n")
+	for _, n := range hostile8Names {
+		shown := strings.Contains(joined, n) || slices.ContainsFunc(texts, func(x string) bool {
+			p, ok := strings.CutSuffix(x, "…")
+			return ok && len(p) >= 5 && strings.HasPrefix(n, p)
+		})
+		if !shown {
+			t.Errorf("chart: %q is not shown", n)
+		}
+	}
+}
+
 // escapedIn returns the names whose escaped form appears in b.
 func escapedIn(b []byte, esc func(string) string) []string {
 	var out []string
