@@ -51,7 +51,9 @@ shortest paths (Riondato and Kornaropoulos 2016), with probability 1-δ
 betweenness_error with each organization's own, usually much smaller, bound;
 closeness from breadth-first searches out of --sources random organizations
 per component (Eppstein and Wang 2004). The bounds are printed with the output
-(on stderr for csv and json). --seed chooses the sample.
+(on stderr for csv and json). --seed chooses the sample. Where sampling would
+cost more than the exact computation (small networks), the exact values are
+printed, and the output says so.
 
 With --mode two the network is the two-mode network of organizations and
 forums (or meetings with --basis meetings), one row per node, with degree,
