@@ -171,3 +171,13 @@ func TestInterrupted(t *testing.T) {
 		t.Errorf("Louvain cancelled after its first sweep: %v", err)
 	}
 }
+
+// TestApproxTinyEpsilon: an ε so small that sampling would need more
+// samples than there are pairs gives the exact values, not a stall or a
+// panic.
+func TestApproxTinyEpsilon(t *testing.T) {
+	code, _, errs := sectornet(t, "centrality", good, "--approx", "--epsilon", "1e-300", "--format", "csv")
+	if code != 0 || !strings.Contains(errs, "betweenness and closeness exact") {
+		t.Errorf("code %d, stderr %q", code, errs)
+	}
+}
