@@ -120,7 +120,14 @@ type BetweennessEstimate struct {
 // searches meet (the scheme of M. Borassi and E. Natale, KADABRA,
 // doi:10.1145/3284359), so a sample costs far less than a full pass.
 // Pairs in different components count as samples with no path. Path
-// lengths are hops; weights are ignored.
+// lengths are hops; weights are ignored. Paths are drawn on the quotient
+// by closed twins (see twinClasses), which gives the same distribution of
+// interior nodes. Isolates get 0.
+//
+// When sampling would cost more than the exact computation (estimated
+// from 200 pilot samples), or need more samples than there are ordered
+// pairs, it returns the exact Betweenness instead, with Exact set, Error
+// nil and the exact Closeness, which the same passes give.
 //
 // Samples are cut into 64 blocks, each drawn from its own PCG stream of
 // o.Seed, and only integer counts are added across workers, so the result
