@@ -3,6 +3,8 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"math"
+	"math/rand/v2"
 
 	"github.com/sectornet/sectornet/graph"
 )
@@ -165,4 +167,41 @@ func ExampleNMI() {
 	b := graph.Groups{Label: []int{1, 1, 0, 0}, K: 2}
 	fmt.Println(graph.NMI(a, b))
 	// Output: 1
+}
+
+func ExampleApproxBetweenness() {
+	// 3,000 organizations, each in 1 to 3 of 400 forums drawn at random.
+	rng := rand.New(rand.NewPCG(1, 2))
+	var pairs [][2]int
+	for o := 0; o < 3000; o++ {
+		for k := 1 + rng.IntN(3); k > 0; k-- {
+			pairs = append(pairs, [2]int{o, rng.IntN(400)})
+		}
+	}
+	g := graph.NewAffiliation(3000, 400, pairs).Project(graph.WeightCount)
+	est, err := graph.ApproxBetweenness(context.Background(), g, graph.ApproxOptions{Epsilon: 0.01, Seed: 1})
+	if err != nil {
+		panic(err)
+	}
+	exact := graph.Betweenness(g, graph.PathsHops)
+	worst, inOwn := 0.0, true
+	for v, b := range est.Betweenness {
+		worst = max(worst, math.Abs(b-exact[v]))
+		inOwn = inOwn && math.Abs(b-exact[v]) <= est.Error[v]
+	}
+	// r = ⌈0.5/(0.01·2998/3000)² × (⌊log₂(9-2)⌋ + 1 + ln 10)⌉ = ⌈5006.67 × 5.302585⌉.
+	fmt.Printf("%d sampled paths (VD ≤ %d); every error within ±%v: %v; within its own bound: %v\n",
+		est.Samples, est.VertexDiameter, est.Epsilon, worst <= est.Epsilon, inOwn)
+	// Output: 26549 sampled paths (VD ≤ 9); every error within ±0.01: true; within its own bound: true
+}
+
+func ExampleApproxCloseness() {
+	g, _ := hand()
+	// Components of at most Sources nodes are computed exactly: here all.
+	est, err := graph.ApproxCloseness(context.Background(), g, graph.ApproxOptions{Sources: 10})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(est.Exact, est.Closeness[6], est.Closeness[8])
+	// Output: true 0.125 0
 }
