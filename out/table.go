@@ -192,6 +192,23 @@ func cellString(c any, human bool) string {
 	return fmt.Sprint(c)
 }
 
+// numericColumns reports, for each column of t, whether every non-empty
+// cell is a number (such columns align right); a table without rows has
+// none.
+func numericColumns(t *Table) []bool {
+	numeric := make([]bool, len(t.Columns))
+	for i := range t.Columns {
+		numeric[i] = len(t.Rows) > 0
+		for _, r := range t.Rows {
+			if i < len(r) && r[i] != nil && !isNumber(r[i]) {
+				numeric[i] = false
+				break
+			}
+		}
+	}
+	return numeric
+}
+
 func isNumber(c any) bool {
 	switch c.(type) {
 	case int, int64, float64, Rounded:
@@ -259,10 +276,9 @@ func writeText(w *bufio.Writer, t *Table) error {
 	}
 	cells := make([][]string, len(t.Rows))
 	widths := make([]int, len(t.Columns))
-	numeric := make([]bool, len(t.Columns))
+	numeric := numericColumns(t)
 	for i, c := range t.Columns {
 		widths[i] = width(c)
-		numeric[i] = len(t.Rows) > 0
 	}
 	for ri, r := range t.Rows {
 		cells[ri] = make([]string, len(t.Columns))
@@ -274,9 +290,6 @@ func writeText(w *bufio.Writer, t *Table) error {
 			s := oneLine(cellString(c, true))
 			cells[ri][i] = s
 			widths[i] = max(widths[i], width(s))
-			if c != nil && !isNumber(c) {
-				numeric[i] = false
-			}
 		}
 	}
 	pad := func(s string, i int, last bool) {
@@ -348,15 +361,7 @@ func writeMD(w *bufio.Writer, t *Table) error {
 	if t.Title != "" {
 		w.WriteString("### " + EscapeMarkdown(t.Title) + "\n\n")
 	}
-	numeric := make([]bool, len(t.Columns))
-	for i := range t.Columns {
-		numeric[i] = len(t.Rows) > 0
-		for _, r := range t.Rows {
-			if i < len(r) && r[i] != nil && !isNumber(r[i]) {
-				numeric[i] = false
-			}
-		}
-	}
+	numeric := numericColumns(t)
 	w.WriteString("|")
 	for _, c := range t.Columns {
 		w.WriteString(" " + EscapeMarkdown(c) + " |")
@@ -425,13 +430,7 @@ func EscapeTeX(s string) string {
 
 func writeTeX(w *bufio.Writer, t *Table) error {
 	spec := ""
-	for i := range t.Columns {
-		num := len(t.Rows) > 0
-		for _, r := range t.Rows {
-			if i < len(r) && r[i] != nil && !isNumber(r[i]) {
-				num = false
-			}
-		}
+	for _, num := range numericColumns(t) {
 		if num {
 			spec += "r"
 		} else {
