@@ -50,16 +50,16 @@ func wavePair() *Dataset {
 	}
 	nan := NoScore
 	d.Ties = []Tie{
-		{"B", "C", "2014", "information", 1, 3, 4},
-		{"A", "B", "2012", "information", 1, 2, 2},
-		{"B", "A", "2012", "information", 1, 3, nan},
-		{"C", "D", "2012", "joint project", 1, 1, 1},
-		{"A", "B", "2014", "information", 1, 4, 3},
-		{"D", "E", "2012", "information", 1, 3, nan},
-		{"D", "F", "2014", "information", 1, nan, nan},
-		{"E", "D", "2014", "information", 1, 4, 4},
-		{"A", "E", "2014", "joint project", 1, 2, 1},
-		{"C", "E", "2014", "joint project", 1, 4, 3},
+		{"B", "C", "2014", "information", 1, 3, 4, nil},
+		{"A", "B", "2012", "information", 1, 2, 2, nil},
+		{"B", "A", "2012", "information", 1, 3, nan, nil},
+		{"C", "D", "2012", "joint project", 1, 1, 1, nil},
+		{"A", "B", "2014", "information", 1, 4, 3, nil},
+		{"D", "E", "2012", "information", 1, 3, nan, nil},
+		{"D", "F", "2014", "information", 1, nan, nan, nil},
+		{"E", "D", "2014", "information", 1, 4, 4, nil},
+		{"A", "E", "2014", "joint project", 1, 2, 1, nil},
+		{"C", "E", "2014", "joint project", 1, 4, 3, nil},
 	}
 	return d
 }
@@ -297,7 +297,7 @@ func TestCompareWavesOptions(t *testing.T) {
 
 func TestWavePairs(t *testing.T) {
 	d := wavePair()
-	d.Ties = append(d.Ties, Tie{"A", "B", "2016", "", 1, NoScore, NoScore}, Tie{"A", "B", "2013", "", 1, NoScore, NoScore})
+	d.Ties = append(d.Ties, Tie{"A", "B", "2016", "", 1, NoScore, NoScore, nil}, Tie{"A", "B", "2013", "", 1, NoScore, NoScore, nil})
 	tests := []struct {
 		from, to string
 		want     [][2]string
@@ -428,7 +428,7 @@ func TestSuggestByHand(t *testing.T) {
 	// A third wave 2016 with ties A-B, C-D, B-E: A-E (tied in 2014, not
 	// in 2016) share B (degree 3: A, E, F1) and is suggested with its
 	// earlier wave.
-	d.Ties = append(d.Ties, Tie{"A", "B", "2016", "", 1, NoScore, NoScore}, Tie{"C", "D", "2016", "", 1, NoScore, NoScore}, Tie{"B", "E", "2016", "", 1, NoScore, NoScore})
+	d.Ties = append(d.Ties, Tie{"A", "B", "2016", "", 1, NoScore, NoScore, nil}, Tie{"C", "D", "2016", "", 1, NoScore, NoScore, nil}, Tie{"B", "E", "2016", "", 1, NoScore, NoScore, nil})
 	ss, _, _ = Suggest(d, SuggestOptions{Org: 0})
 	found := false
 	for _, s := range ss {
@@ -471,7 +471,7 @@ func TestScoresByWave(t *testing.T) {
 	// joint project: 2012 C-D 1/1; 2014 A-E 2/1, C-E 4/3.
 	ws = ScoresByWave(d, "joint project")
 	checkScore(t, "2014 joint project", ws[1].All, ScoreMean{2, 2, 3, 2, 2})
-	if !HasScores(d, "") || HasScores(&Dataset{Ties: []Tie{{"A", "B", "1", "", 1, NoScore, NoScore}}}, "") {
+	if !HasScores(d, "") || HasScores(&Dataset{Ties: []Tie{{"A", "B", "1", "", 1, NoScore, NoScore, nil}}}, "") {
 		t.Error("HasScores")
 	}
 }

@@ -72,14 +72,20 @@ type Attendance struct {
 	Person       string
 }
 
-// Tie is a reported collaboration between two organizations in one survey
-// wave. Ties are undirected: A-B and B-A in one wave are one tie.
+// Tie is one survey report: organization Source said, in one survey wave,
+// that it collaborated with Target. A report is directed; the undirected
+// tie networks combine the reports of A about B and of B about A by a
+// Rule (see TieNetworkRule; by default one tie weighted by the larger
+// report), and DirectedReports keeps them as arcs.
 type Tie struct {
 	Source, Target string
 	Wave           string
 	Type           string
 	Weight         float64 // 1 when not given
 	Trust, Value   float64 // partnership-survey scores 1-4; NaN when not given
+	// Partner holds PARTNER's six trust and value dimensions when the
+	// report gives any of them; nil otherwise.
+	Partner *PartnerReport
 }
 
 // Quota is one entry of the representation key: the target share of a
@@ -104,6 +110,10 @@ type Dataset struct {
 	Attendance  []Attendance
 	Ties        []Tie
 	Quotas      []Quota
+	// Respondents lists who answered each survey wave (respondents.csv).
+	// A wave with no row here has its respondents inferred from the
+	// reports (see Responses).
+	Respondents []Respondent
 }
 
 // OrgIndex maps each organization id to its index in d.Orgs.
@@ -157,9 +167,10 @@ func (d *Dataset) OrgSectors() []int {
 	return out
 }
 
-// Waves returns the distinct waves of d.Ties in sorted order. Waves are
-// compared as numbers when both parse as numbers (so "2" < "10"), else as
-// strings.
+// Waves returns the distinct waves of d.Ties and d.Respondents (a wave
+// whose respondents all reported no tie is still a wave) in sorted order.
+// Waves are compared as numbers when both parse as numbers (so "2" <
+// "10"), else as strings.
 func (d *Dataset) Waves() []string {
 	seen := map[string]bool{}
 	var ws []string
@@ -167,6 +178,12 @@ func (d *Dataset) Waves() []string {
 		if !seen[t.Wave] {
 			seen[t.Wave] = true
 			ws = append(ws, t.Wave)
+		}
+	}
+	for _, r := range d.Respondents {
+		if !seen[r.Wave] {
+			seen[r.Wave] = true
+			ws = append(ws, r.Wave)
 		}
 	}
 	sortWaves(ws)

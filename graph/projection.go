@@ -3,7 +3,6 @@ package graph
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 )
 
@@ -190,39 +189,11 @@ func (a *Affiliation) Project(w Weighting) *Network {
 // TieNetwork returns the network of collaboration ties reported in one
 // wave (restricted to one type when typ is not empty) over all of d's
 // organizations. Reports of A-B and B-A in one wave are one tie whose
-// weight is the larger of the two reported weights; ties naming unknown
-// organizations are skipped.
+// weight is the larger of the two reported weights (RuleMax); ties naming
+// unknown organizations are skipped. TieNetworkRule offers the other
+// rules.
 func TieNetwork(d *Dataset, wave, typ string) *Network {
-	oi := d.OrgIndex()
-	best := map[[2]int]float64{}
-	for _, t := range d.Ties {
-		if t.Wave != wave || (typ != "" && t.Type != typ) {
-			continue
-		}
-		u, ok1 := oi[t.Source]
-		v, ok2 := oi[t.Target]
-		if !ok1 || !ok2 || u == v {
-			continue
-		}
-		if u > v {
-			u, v = v, u
-		}
-		k := [2]int{u, v}
-		if w, ok := best[k]; !ok || t.Weight > w {
-			best[k] = t.Weight
-		}
-	}
-	es := make([]Edge, 0, len(best))
-	for k, w := range best {
-		es = append(es, Edge{U: k[0], V: k[1], W: w})
-	}
-	sort.Slice(es, func(i, j int) bool {
-		if es[i].U != es[j].U {
-			return es[i].U < es[j].U
-		}
-		return es[i].V < es[j].V
-	})
-	return NewNetwork(len(d.Orgs), es)
+	return TieNetworkRule(d, wave, typ, RuleMax, MissingReconstruct)
 }
 
 // Basis says what a one-mode network of organizations is built from.
@@ -268,6 +239,8 @@ type NetworkSpec struct {
 	Weighting Weighting // for BasisForums and BasisMeetings
 	Wave      string    // for BasisTies; the latest wave when empty
 	Type      string    // for BasisTies; every type when empty
+	Rule      Rule      // for BasisTies: how two reports of a pair combine (RuleMax when zero)
+	Missing   Missing   // for BasisTies: the ties of nonrespondents (MissingReconstruct when zero)
 }
 
 // OneMode builds the one-mode network of d's organizations that spec
@@ -289,7 +262,7 @@ func OneMode(d *Dataset, spec NetworkSpec) (*Network, error) {
 		} else if !slices.Contains(waves, wave) {
 			return nil, fmt.Errorf("no ties in wave %q (waves: %s)", wave, joinQuoted(waves))
 		}
-		return TieNetwork(d, wave, spec.Type), nil
+		return TieNetworkRule(d, wave, spec.Type, spec.Rule, spec.Missing), nil
 	}
 	return nil, fmt.Errorf("unknown basis %v", spec.Basis)
 }

@@ -26,9 +26,9 @@ func goodDataset() *Dataset {
 	for _, p := range [][2]string{{"M1", "A"}, {"M1", "B"}, {"M2", "A"}, {"M2", "C"}, {"M2", "D"}, {"M3", "A"}, {"M3", "B"}, {"M3", "C"}} {
 		d.Attendance = append(d.Attendance, Attendance{Meeting: p[0], Org: p[1]})
 	}
-	for _, t := range []Tie{{"A", "B", "2012", "information", 1, 3, 2}, {"B", "A", "2012", "information", 2, NoScore, NoScore},
-		{"A", "C", "2012", "resources", 1, 2, 2}, {"A", "B", "2014", "joint project", 1, 4, 4},
-		{"C", "D", "2014", "information", 1, 3, 3}, {"B", "E", "2014", "information", 1, NoScore, NoScore}} {
+	for _, t := range []Tie{{"A", "B", "2012", "information", 1, 3, 2, nil}, {"B", "A", "2012", "information", 2, NoScore, NoScore, nil},
+		{"A", "C", "2012", "resources", 1, 2, 2, nil}, {"A", "B", "2014", "joint project", 1, 4, 4, nil},
+		{"C", "D", "2014", "information", 1, 3, 3, nil}, {"B", "E", "2014", "information", 1, NoScore, NoScore, nil}} {
 		d.Ties = append(d.Ties, t)
 	}
 	return d
