@@ -61,14 +61,6 @@ func ExampleSuggest() {
 	// 2014 C-D 1.4427 forums [1] partners []
 }
 
-func ExampleHypergeomUpper() {
-	// 4 new ties among 12 candidate pairs, 5 of them co-participants: the
-	// chance that 3 or more land on co-participants is
-	// (C(5,3)C(7,1) + C(5,4)) / C(12,4) = 75/495.
-	fmt.Printf("%.6f %.6f\n", graph.HypergeomUpper(12, 5, 4, 3), 75.0/495)
-	// Output: 0.151515 0.151515
-}
-
 var bench struct {
 	once sync.Once
 	d    *graph.Dataset

@@ -328,39 +328,6 @@ func TestWavePairs(t *testing.T) {
 	}
 }
 
-// TestAttributeSeed: the same seed gives the same p-value; another seed
-// another estimate of the same exact p.
-func TestAttributeSeed(t *testing.T) {
-	ctx := context.Background()
-	a, _ := Attribute(ctx, 14196, 900, 120, 8, 4999, 42)
-	b, _ := Attribute(ctx, 14196, 900, 120, 8, 4999, 42)
-	c, _ := Attribute(ctx, 14196, 900, 120, 8, 4999, 43)
-	if a != b {
-		t.Errorf("same seed, different results: %+v %+v", a, b)
-	}
-	if a.PValue == c.PValue {
-		t.Errorf("seeds 42 and 43 gave the same p %v (possible but unlikely)", a.PValue)
-	}
-	for _, x := range []Attribution{a, c} {
-		if math.Abs(x.PValue-x.PExact) > 4*math.Sqrt(x.PExact*(1-x.PExact)/4999)+1.0/5000 {
-			t.Errorf("seed %d: permutation p %v, exact %v", x.Seed, x.PValue, x.PExact)
-		}
-	}
-}
-
-// TestHypergeomUpper against exact fractions (testdata/hypergeom.txt,
-// computed with Python's math.comb and fractions.Fraction).
-func TestHypergeomUpper(t *testing.T) {
-	for _, r := range readRef(t, "testdata/hypergeom.txt") {
-		N, K, n, k := atoi(t, r[0]), atoi(t, r[1]), atoi(t, r[2]), atoi(t, r[3])
-		want := atof(t, r[4])
-		got := HypergeomUpper(N, K, n, k)
-		if math.Abs(got-want) > 1e-10*want && math.Abs(got-want) > 1e-15 {
-			t.Errorf("P(X >= %d | N %d K %d n %d) = %.17g, want %.17g", k, N, K, n, got, want)
-		}
-	}
-}
-
 // TestFirstMeetingsByHand: meetings in date order M2 (2012-06-01), M1 and
 // M5 (both 2013-03-01, in dataset order), M3 (2014), M4 (2015).
 //
@@ -473,39 +440,5 @@ func TestScoresByWave(t *testing.T) {
 	checkScore(t, "2014 joint project", ws[1].All, ScoreMean{2, 2, 3, 2, 2})
 	if !HasScores(d, "") || HasScores(&Dataset{Ties: []Tie{{"A", "B", "1", "", 1, NoScore, NoScore, nil}}}, "") {
 		t.Error("HasScores")
-	}
-}
-
-// TestDrawMarkedLaw: every reduction of drawMarked (complement of the
-// draws, complement of the marked, swapping the two, and none) samples the
-// hypergeometric law: the empirical P(X >= k) of 20000 draws agrees with
-// the exact tail (checked against exact fractions in TestHypergeomUpper)
-// within 4.5 standard errors.
-func TestDrawMarkedLaw(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	const reps = 20000
-	for _, c := range [][3]int{{40, 6, 10}, {40, 30, 10}, {40, 6, 33}, {40, 10, 6}, {40, 35, 31}, {12, 5, 4}} {
-		N, K, n := c[0], c[1], c[2]
-		count := map[int]int{}
-		for range reps {
-			x := drawMarked(r, N, K, n)
-			if x < max(0, n-(N-K)) || x > min(n, K) {
-				t.Fatalf("%v: draw %d outside the support", c, x)
-			}
-			count[x]++
-		}
-		for k := max(0, n-(N-K)); k <= min(n, K); k++ {
-			ge := 0
-			for x, m := range count {
-				if x >= k {
-					ge += m
-				}
-			}
-			p := HypergeomUpper(N, K, n, k)
-			emp := float64(ge) / reps
-			if math.Abs(emp-p) > 4.5*math.Sqrt(p*(1-p)/reps)+1e-9 {
-				t.Errorf("N %d K %d n %d: P(X >= %d) empirical %v, exact %v", N, K, n, k, emp, p)
-			}
-		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"sync"
@@ -301,18 +300,6 @@ func expectedEI(p Groups, n, t int) float64 {
 	return 1 - 2*pin
 }
 
-// boundedRand returns a uniform integer in [0, n) by Lemire's
-// multiply-and-reject method on the generator's 64-bit output, so the
-// sequence depends only on the PCG stream (whose output Go keeps stable).
-func boundedRand(r *rand.Rand, n uint64) uint64 {
-	for {
-		hi, lo := bits.Mul64(r.Uint64(), n)
-		if lo >= n || lo >= (-n)%n {
-			return hi
-		}
-	}
-}
-
 // Assortativity returns Newman's assortativity coefficient for a nominal
 // attribute (the groups),
 //
@@ -442,79 +429,4 @@ func Modularity(g *Network, p Groups, resolution float64) float64 {
 		q += in[c]/total - resolution*s*s
 	}
 	return q
-}
-
-// DegreeCentralization returns Freeman's degree centralization,
-//
-//	C = Σ_i (d_max - d_i) / ((n-1)(n-2))
-//
-// the sum of differences from the largest degree over its maximum, reached
-// by a star (L. C. Freeman, Centrality in social networks: conceptual
-// clarification, Social Networks 1, 215-239 (1978),
-// doi:10.1016/0378-8733(78)90021-7). It matches R sna
-// centralization(g, degree, mode="graph"). Weights are ignored. NaN for
-// fewer than 3 nodes.
-func DegreeCentralization(g *Network) float64 {
-	n := g.N()
-	if n < 3 {
-		return math.NaN()
-	}
-	dmax := 0
-	for i := 0; i < n; i++ {
-		dmax = max(dmax, g.Degree(i))
-	}
-	sum := 0
-	for i := 0; i < n; i++ {
-		sum += dmax - g.Degree(i)
-	}
-	return float64(sum) / (float64(n-1) * float64(n-2))
-}
-
-// Clustering returns each node's local clustering coefficient, the share
-// of pairs of its neighbours that are tied, 2T_i / (d_i(d_i-1)) (Watts and
-// Strogatz 1998, doi:10.1038/30918), weights ignored, as NetworkX
-// clustering(G). Nodes with fewer than two neighbours get 0.
-func Clustering(g *Network) []float64 {
-	n := g.N()
-	c := make([]float64, n)
-	mark := make([]int32, n)
-	for i := range mark {
-		mark[i] = -1
-	}
-	for i := 0; i < n; i++ {
-		nb := g.Neighbors(i)
-		d := len(nb)
-		if d < 2 {
-			continue
-		}
-		for _, j := range nb {
-			mark[j] = int32(i)
-		}
-		t := 0
-		for _, j := range nb {
-			for _, k := range g.Neighbors(int(j)) {
-				if mark[k] == int32(i) {
-					t++
-				}
-			}
-		}
-		// Each triangle at i was seen from both of its other corners.
-		c[i] = float64(t) / (float64(d) * float64(d-1))
-	}
-	return c
-}
-
-// AverageClustering returns the mean of the local clustering coefficients
-// over all nodes, counting the zeros of nodes with fewer than two
-// neighbours, as NetworkX average_clustering(G) (count_zeros=True).
-// NaN for an empty network.
-func AverageClustering(g *Network) float64 {
-	if g.N() == 0 {
-		return math.NaN()
-	}
-	s := 0.0
-	for _, c := range Clustering(g) {
-		s += c
-	}
-	return s / float64(g.N())
 }

@@ -158,49 +158,6 @@ func (g *Network) TotalWeight() float64 {
 	return s
 }
 
-// Density returns 2M / (N(N-1)), the share of possible ties present; 0 for
-// fewer than two nodes.
-func (g *Network) Density() float64 {
-	n := g.N()
-	if n < 2 {
-		return 0
-	}
-	return 2 * float64(g.M()) / (float64(n) * float64(n-1))
-}
-
-// Components returns the component label of each node (labels 0, 1, ...
-// in order of each component's lowest node) and the number of components.
-// An isolate is a component of its own.
-func (g *Network) Components() (label []int, count int) {
-	n := g.N()
-	label = make([]int, n)
-	for i := range label {
-		label[i] = -1
-	}
-	stack := make([]int32, 0, 64)
-	for s := 0; s < n; s++ {
-		if label[s] >= 0 {
-			continue
-		}
-		label[s] = count
-		stack = append(stack[:0], int32(s))
-		for len(stack) > 0 {
-			v := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			for _, u := range g.Neighbors(int(v)) {
-				if label[u] < 0 {
-					label[u] = count
-					stack = append(stack, u)
-				}
-			}
-		}
-		count++
-	}
-	return label, count
-}
-
-// gonum graph interfaces.
-
 type node int64
 
 func (n node) ID() int64 { return int64(n) }

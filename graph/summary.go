@@ -129,26 +129,3 @@ func Summarize(d *Dataset) Summary {
 	}
 	return s
 }
-
-// Isolates returns the number of nodes with no tie.
-func Isolates(g *Network) int {
-	n := 0
-	for i := 0; i < g.N(); i++ {
-		if g.Degree(i) == 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// LargestComponent returns the number of nodes in g's largest component.
-func LargestComponent(g *Network) int {
-	label, count := g.Components()
-	size := make([]int, count)
-	best := 0
-	for _, l := range label {
-		size[l]++
-		best = max(best, size[l])
-	}
-	return best
-}

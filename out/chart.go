@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sectornet/sectornet/out/internal/typeset"
+
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -80,12 +82,12 @@ func DefaultChartSize(c *Chart) ChartSize {
 }
 
 var chartFonts = sync.OnceFunc(func() {
-	fs := loadFonts()
+	regular, bold := typeset.Fonts()
 	font.DefaultCache.Add(font.Collection{
-		{Font: font.Font{Typeface: fontFamily}, Face: fs.regular},
-		{Font: font.Font{Typeface: fontFamily, Weight: xfont.WeightBold}, Face: fs.bold},
+		{Font: font.Font{Typeface: typeset.Family}, Face: regular},
+		{Font: font.Font{Typeface: typeset.Family, Weight: xfont.WeightBold}, Face: bold},
 	})
-	plot.DefaultFont = font.Font{Typeface: fontFamily}
+	plot.DefaultFont = font.Font{Typeface: typeset.Family}
 })
 
 // WriteChart draws c in format f (svg, png or pdf) at size sz.
@@ -161,7 +163,7 @@ type outlineCanvas struct{ vg.CanvasSizer }
 
 func (c outlineCanvas) FillString(f font.Face, pt vg.Point, s string) {
 	bold := f.Font.Weight >= xfont.WeightBold
-	c.CanvasSizer.Fill(textOutline(s, f.Font.Size.Points(), bold, pt.X.Points(), pt.Y.Points()))
+	c.CanvasSizer.Fill(typeset.Outline(s, f.Font.Size.Points(), bold, pt.X.Points(), pt.Y.Points()))
 }
 
 func (c *Chart) plot(sz ChartSize) (*plot.Plot, *plot.Legend, error) {

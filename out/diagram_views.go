@@ -6,12 +6,10 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/sectornet/sectornet/out/internal/typeset"
+
 	"github.com/sectornet/sectornet/graph"
 )
-
-// MaxLabel is the length past which labels are abbreviated; the full name
-// stays in the SVG tooltip.
-const MaxLabel = 26
 
 // Per-view default layouts.
 var DefaultLayout = map[string]string{
@@ -281,7 +279,7 @@ func AffiliationDiagram(d *graph.Dataset, title, layout string, seed, labels int
 	first := len(dg.Nodes)
 	for f, fo := range d.Forums {
 		label := Abbreviate(fo.Name, 40)
-		w := textWidth(label, labelFont, false) + 12
+		w := typeset.Width(label, labelFont, false) + 12
 		dg.Nodes = append(dg.Nodes, DiagramNode{ID: "forum:" + fo.ID, Label: label, Name: fo.Name, Shape: ShapeBox, Fill: "#F2F2F2",
 			Size: w, Height: 18, Inside: true, Class: "forum",
 			Info: fmt.Sprintf("%s, %d members", fo.Kind, len(a.GroupMembers[f]))})
@@ -308,13 +306,6 @@ func AffiliationDiagram(d *graph.Dataset, title, layout string, seed, labels int
 		dg.Legend.Notes = append(dg.Legend.Notes, fmt.Sprintf("Labels: the %d organizations in the most forums; every name is in the SVG's tooltips.", nl))
 	}
 	return dg
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // SectorsDiagram draws the mixing matrix of g by sector: one node per

@@ -1,10 +1,10 @@
-package out
+package typeset
 
 import (
 	"golang.org/x/text/unicode/bidi"
 )
 
-// reorder returns the runes of one line in visual order by the Unicode
+// reorder returns the runes of one line in Visual order by the Unicode
 // bidirectional algorithm (UAX #9, https://unicode.org/reports/tr9/) for
 // text without explicit embedding or isolate controls: paragraph level
 // from the first strong letter (P2, P3), weak types (W1-W7), paired
@@ -305,4 +305,39 @@ func bracketPairs(rs []rune, t []bidi.Class) [][2]int {
 		}
 	}
 	return pairs
+}
+
+// IsRTL reports whether the first strongly directional letter of s is
+// right-to-left (Hebrew, Arabic, ...): the paragraph direction of the
+// Unicode bidirectional algorithm (rules P2, P3).
+func IsRTL(s string) bool {
+	for _, r := range s {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.L:
+			return false
+		case bidi.R, bidi.AL:
+			return true
+		}
+	}
+	return false
+}
+
+// Visual returns s shaped (Arabic letters in their joining forms) and in
+// Visual order, left to right, as the Unicode bidirectional algorithm
+// (UAX #9) lays out a single line with no explicit embeddings.
+func Visual(s string) string {
+	if !hasRTL(s) {
+		return s
+	}
+	return string(reorder([]rune(shapeArabic(s))))
+}
+
+func hasRTL(s string) bool {
+	for _, r := range s {
+		if r >= 0x0590 && r <= 0x08FF || r >= 0xFB1D && r <= 0xFEFC {
+			return true
+		}
+	}
+	return false
 }

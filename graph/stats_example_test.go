@@ -26,3 +26,11 @@ func ExampleGoodnessOfFit() {
 	// [7 3 10]: chi-square, X² 3.70, df 2, p 0.1572
 	// [4 1 0]: exact multinomial, X² 5.20, df 2, p 0.1358
 }
+
+func ExampleHypergeomUpper() {
+	// 4 new ties among 12 candidate pairs, 5 of them co-participants: the
+	// chance that 3 or more land on co-participants is
+	// (C(5,3)C(7,1) + C(5,4)) / C(12,4) = 75/495.
+	fmt.Printf("%.6f %.6f\n", graph.HypergeomUpper(12, 5, 4, 3), 75.0/495)
+	// Output: 0.151515 0.151515
+}

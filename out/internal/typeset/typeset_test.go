@@ -1,4 +1,4 @@
-package out
+package typeset
 
 import (
 	"os"
@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestVisual checks the visual order worked out by hand from UAX #9: a
+// TestVisual checks the Visual order worked out by hand from UAX #9: a
 // right-to-left paragraph reverses, a left-to-right one keeps its order
 // with the Hebrew run reversed in place, digits inside Hebrew read forwards.
 func TestVisual(t *testing.T) {
@@ -25,31 +25,13 @@ func TestVisual(t *testing.T) {
 		{"بيت", "\uFE96\uFEF4\uFE91"},
 	}
 	for _, tt := range tests {
-		if got := visual(tt.in); got != tt.want {
-			t.Errorf("visual(%q) = %q %U, want %q", tt.in, got, []rune(got), tt.want)
+		if got := Visual(tt.in); got != tt.want {
+			t.Errorf("Visual(%q) = %q %U, want %q", tt.in, got, []rune(got), tt.want)
 		}
 	}
 }
 
-func TestAbbreviate(t *testing.T) {
-	tests := []struct {
-		in   string
-		max  int
-		want string
-	}{
-		{"Ministry of Education", 24, "Ministry of Education"},
-		{"Prime Minister's Office – Policy Planning Division", 24, "Prime Minister's Office…"},
-		{"National Insurance Institute Community Work Division", 24, "National Insurance…"},
-		{"Supercalifragilisticexpialidocious", 10, "Supercali…"},
-	}
-	for _, tt := range tests {
-		if got := Abbreviate(tt.in, tt.max); got != tt.want {
-			t.Errorf("Abbreviate(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
-		}
-	}
-}
-
-// TestVisualFriBidi compares the visual order and Arabic shaping with GNU
+// TestVisualFriBidi compares the Visual order and Arabic shaping with GNU
 // FriBidi's (testdata/bidi.txt, made by testdata/bidi.sh).
 func TestVisualFriBidi(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("testdata", "bidi.txt"))
@@ -66,8 +48,8 @@ func TestVisualFriBidi(t *testing.T) {
 			t.Fatalf("bidi.txt:%d: no tab", i+1)
 		}
 		n++
-		if got := visual(in); got != want {
-			t.Errorf("bidi.txt:%d: visual(%q) = %q, FriBidi %q", i+1, in, got, want)
+		if got := Visual(in); got != want {
+			t.Errorf("bidi.txt:%d: Visual(%q) = %q, FriBidi %q", i+1, in, got, want)
 		}
 	}
 	if n < 20 {

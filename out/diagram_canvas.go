@@ -1,0 +1,126 @@
+package out
+
+import (
+	"image/color"
+	"io"
+	"math"
+
+	"github.com/sectornet/sectornet/out/internal/typeset"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgimg"
+)
+
+// writeCanvas draws s with gonum/plot's PNG or PDF canvas.
+func writeCanvas(w io.Writer, s *scene, f FigureFormat) error {
+	width, height := vg.Length(s.W), vg.Length(s.H)
+	var c vg.CanvasWriterTo
+	switch f {
+	case FigurePNG:
+		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI(s.W, s.H)), vgimg.UseBackgroundColor(color.White))}
+	case FigurePDF:
+		c = newPDFCanvas(width, height)
+	}
+	drawScene(c, s)
+	_, err := c.WriteTo(w)
+	return err
+}
+
+// drawScene draws s on c (y up, so every y is flipped).
+func drawScene(c vg.Canvas, s *scene) {
+	fy := func(y float64) vg.Length { return vg.Length(s.H - y) }
+	c.SetColor(color.White)
+	var bg vg.Path
+	bg.Move(vg.Point{X: 0, Y: 0})
+	bg.Line(vg.Point{X: vg.Length(s.W), Y: 0})
+	bg.Line(vg.Point{X: vg.Length(s.W), Y: vg.Length(s.H)})
+	bg.Line(vg.Point{X: 0, Y: vg.Length(s.H)})
+	bg.Close()
+	c.Fill(bg)
+	edge := func(e sceneEdge) {
+		if len(e.Pts) < 2 {
+			return
+		}
+		var p vg.Path
+		p.Move(vg.Point{X: vg.Length(e.Pts[0].X), Y: fy(e.Pts[0].Y)})
+		for i := 1; i+2 < len(e.Pts); i += 3 {
+			p.CubeTo(vg.Point{X: vg.Length(e.Pts[i].X), Y: fy(e.Pts[i].Y)},
+				vg.Point{X: vg.Length(e.Pts[i+1].X), Y: fy(e.Pts[i+1].Y)},
+				vg.Point{X: vg.Length(e.Pts[i+2].X), Y: fy(e.Pts[i+2].Y)})
+		}
+		c.SetColor(parseColor(e.Color, e.Opacity))
+		c.SetLineWidth(vg.Length(e.Width))
+		if e.Dashed {
+			c.SetLineDash([]vg.Length{vg.Length(3 * math.Max(1, e.Width)), vg.Length(2 * math.Max(1, e.Width))}, 0)
+		} else {
+			c.SetLineDash(nil, 0)
+		}
+		c.Stroke(p)
+		if e.Label != nil {
+			drawText(c, *e.Label, fy)
+		}
+	}
+	for _, e := range s.Edges {
+		edge(e)
+	}
+	c.SetLineDash(nil, 0)
+	node := func(n sceneNode) {
+		var p vg.Path
+		if n.Shape == ShapeCircle {
+			// Four cubic arcs (kappa 0.5523) approximate the ellipse.
+			const k = 0.5522847498
+			rx, ry := n.W/2, n.H/2
+			x, y := n.X, n.Y
+			p.Move(vg.Point{X: vg.Length(x + rx), Y: fy(y)})
+			p.CubeTo(vg.Point{X: vg.Length(x + rx), Y: fy(y - k*ry)}, vg.Point{X: vg.Length(x + k*rx), Y: fy(y - ry)}, vg.Point{X: vg.Length(x), Y: fy(y - ry)})
+			p.CubeTo(vg.Point{X: vg.Length(x - k*rx), Y: fy(y - ry)}, vg.Point{X: vg.Length(x - rx), Y: fy(y - k*ry)}, vg.Point{X: vg.Length(x - rx), Y: fy(y)})
+			p.CubeTo(vg.Point{X: vg.Length(x - rx), Y: fy(y + k*ry)}, vg.Point{X: vg.Length(x - k*rx), Y: fy(y + ry)}, vg.Point{X: vg.Length(x), Y: fy(y + ry)})
+			p.CubeTo(vg.Point{X: vg.Length(x + k*rx), Y: fy(y + ry)}, vg.Point{X: vg.Length(x + rx), Y: fy(y + k*ry)}, vg.Point{X: vg.Length(x + rx), Y: fy(y)})
+			p.Close()
+		} else {
+			for i, q := range shapePoints(n.Shape, n.X, n.Y, n.W, n.H) {
+				if i == 0 {
+					p.Move(vg.Point{X: vg.Length(q.X), Y: fy(q.Y)})
+				} else {
+					p.Line(vg.Point{X: vg.Length(q.X), Y: fy(q.Y)})
+				}
+			}
+			p.Close()
+		}
+		c.SetColor(parseColor(n.Fill, 1))
+		c.Fill(p)
+		c.SetColor(parseColor("#333333", 1))
+		c.SetLineWidth(0.6)
+		c.Stroke(p)
+		if n.Label != nil {
+			drawText(c, *n.Label, fy)
+		}
+	}
+	for _, n := range s.Nodes {
+		node(n)
+	}
+	for _, m := range s.Marks {
+		node(m)
+	}
+	for _, e := range s.Lines {
+		edge(e)
+	}
+	c.SetLineDash(nil, 0)
+	for _, t := range s.Texts {
+		drawText(c, t, fy)
+	}
+}
+
+// drawText fills the outline of t's text on c.
+func drawText(c vg.Canvas, t sceneText, fy func(float64) vg.Length) {
+	w := typeset.Width(t.Text, t.Size, t.Bold)
+	x := t.X
+	switch t.Anchor {
+	case "middle":
+		x -= w / 2
+	case "end":
+		x -= w
+	}
+	p := typeset.Outline(t.Text, t.Size, t.Bold, x, float64(fy(t.Y)))
+	c.SetColor(parseColor(t.Color, 1))
+	c.Fill(p)
+}

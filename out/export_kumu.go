@@ -1,0 +1,69 @@
+package out
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// jsonString encodes s as a JSON string, leaving <, > and & as they are.
+func jsonString(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// WriteKumu writes x as a Kumu JSON blueprint
+// (https://docs.kumu.io/guides/import/blueprints), as Kumu imports it:
+//
+//	{"elements": [{"id": ..., "label": ..., "type": ..., field: value, ...}],
+//	 "connections": [{"from": id, "to": id, "direction": "undirected", "type": ..., "weight": w}]}
+//
+// Elements carry the node's id (so that organizations with the same name
+// stay apart), its label, its type (the sector's label, or forum or
+// meeting) and every attribute of x as a field; connections refer to
+// elements by id, are undirected, typed by x.TieLabel and carry their
+// weight.
+func WriteKumu(w io.Writer, x *Export) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("{\n  \"elements\": [")
+	for i, n := range x.Nodes {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		fmt.Fprintf(bw, "\n    {\"id\": %s, \"label\": %s", jsonString(n.ID), jsonString(n.Label))
+		if n.Type != "" {
+			fmt.Fprintf(bw, ", \"type\": %s", jsonString(n.Type))
+		}
+		for a, v := range n.Values {
+			s, ok := formatValue(v)
+			if !ok {
+				continue
+			}
+			if x.Attrs[a].Kind != AttrString {
+				fmt.Fprintf(bw, ", %s: %s", jsonString(x.Attrs[a].Name), s)
+			} else {
+				fmt.Fprintf(bw, ", %s: %s", jsonString(x.Attrs[a].Name), jsonString(s))
+			}
+		}
+		bw.WriteString("}")
+	}
+	bw.WriteString("\n  ],\n  \"connections\": [")
+	for i, t := range x.Ties {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		fmt.Fprintf(bw, "\n    {\"from\": %s, \"to\": %s, \"direction\": \"undirected\"", jsonString(x.Nodes[t.U].ID), jsonString(x.Nodes[t.V].ID))
+		if x.TieLabel != "" {
+			fmt.Fprintf(bw, ", \"type\": %s", jsonString(x.TieLabel))
+		}
+		fmt.Fprintf(bw, ", \"weight\": %s}", FormatFloat(t.Weight))
+	}
+	bw.WriteString("\n  ]\n}\n")
+	return bw.Flush()
+}

@@ -1,0 +1,85 @@
+package out
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgpdf"
+)
+
+// FigureFormat is an output format of a diagram or chart.
+type FigureFormat string
+
+// Figure formats. DOT applies to diagrams only.
+const (
+	FigureSVG FigureFormat = "svg"
+	FigurePNG FigureFormat = "png"
+	FigurePDF FigureFormat = "pdf"
+	FigureDOT FigureFormat = "dot"
+)
+
+// ParseFigureFormat reads svg, png, pdf or dot.
+func ParseFigureFormat(s string) (FigureFormat, error) {
+	switch f := FigureFormat(strings.ToLower(s)); f {
+	case FigureSVG, FigurePNG, FigurePDF, FigureDOT:
+		return f, nil
+	}
+	return "", fmt.Errorf("unknown figure format %q (want svg, png, pdf or dot)", s)
+}
+
+// PNGDPI is the resolution of PNG figures: 2 pixels per point, less for
+// drawings so big that their longer side would pass MaxPNGSide pixels.
+const PNGDPI = 144
+
+// MaxPNGSide is the longest side of a PNG diagram, in pixels.
+const MaxPNGSide = 6000
+
+func pngDPI(w, h float64) int {
+	side := math.Max(w, h) // points
+	if side*PNGDPI/72 <= MaxPNGSide {
+		return PNGDPI
+	}
+	return max(1, int(MaxPNGSide*72/side))
+}
+
+// PDFDate is the creation date written into every PDF, so that the same
+// input gives the same bytes.
+var PDFDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// parseColor reads "#rrggbb" (or "#rgb"); black when it cannot.
+func parseColor(s string, alpha float64) color.Color {
+	s = strings.TrimPrefix(s, "#")
+	if len(s) == 3 {
+		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if len(s) != 6 || err != nil {
+		v = 0
+	}
+	a := uint8(255)
+	if alpha > 0 && alpha < 1 {
+		a = uint8(math.Round(alpha * 255))
+	}
+	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: a}
+}
+
+// pdfMu guards fpdf's package-level default dates.
+var pdfMu sync.Mutex
+
+// newPDFCanvas returns a PDF canvas whose document dates are PDFDate.
+func newPDFCanvas(w, h vg.Length) *vgpdf.Canvas {
+	pdfMu.Lock()
+	defer pdfMu.Unlock()
+	fpdf.SetDefaultCreationDate(PDFDate)
+	fpdf.SetDefaultModificationDate(PDFDate)
+	c := vgpdf.New(w, h)
+	c.EmbedFonts(false) // text is drawn as outlines: no font is used
+	return c
+}
