@@ -40,7 +40,7 @@ var Files = []FileSpec{
 	{FileSectors, []string{"id"}, []string{"label", "color"}, false, "sectors: display order, labels and colours"},
 	{FileOrganizations, []string{"id", "name", "sector"}, nil, true, "one row per organization; extra columns are kept as attributes"},
 	{FileForums, []string{"id", "name"}, []string{"kind", "capacity"}, true, "forums, committees, boards"},
-	{FileParticipation, []string{"org", "forum"}, []string{"role", "person"}, true, "membership of organizations in forums"},
+	{FileParticipation, []string{"org", "forum"}, []string{"role", "person", "joined"}, true, "membership of organizations in forums (joined: the date it joined, YYYY-MM-DD)"},
 	{FileMeetings, []string{"id", "forum", "date"}, nil, false, "meetings of forums (date as YYYY-MM-DD)"},
 	{FileAttendance, []string{"meeting", "org"}, []string{"person"}, false, "who attended which meeting"},
 	{FileTies, []string{"source", "target", "wave"}, []string{"type", "weight", "trust", "value"}, false, "reported collaboration ties, one wave per survey round"},
@@ -317,7 +317,15 @@ func parseParticipation(t *table, errs *List) ([]graph.Membership, []int) {
 		if !ok1 || !ok2 {
 			continue
 		}
-		out = append(out, graph.Membership{Org: org, Forum: forum, Role: strings.ToLower(t.get(r, "role")), Person: t.get(r, "person")})
+		m := graph.Membership{Org: org, Forum: forum, Role: strings.ToLower(t.get(r, "role")), Person: t.get(r, "person")}
+		if j := t.get(r, "joined"); j != "" {
+			date, err := time.Parse("2006-01-02", j)
+			if err != nil {
+				errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("joined"), Value: j, Err: fmt.Errorf("%w: want YYYY-MM-DD", ErrDate)})
+			}
+			m.Joined = date
+		}
+		out = append(out, m)
 		ls = append(ls, r.line)
 	}
 	return out, ls

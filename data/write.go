@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/sectornet/sectornet/graph"
@@ -40,9 +41,22 @@ func WriteFile(w io.Writer, name string, d *graph.Dataset) error {
 			cw.Write(append([]string{f.ID, f.Name, f.Kind, c}, attrValues(keys, f.Attrs)...))
 		}
 	case FileParticipation:
-		cw.Write([]string{"org", "forum", "role", "person"})
+		joined := slices.ContainsFunc(d.Memberships, func(m graph.Membership) bool { return !m.Joined.IsZero() })
+		head := []string{"org", "forum", "role", "person"}
+		if joined {
+			head = append(head, "joined")
+		}
+		cw.Write(head)
 		for _, m := range d.Memberships {
-			cw.Write([]string{m.Org, m.Forum, m.Role, m.Person})
+			row := []string{m.Org, m.Forum, m.Role, m.Person}
+			if joined {
+				j := ""
+				if !m.Joined.IsZero() {
+					j = m.Joined.Format("2006-01-02")
+				}
+				row = append(row, j)
+			}
+			cw.Write(row)
 		}
 	case FileMeetings:
 		cw.Write([]string{"id", "forum", "date"})

@@ -57,6 +57,7 @@ type Membership struct {
 	Org, Forum string
 	Role       string // chair, member, ...
 	Person     string
+	Joined     time.Time // the day it joined the forum; zero when not given (a member from the start)
 }
 
 // Meeting is one meeting of a forum.
