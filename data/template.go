@@ -24,11 +24,11 @@ var templates = map[string]string{
 # F1,Volunteering in education,forum,20
 # BOARD,Executive board,board,12
 `,
-	FileParticipation: `org,forum,role,person
-# Membership of organizations in forums; role is chair, member, ...
-# G01,F1,chair,Dana Levi
-# B01,F1,member,
-# G01,BOARD,member,Dana Levi
+	FileParticipation: `org,forum,role,person,joined
+# Membership of organizations in forums; role is chair, member, ...; joined is the date it joined (YYYY-MM-DD), blank for a member from the start.
+# G01,F1,chair,Dana Levi,
+# B01,F1,member,,2013-06-01
+# G01,BOARD,member,Dana Levi,
 `,
 	FileMeetings: `id,forum,date
 # Meetings of forums; date is YYYY-MM-DD.

@@ -416,7 +416,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		rows, _ := f.GetRows(s)
 		sheets = append(sheets, s+":"+strings.Join(rows[0], ","))
 	}
-	wantSheets := "sectors:id,label,color organizations:id,name,sector forums:id,name,kind,capacity participation:org,forum,role,person " +
+	wantSheets := "sectors:id,label,color organizations:id,name,sector forums:id,name,kind,capacity participation:org,forum,role,person,joined " +
 		"meetings:id,forum,date attendance:meeting,org,person ties:source,target,wave,type,weight,trust,value quotas:forum,sector,share"
 	if strings.Join(sheets, " ") != wantSheets {
 		t.Errorf("template sheets:\n got %s\nwant %s", strings.Join(sheets, " "), wantSheets)

@@ -36,6 +36,7 @@ var columnNotes = map[string]string{
 	"participation.forum":  "A forum id from the forums sheet. One row per organization and forum.",
 	"participation.role":   "chair, member, ... (optional).",
 	"participation.person": "Who represents the organization (optional).",
+	"participation.joined": "The date it joined the forum, YYYY-MM-DD or a date cell (optional; blank: a member from the start).",
 	"meetings.id":          "A unique id for the meeting (e.g. M01).",
 	"meetings.forum":       "The forum id whose meeting this is.",
 	"meetings.date":        "The date, YYYY-MM-DD (or a date cell).",
