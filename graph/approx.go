@@ -696,6 +696,9 @@ func (b *levelBFS) run(g *Network, c *hopComponents, s int32) int32 {
 			}
 			kept := unvisited[:0]
 			for _, u := range unvisited {
+				if dist[u] >= 0 {
+					continue // reached by a top-down level since listed
+				}
 				found := false
 				for _, v := range adj[off[u]:off[u+1]] {
 					if dist[v] == l {

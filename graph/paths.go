@@ -320,6 +320,12 @@ func (k *pathKernel) sourceHops(s int32, acc []float64) (float64, int) {
 			}
 			kept := unvisited[:0]
 			for _, u := range unvisited {
+				// A top-down level since the list was made may have
+				// reached u: it is settled, drop it (searching it again
+				// would move it to this level and add to its σ).
+				if rec[u].dist >= 0 {
+					continue
+				}
 				sum := 0.0
 				for _, v := range adj[off[u]:off[u+1]] {
 					r := rec[v]
