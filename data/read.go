@@ -24,6 +24,7 @@ const (
 	FileAttendance    = "attendance.csv"
 	FileTies          = "ties.csv"
 	FileQuotas        = "quotas.csv"
+	FileRespondents   = "respondents.csv"
 )
 
 // FileSpec describes one file of the dataset format.
@@ -43,8 +44,9 @@ var Files = []FileSpec{
 	{FileParticipation, []string{"org", "forum"}, []string{"role", "person", "joined"}, true, "membership of organizations in forums (joined: the date it joined, YYYY-MM-DD)"},
 	{FileMeetings, []string{"id", "forum", "date"}, nil, false, "meetings of forums (date as YYYY-MM-DD)"},
 	{FileAttendance, []string{"meeting", "org"}, []string{"person"}, false, "who attended which meeting"},
-	{FileTies, []string{"source", "target", "wave"}, []string{"type", "weight", "trust", "value"}, false, "reported collaboration ties, one wave per survey round"},
+	{FileTies, []string{"source", "target", "wave"}, append([]string{"type", "weight", "trust", "value"}, graph.PartnerDimensions...), false, "survey reports of collaboration (source about target), one wave per survey round"},
 	{FileQuotas, []string{"forum", "sector", "share"}, nil, false, "the representation key: target share of a sector in a forum (* for every forum)"},
+	{FileRespondents, []string{"org", "wave"}, []string{"date", "person"}, false, "who answered each survey wave (without it, whoever reported a tie)"},
 }
 
 func spec(name string) FileSpec {
@@ -59,6 +61,7 @@ func spec(name string) FileSpec {
 // lines records the line of each row of a dataset, for cross-file errors.
 type lines struct {
 	orgs, sectors, forums, members, meetings, attendance, ties, quotas []int
+	respondents                                                        []int
 }
 
 // Load reads and validates the dataset in fsys (for a folder on disk,
@@ -151,6 +154,7 @@ func load(src source, errs *List) *graph.Dataset {
 	read(FileAttendance, func(t *table) { d.Attendance, ln.attendance = parseAttendance(t, errs) })
 	read(FileTies, func(t *table) { d.Ties, ln.ties = parseTies(t, errs) })
 	read(FileQuotas, func(t *table) { d.Quotas, ln.quotas = parseQuotas(t, errs) })
+	read(FileRespondents, func(t *table) { d.Respondents, ln.respondents = parseRespondents(t, errs) })
 
 	if !haveSectors {
 		// No sectors.csv, or one with a header only: the sectors are
@@ -165,6 +169,7 @@ func load(src source, errs *List) *graph.Dataset {
 		}
 	}
 	checkReferences(d, &ln, haveSectors, incomplete, dropped, refWords{unit: unit, sectors: src.ref(FileSectors)}, errs)
+	checkRespondents(d, &ln, incomplete[FileOrganizations] || incomplete[FileRespondents], src.ref(FileRespondents), errs)
 	return d
 }
 
@@ -411,10 +416,11 @@ func parseTies(t *table, errs *List) ([]graph.Tie, []int) {
 		w, ok4 := parseNumber(t, r, "weight", 1, math.SmallestNonzeroFloat64, math.MaxFloat64, "a weight above 0", errs)
 		tr, ok5 := parseNumber(t, r, "trust", math.NaN(), 1, 4, "a score from 1 to 4", errs)
 		va, ok6 := parseNumber(t, r, "value", math.NaN(), 1, 4, "a score from 1 to 4", errs)
-		if !ok4 || !ok5 || !ok6 {
+		pr, ok7 := parsePartner(t, r, errs)
+		if !ok4 || !ok5 || !ok6 || !ok7 {
 			continue
 		}
-		out = append(out, graph.Tie{Source: src, Target: dst, Wave: wave, Type: t.get(r, "type"), Weight: w, Trust: tr, Value: va})
+		out = append(out, graph.Tie{Source: src, Target: dst, Wave: wave, Type: t.get(r, "type"), Weight: w, Trust: tr, Value: va, Partner: pr})
 		ls = append(ls, r.line)
 	}
 	return out, ls

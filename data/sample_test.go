@@ -42,7 +42,10 @@ func TestSample(t *testing.T) {
 		{"participation rows", len(d.Memberships), 116},
 		{"meetings", len(d.Meetings), 26},
 		{"attendance rows", len(d.Attendance), 339},
-		{"tie reports", len(d.Ties), 618},
+		// Counted from the CSV files with a Python script (distinct
+		// unordered pairs per wave, rows of respondents.csv per wave).
+		{"tie reports", len(d.Ties), 573},
+		{"respondent rows", len(d.Respondents), 252},
 		{"waves", len(d.Waves()), 2},
 		{"quotas", len(d.Quotas), 10},
 	}
@@ -79,10 +82,19 @@ func TestSample(t *testing.T) {
 		}
 	}
 
-	wantTies := map[string]int{"2012": 191, "2014": 270}
+	wantTies := map[string]int{"2012": 185, "2014": 261}
 	for _, w := range s.Waves {
 		if w.Ties != wantTies[w.Wave] {
 			t.Errorf("wave %s: %d ties, want %d", w.Wave, w.Ties, wantTies[w.Wave])
+		}
+	}
+	// Business under-responds: 21 of 38 in 2012 and 16 of 38 in 2014,
+	// against 112 of 131 and 103 of 131 for the other sectors.
+	for _, w := range graph.ResponseRates(d) {
+		biz := w.Sectors[2]
+		if w.Inferred || biz.Orgs != 38 || biz.Responded != map[string]int{"2012": 21, "2014": 16}[w.Wave] ||
+			w.All.Responded-biz.Responded != map[string]int{"2012": 112, "2014": 103}[w.Wave] {
+			t.Errorf("wave %s: response %+v, business %+v", w.Wave, w.All, biz)
 		}
 	}
 	for _, sec := range d.Sectors {

@@ -40,10 +40,18 @@ var templates = map[string]string{
 # M01,B01,
 `,
 	FileTies: `source,target,wave,type,weight,trust,value
-# Reported collaboration, one wave per survey round; undirected, so A-B and B-A in one wave are one tie.
+# Survey reports, one wave per survey round: source said it collaborated with target. A-B and B-A in one
+# wave are one tie for the undirected networks (--symmetrize chooses how the two reports combine).
 # type is free text (information, resources, joint project); trust and value are scores from 1 to 4.
+# Optional PARTNER columns, each 1-4: reliability, mission, openness (trust); power, involvement, resources (value).
 # G01,N01,2012,information,1,3,2
 # B01,N01,2014,joint project,1,4,4
+`,
+	FileRespondents: `org,wave,date,person
+# Who answered each survey wave, including those who named no partner. Without this file (or a
+# responded column in organizations.csv), the organizations that reported a tie count as respondents.
+# G01,2012,2012-05-03,Dana Levi
+# N01,2012,,
 `,
 	FileQuotas: `forum,sector,share
 # The representation key: target share (0..1) of a sector in a forum; forum * applies to every forum without rows of its own.

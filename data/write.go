@@ -69,9 +69,36 @@ func WriteFile(w io.Writer, name string, d *graph.Dataset) error {
 			cw.Write([]string{a.Meeting, a.Org, a.Person})
 		}
 	case FileTies:
-		cw.Write([]string{"source", "target", "wave", "type", "weight", "trust", "value"})
+		partner := graph.HasPartner(d, "")
+		h := []string{"source", "target", "wave", "type", "weight", "trust", "value"}
+		if partner {
+			h = append(h, graph.PartnerDimensions...)
+		}
+		cw.Write(h)
 		for _, t := range d.Ties {
-			cw.Write([]string{t.Source, t.Target, t.Wave, t.Type, num(t.Weight), num(t.Trust), num(t.Value)})
+			rec := []string{t.Source, t.Target, t.Wave, t.Type, num(t.Weight), num(t.Trust), num(t.Value)}
+			if partner {
+				var dims [6]float64
+				for i := range dims {
+					dims[i] = math.NaN()
+				}
+				if t.Partner != nil {
+					dims = t.Partner.Dims()
+				}
+				for _, x := range dims {
+					rec = append(rec, num(x))
+				}
+			}
+			cw.Write(rec)
+		}
+	case FileRespondents:
+		cw.Write([]string{"org", "wave", "date", "person"})
+		for _, r := range d.Respondents {
+			date := ""
+			if !r.Date.IsZero() {
+				date = r.Date.Format("2006-01-02")
+			}
+			cw.Write([]string{r.Org, r.Wave, date, r.Person})
 		}
 	case FileQuotas:
 		cw.Write([]string{"forum", "sector", "share"})
@@ -105,6 +132,8 @@ func FilesOf(d *graph.Dataset) []string {
 			n = len(d.Ties)
 		case FileQuotas:
 			n = len(d.Quotas)
+		case FileRespondents:
+			n = len(d.Respondents)
 		default:
 			n = 1
 		}

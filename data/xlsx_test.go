@@ -417,7 +417,8 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		sheets = append(sheets, s+":"+strings.Join(rows[0], ","))
 	}
 	wantSheets := "sectors:id,label,color organizations:id,name,sector forums:id,name,kind,capacity participation:org,forum,role,person,joined " +
-		"meetings:id,forum,date attendance:meeting,org,person ties:source,target,wave,type,weight,trust,value quotas:forum,sector,share"
+		"meetings:id,forum,date attendance:meeting,org,person ties:source,target,wave,type,weight,trust,value,reliability,mission,openness,power,involvement,resources " +
+		"quotas:forum,sector,share respondents:org,wave,date,person"
 	if strings.Join(sheets, " ") != wantSheets {
 		t.Errorf("template sheets:\n got %s\nwant %s", strings.Join(sheets, " "), wantSheets)
 	}

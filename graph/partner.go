@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -222,4 +223,9 @@ func PartnerScores(d *Dataset, typ string) []PartnerWave {
 		out = append(out, pw)
 	}
 	return out
+}
+
+// String lists the six dimensions, blanks as NaN.
+func (p PartnerReport) String() string {
+	return fmt.Sprint(p.Dims())
 }

@@ -164,7 +164,7 @@ func generate() map[string][]byte {
 	g.seat(rand.New(rand.NewPCG(2012, 3)))
 	g.schedule(rand.New(rand.NewPCG(2012, 4)))
 	g.attendance(rand.New(rand.NewPCG(2012, 5)))
-	ties := g.ties(rand.New(rand.NewPCG(2012, 6)))
+	ties, respondents := g.ties(rand.New(rand.NewPCG(2012, 6)), rand.New(rand.NewPCG(2012, 7)), rand.New(rand.NewPCG(2012, 8)))
 	return map[string][]byte{
 		"sectors.csv":       g.sectorsCSV(),
 		"organizations.csv": g.orgsCSV(),
@@ -174,6 +174,7 @@ func generate() map[string][]byte {
 		"attendance.csv":    g.attendanceCSV(),
 		"ties.csv":          ties,
 		"quotas.csv":        quotasCSV(),
+		"respondents.csv":   respondents,
 	}
 }
 
@@ -563,14 +564,26 @@ type tie struct {
 //     that sat or met together), and new ties: about 85 between
 //     co-participants (more likely the more forums and meetings they
 //     shared) and about 35 elsewhere;
-//   - reports: an organization answers the survey with chance 0.85 in 2012
-//     and, in 2014, 0.9 if seated in a forum and 0.7 otherwise; of a tie's
-//     two ends that answered, the first names it with chance 0.95 and the
-//     second with chance 0.45, so some ties are reported by both sides
-//     (each with its own weight and scores) and a few by neither;
+//   - respondents (drawn from their own generator, respRng): an
+//     organization answers the survey with chance 0.85 in 2012 and, in
+//     2014, 0.9 if seated in a forum and 0.7 otherwise, except businesses,
+//     which under-respond: 0.5 in 2012, 0.55 seated and 0.4 not in 2014;
+//     each respondent answers on a day of the survey's four weeks (May
+//     2012, April 2014), by its contact person; respondents.csv lists them
+//     all, including those that named no partner;
+//   - reports, each directed (source about target): of a tie's two ends
+//     that answered, the first names it with chance 0.95 and the second
+//     with chance 0.45, so some ties are reported by both sides (each with
+//     its own weight and scores), many by one side only, and a few by
+//     neither;
+//   - PARTNER items (from their own generator, partnerRng): the 2014
+//     questionnaire also asked PARTNER's six dimensions, each report's
+//     reliability, mission and openness around its trust, and power,
+//     involvement and resources around its value (rounded to 1-4, 5% left
+//     blank); 2012 did not ask them;
 //   - two hubs that share four forums, L01 and N01, are rivals: no tie in
 //     either wave.
-func (g *gen) ties(rng *rand.Rand) []byte {
+func (g *gen) ties(rng, respRng, partnerRng *rand.Rand) (ties, respondents []byte) {
 	n := len(g.orgs)
 	// Co-participation: shared forum (board included) or meeting.
 	shared := map[[2]int]int{} // pair -> meetings attended together
@@ -725,14 +738,26 @@ func (g *gen) ties(rng *rand.Rand) []byte {
 		t        tie
 	}
 	var rows []row
+	var respRecs [][]string
 	for _, wave := range []struct {
-		name string
-		ties []tie
-		resp func(o int) float64
+		name  string
+		start time.Time
+		ties  []tie
+		resp  func(o int) float64
 	}{
-		{"2012", w12, func(int) float64 { return 0.85 }},
-		{"2014", w14, func(o int) float64 {
-			if seated[o] {
+		{"2012", time.Date(2012, 5, 1, 0, 0, 0, 0, time.UTC), w12, func(o int) float64 {
+			if g.orgs[o].sector == business {
+				return 0.5
+			}
+			return 0.85
+		}},
+		{"2014", time.Date(2014, 4, 1, 0, 0, 0, 0, time.UTC), w14, func(o int) float64 {
+			switch {
+			case g.orgs[o].sector == business && seated[o]:
+				return 0.55
+			case g.orgs[o].sector == business:
+				return 0.4
+			case seated[o]:
 				return 0.9
 			}
 			return 0.7
@@ -740,7 +765,11 @@ func (g *gen) ties(rng *rand.Rand) []byte {
 	} {
 		respond := make([]bool, n)
 		for o := range respond {
-			respond[o] = rng.Float64() < wave.resp(o)
+			respond[o] = respRng.Float64() < wave.resp(o)
+			if respond[o] {
+				day := wave.start.AddDate(0, 0, respRng.IntN(28))
+				respRecs = append(respRecs, []string{g.orgs[o].id, wave.name, day.Format("2006-01-02"), g.orgs[o].person})
+			}
 		}
 		var wr []row
 		for _, t := range wave.ties {
@@ -777,14 +806,30 @@ func (g *gen) ties(rng *rand.Rand) []byte {
 		}
 		return strconv.Itoa(int(math.Round(min(4, max(1, x)))))
 	}
+	item := func(x float64) string {
+		if partnerRng.Float64() < 0.05 {
+			return ""
+		}
+		return strconv.Itoa(int(math.Round(min(4, max(1, x+0.5*partnerRng.NormFloat64())))))
+	}
 	var recs [][]string
 	for _, r := range rows {
 		// Each respondent judges the tie a little differently.
 		w := int(math.Round(min(3, max(1, r.t.strength+0.5*rng.NormFloat64()))))
-		recs = append(recs, []string{g.orgs[r.src].id, g.orgs[r.dst].id, r.wave, r.t.kind,
-			strconv.Itoa(w), score(r.t.trust + 0.4*rng.NormFloat64()), score(r.t.value + 0.4*rng.NormFloat64())})
+		rec := []string{g.orgs[r.src].id, g.orgs[r.dst].id, r.wave, r.t.kind,
+			strconv.Itoa(w), score(r.t.trust + 0.4*rng.NormFloat64()), score(r.t.value + 0.4*rng.NormFloat64())}
+		if r.wave == "2014" {
+			for _, base := range []float64{r.t.trust, r.t.trust, r.t.trust, r.t.value, r.t.value, r.t.value} {
+				rec = append(rec, item(base))
+			}
+		} else {
+			rec = append(rec, "", "", "", "", "", "")
+		}
+		recs = append(recs, rec)
 	}
-	return writeCSV([]string{"source", "target", "wave", "type", "weight", "trust", "value"}, recs)
+	ties = writeCSV([]string{"source", "target", "wave", "type", "weight", "trust", "value",
+		"reliability", "mission", "openness", "power", "involvement", "resources"}, recs)
+	return ties, writeCSV([]string{"org", "wave", "date", "person"}, respRecs)
 }
 
 func pairOf(a, b int) [2]int {

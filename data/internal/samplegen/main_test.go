@@ -65,8 +65,8 @@ func TestRunWritesFolder(t *testing.T) {
 			runs[i][e.Name()] = b
 		}
 	}
-	if len(runs[0]) != 8 {
-		t.Fatalf("wrote %d files, want 8", len(runs[0]))
+	if len(runs[0]) != 9 {
+		t.Fatalf("wrote %d files, want 9", len(runs[0]))
 	}
 	if !maps.EqualFunc(runs[0], runs[1], bytes.Equal) {
 		t.Error("two runs of samplegen wrote different bytes")
