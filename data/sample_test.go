@@ -16,12 +16,12 @@ import (
 //
 //	for f in *.csv; do echo $f $(grep -v '^#' $f | tail -n +2 | wc -l); done
 //	  -> attendance 339, forums 7, meetings 26, organizations 169,
-//	     participation 116, quotas 10, sectors 5, ties 618
+//	     participation 116, quotas 10, sectors 5, ties 583
 //	grep -v '^#' attendance.csv | tail -n +2 | cut -d, -f1,2 | sort -u | wc -l     -> 335
 //	grep -v '^#' participation.csv | tail -n +2 | cut -d, -f1,2 | sort -u | wc -l  -> 114
 //	grep -v '^#' ties.csv | tail -n +2 |
 //	  awk -F, '{a=$1<$2?$1" "$2:$2" "$1; print $3, a}' | sort -u | cut -d' ' -f1 | uniq -c
-//	  -> 191 2012, 270 2014
+//	  -> 185 2012, 273 2014
 //	grep -v '^#' organizations.csv | tail -n +2 | cut -d, -f1 | sort |
 //	  comm -23 - <(grep -v '^#' participation.csv | tail -n +2 | cut -d, -f1 | sort -u) | wc -l  -> 84
 //
@@ -44,7 +44,7 @@ func TestSample(t *testing.T) {
 		{"attendance rows", len(d.Attendance), 339},
 		// Counted from the CSV files with a Python script (distinct
 		// unordered pairs per wave, rows of respondents.csv per wave).
-		{"tie reports", len(d.Ties), 573},
+		{"tie reports", len(d.Ties), 583},
 		{"respondent rows", len(d.Respondents), 252},
 		{"waves", len(d.Waves()), 2},
 		{"quotas", len(d.Quotas), 10},
@@ -82,7 +82,7 @@ func TestSample(t *testing.T) {
 		}
 	}
 
-	wantTies := map[string]int{"2012": 185, "2014": 261}
+	wantTies := map[string]int{"2012": 185, "2014": 273}
 	for _, w := range s.Waves {
 		if w.Ties != wantTies[w.Wave] {
 			t.Errorf("wave %s: %d ties, want %d", w.Wave, w.Ties, wantTies[w.Wave])

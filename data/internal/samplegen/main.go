@@ -415,6 +415,12 @@ func (g *gen) schedule(rng *rand.Rand) {
 // (organizations with no seat in the forum) attend one meeting each. About
 // one attendance in ten names someone other than the member's
 // representative, and four organizations send a second person.
+//
+// Commitment decays the way the seed describes ("differing levels of
+// commitment"): businesses come keenly to a forum's first two meetings and
+// fade after them; three nonprofits seated in one forum stop coming, missing
+// its last three meetings; and the technology forum's academic member comes
+// to its first meeting only, leaving that forum without academia.
 func (g *gen) attendance(rng *rand.Rand) {
 	sectorRate := [nSectors]float64{gov: 0.8, local: 0.65, business: 0.45, nonprofit: 0.85, academia: 0.75}
 	commit := make([]float64, len(g.orgs))
@@ -453,6 +459,32 @@ func (g *gen) attendance(rng *rand.Rand) {
 		}
 	}
 
+	// Members who stop coming, missing their forum's last three meetings:
+	// three nonprofits seated once, and the technology forum's academic
+	// member.
+	stops := map[[2]int]bool{} // (forum, org)
+	nonprofitStops := 3
+	for _, m := range seatedOnce {
+		if never[[2]int{m.forum, m.org}] || m.role == "chair" {
+			continue
+		}
+		switch s := g.orgs[m.org].sector; {
+		case s == nonprofit && nonprofitStops > 0:
+			nonprofitStops--
+			stops[[2]int{m.forum, m.org}] = true
+		case s == academia && forums[m.forum].id == "technology":
+			stops[[2]int{m.forum, m.org}] = true
+		}
+	}
+	// Business commitment by the meeting's number within its forum: keen
+	// at the first two meetings, fading after them.
+	businessFade := func(k int) float64 {
+		if k < 2 {
+			return 1.4
+		}
+		return 0.3
+	}
+
 	type cand struct {
 		meeting int
 		m       member
@@ -473,8 +505,12 @@ func (g *gen) attendance(rng *rand.Rand) {
 				g.attend[[2]int{mi, m.org}] = m.person
 				taken++
 			case never[[2]int{m.forum, m.org}]:
+			case stops[[2]int{m.forum, m.org}] && k >= max(1, forums[mt.forum].meetings-3):
 			default:
 				w := sectorRate[g.orgs[m.org].sector] * commit[m.org] * (1 - 0.05*float64(k))
+				if g.orgs[m.org].sector == business {
+					w *= businessFade(k)
+				}
 				// Efraimidis-Spirakis: the n largest keys log(u)/w are a
 				// weighted sample of n without replacement.
 				cands = append(cands, cand{mi, m, math.Log(1-rng.Float64()) / w})
