@@ -227,7 +227,7 @@ type surveyReader struct {
 	errs        *List
 	res         *SurveyResult
 	header      []string
-	ids         []string // Qualtrics: the field ids of the first header row
+	ids         []string          // Qualtrics: the field ids of the first header row
 	orgByLabel  map[string]string // normalized id, name or alias -> id
 	labels      []string          // for suggestions
 }
