@@ -41,7 +41,11 @@ type Chart struct {
 	Lines  []ChartLine
 	Dates  bool
 	Max    float64 // upper end of the value axis; 0 for automatic
+	Min    float64 // lower end of the value axis (0 unless negative values need room)
 	Counts bool    // values are counts: whole-number ticks
+	// XCounts gives a line chart's X axis whole-number ticks (meetings,
+	// periods).
+	XCounts bool
 }
 
 // ChartSeries is one set of bars, one value per category.
@@ -51,12 +55,15 @@ type ChartSeries struct {
 	Values []float64
 }
 
-// ChartLine is one line of a line chart.
+// ChartLine is one line of a line chart: steps (a value holds until the
+// next X), or with Straight, straight segments between marked points, a
+// NaN Y leaving a gap.
 type ChartLine struct {
-	Name   string
-	Color  string
-	Dashed bool
-	X, Y   []float64
+	Name     string
+	Color    string
+	Dashed   bool
+	Straight bool
+	X, Y     []float64
 }
 
 // ChartSize is a chart's size and text size, in points.
@@ -187,6 +194,12 @@ func (c *Chart) plot(sz ChartSize) (*plot.Plot, *plot.Legend, error) {
 	lg.ThumbnailWidth = vg.Length(sz.FontSize)
 	if len(c.Lines) > 0 {
 		for _, l := range c.Lines {
+			if l.Straight {
+				if err := addStraightLine(p, &lg, l); err != nil {
+					return nil, nil, err
+				}
+				continue
+			}
 			xys := make(plotter.XYs, len(l.X))
 			for i := range l.X {
 				xys[i] = plotter.XY{X: l.X[i], Y: l.Y[i]}
@@ -202,12 +215,16 @@ func (c *Chart) plot(sz ChartSize) (*plot.Plot, *plot.Legend, error) {
 				ln.Dashes = []vg.Length{3, 2}
 			}
 			p.Add(ln)
-			lg.Add(l.Name, ln)
+			if l.Name != "" {
+				lg.Add(l.Name, ln)
+			}
 		}
 		if c.Dates {
 			p.X.Tick.Marker = plot.TimeTicks{Format: "2006-01"}
+		} else if c.XCounts {
+			p.X.Tick.Marker = integerTicks{}
 		}
-		p.Y.Min = 0
+		p.Y.Min = c.Min
 		if c.Max > 0 {
 			p.Y.Max = c.Max
 		}
@@ -380,3 +397,47 @@ func (integerTicks) Ticks(min, max float64) []plot.Tick {
 // dateValue is the X value of a date in line charts (Unix seconds, as
 // plot.TimeTicks reads them).
 func dateValue(t time.Time) float64 { return float64(t.Unix()) }
+
+// addStraightLine draws l as straight segments between points marked with
+// dots, each run of non-NaN values a segment of its own.
+func addStraightLine(p *plot.Plot, lg *plot.Legend, l ChartLine) error {
+	col := parseColor(l.Color, 1)
+	var first *plotter.Line
+	var pts plotter.XYs
+	flush := func() error {
+		if len(pts) == 0 {
+			return nil
+		}
+		ln, sc, err := plotter.NewLinePoints(pts)
+		if err != nil {
+			return err
+		}
+		ln.Color, ln.Width = col, 1.2
+		if l.Dashed {
+			ln.Dashes = []vg.Length{3, 2}
+		}
+		sc.Color, sc.Shape, sc.Radius = col, draw.CircleGlyph{}, 1.6
+		p.Add(ln, sc)
+		if first == nil {
+			first = ln
+		}
+		pts = nil
+		return nil
+	}
+	for i := range l.X {
+		if math.IsNaN(l.Y[i]) || math.IsInf(l.Y[i], 0) {
+			if err := flush(); err != nil {
+				return err
+			}
+			continue
+		}
+		pts = append(pts, plotter.XY{X: l.X[i], Y: l.Y[i]})
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if first != nil && l.Name != "" {
+		lg.Add(l.Name, first)
+	}
+	return nil
+}
