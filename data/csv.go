@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,7 +19,9 @@ import (
 const (
 	MaxFieldBytes = 64 << 10 // largest field: 64 KiB
 	MaxColumns    = 512      // most columns in a file
-	MaxLineBytes  = 1 << 20  // longest physical line: 1 MiB
+	// MaxRowBytes is the longest row: 1 MiB, counted as the row is read,
+	// over all its lines when a quoted field spans several.
+	MaxRowBytes = 1 << 20
 )
 
 // record is one data row of a CSV file with its line number.
@@ -42,6 +46,22 @@ type table struct {
 	// set when a syntax error ended reading before the end of the file.
 	dropped []record
 	stopped bool
+	// counts groups the rows with a wrong number of fields by their
+	// number, reported once per number when reading ends.
+	counts []*fieldCount
+	// delim is the field separator of a CSV file; decimalComma says
+	// numbers may be written 0,3 (semicolon-separated files).
+	delim        rune
+	decimalComma bool
+}
+
+// fieldCount is the rows of a file that have one wrong number of fields.
+type fieldCount struct {
+	n          int    // their number of fields
+	lines      []int  // their lines, the first few
+	rows       int    // how many
+	emptyExtra bool   // every field beyond the header's is blank: trailing commas
+	example    string // the first row's name as it was probably meant, "Teva, Ltd"
 }
 
 // droppedIDs returns the values in the id column of dropped rows.
@@ -98,30 +118,48 @@ func (t *table) extraCols(known ...string) []int {
 	return out
 }
 
-// lineLimiter fails a read when a physical line exceeds MaxLineBytes.
-type lineLimiter struct {
+// rowLimiter fails a read when a row, over all its lines when a quoted
+// field spans several, exceeds MaxRowBytes. It follows the quotes itself
+// as the bytes go by, so an open quote is caught after MaxRowBytes, not
+// after the whole file has been buffered into one field.
+type rowLimiter struct {
 	r       *bufio.Reader
-	lineLen int
-	line    int
+	rowLen  int  // bytes of the current row so far
+	line    int  // lines before the current byte, 0-based
+	start   int  // the line the current row started on, 0-based
+	inQuote bool // inside a quoted field
+	atStart bool // at the start of a row (where '#' begins a comment)
+	comment bool // inside a comment line
 	err     error
 }
 
-var errLongLine = errors.New("line longer than the limit")
+var errLongRow = errors.New("row longer than the limit")
 
-func (l *lineLimiter) Read(p []byte) (int, error) {
+func (l *rowLimiter) Read(p []byte) (int, error) {
 	if l.err != nil {
 		return 0, l.err
 	}
 	n, err := l.r.Read(p)
 	for i := 0; i < n; i++ {
-		if p[i] == '\n' {
-			l.line++
-			l.lineLen = 0
-			continue
+		c := p[i]
+		if l.atStart {
+			l.atStart = false
+			l.start = l.line
+			l.comment = c == '#'
 		}
-		l.lineLen++
-		if l.lineLen > MaxLineBytes {
-			l.err = errLongLine
+		switch {
+		case c == '\n':
+			l.line++
+			if !l.inQuote {
+				l.rowLen, l.atStart, l.comment = 0, true, false
+				continue
+			}
+		case c == '"' && !l.comment:
+			l.inQuote = !l.inQuote
+		}
+		l.rowLen++
+		if l.rowLen > MaxRowBytes {
+			l.err = errLongRow
 			return i, nil
 		}
 	}
@@ -137,25 +175,71 @@ func (l *lineLimiter) Read(p []byte) (int, error) {
 // UTF-8, a NUL byte or over the size limit are reported and cleaned. It
 // returns nil when the file has no usable header or lacks a required
 // column.
-func readTable(r io.Reader, file string, required []string, errs *List) *table {
+func readTable(r io.Reader, file string, sp FileSpec, errs *List) *table {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	}
-	ll := &lineLimiter{r: br}
+	head, _ := br.Peek(br.Size())
+	delim := guessDelimiter(head)
+	ll := &rowLimiter{r: br, atStart: true}
 	cr := csv.NewReader(ll)
+	cr.Comma = delim
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
-	t := &table{file: file, col: map[string]int{}, errs: errs, unit: "line", kind: "file"}
+	cr.ReuseRecord = false
+	t := &table{file: file, col: map[string]int{}, errs: errs, unit: "line", kind: "file", delim: delim, decimalComma: delim == ';'}
 	t.next = func() ([]string, int, bool) { return t.readRow(cr, ll) }
-	return t.readHeader(required)
+	t = t.readHeader(sp)
+	if t != nil && delim != ',' {
+		name := map[rune]string{';': "semicolons", '\t': "tabs"}[delim]
+		fix := ""
+		if delim == ';' {
+			fix = "decimal commas such as 0,3 are read as 0.3"
+		}
+		errs.warnf(file, 0, "", "", fix, "separated by %s, not commas, as Excel saves CSV in many countries: read that way", name)
+	}
+	return t
+}
+
+// guessDelimiter returns the field separator of a CSV file from the first
+// line of head that is not blank or a comment: a semicolon or a tab when
+// that line has more of them, outside quotes, than commas; else a comma.
+func guessDelimiter(head []byte) rune {
+	for len(head) > 0 {
+		line, rest, _ := bytes.Cut(head, []byte("\n"))
+		head = rest
+		if t := bytes.TrimSpace(line); len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		counts := map[byte]int{}
+		inQuote := false
+		for _, c := range line {
+			switch {
+			case c == '"':
+				inQuote = !inQuote
+			case !inQuote && (c == ',' || c == ';' || c == '\t'):
+				counts[c]++
+			}
+		}
+		switch {
+		case counts[';'] > counts[','] && counts[';'] >= counts['\t']:
+			return ';'
+		case counts['\t'] > counts[',']:
+			return '\t'
+		}
+		return ','
+	}
+	return ','
 }
 
 // readHeader reads t's header row from t.next and indexes its columns. It
 // returns nil, with the problems reported, when the table is empty, its
-// header row is unusable or a required column is missing.
-func (t *table) readHeader(required []string) *table {
-	file, errs := t.file, t.errs
+// header row is unusable or a required column is missing. A heading close
+// to a known column it is not (capasity) is a warning: the column would
+// silently become an attribute.
+func (t *table) readHeader(sp FileSpec) *table {
+	file, errs, required := t.file, t.errs, sp.Required
 	fields, line, ok := t.next()
 	if !ok {
 		if !t.stopped {
@@ -179,11 +263,55 @@ func (t *table) readHeader(required []string) *table {
 		}
 		t.col[key] = i
 	}
+	known := append(append([]string{}, sp.Required...), sp.Optional...)
+	if looksLikeData(t.header, known) {
+		want := strings.Join(required, ",")
+		if len(sp.Optional) > 0 {
+			want += " (and any of " + strings.Join(sp.Optional, ",") + ")"
+		}
+		errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: the first %s looks like data, not a header: the header should be %s", ErrNoHeader, t.unit, want)})
+		return nil
+	}
 	missing := false
+	var absent []string // known columns the header lacks
+	for _, k := range known {
+		if !t.has(k) {
+			absent = append(absent, k)
+		}
+	}
+	var unknown []string // headings that are no known column
+	for _, h := range t.header {
+		if h != "" && !slices.ContainsFunc(known, func(k string) bool { return strings.EqualFold(k, h) }) {
+			unknown = append(unknown, h)
+		}
+	}
+	claimed := map[string]bool{}
 	for _, req := range required {
-		if !t.has(req) {
-			errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w %q (the header is %s)", ErrMissingColumn, req, strings.Join(t.header, ",")), Hint: headerHint(req, t.header)})
-			missing = true
+		if t.has(req) {
+			continue
+		}
+		missing = true
+		if h, ok := closest(req, unknown); ok {
+			claimed[h] = true
+			errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w %q", ErrMissingColumn, req), Hint: fmt.Sprintf("the header has %q: did you mean %q?", h, req)})
+			continue
+		}
+		errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w %q (the header is %s)", ErrMissingColumn, req, strings.Join(t.header, ","))})
+	}
+	for _, h := range unknown {
+		if claimed[h] {
+			continue
+		}
+		if k, ok := closest(h, absent); ok {
+			what := "ignored"
+			if sp.Name == FileOrganizations || sp.Name == FileForums {
+				what = "kept as an attribute"
+			}
+			of := sp.Name
+			if t.kind == "sheet" {
+				of = "sheet " + SheetName(sp.Name)
+			}
+			errs.warn(&Error{File: file, Line: line, Column: "header", Value: h, Err: fmt.Errorf("not a column of %s, so %s", of, what), Hint: fmt.Sprintf("did you mean %q?", k)})
 		}
 	}
 	if missing {
@@ -192,21 +320,44 @@ func (t *table) readHeader(required []string) *table {
 	return t
 }
 
+// looksLikeData reports whether a header row is more likely a data row:
+// none of its headings is, or is close to, a column of the file.
+func looksLikeData(header, known []string) bool {
+	for _, h := range header {
+		if h == "" {
+			continue
+		}
+		for _, k := range known {
+			if strings.EqualFold(h, k) {
+				return false
+			}
+		}
+		if _, ok := closest(h, known); ok {
+			return false
+		}
+	}
+	return true
+}
+
 // readRow reads the next CSV record, reporting problems to t.errs. It
 // returns false at the end of the file or after a syntax error (which sets
-// t.stopped); t.badRow says the record had a cleaned field.
-func (t *table) readRow(cr *csv.Reader, ll *lineLimiter) ([]string, int, bool) {
+// t.stopped); t.badRow says the record had a cleaned field. Blank rows
+// (only separators and spaces, as Excel writes below a table) are
+// skipped.
+func (t *table) readRow(cr *csv.Reader, ll *rowLimiter) ([]string, int, bool) {
 	file := t.file
 	for {
 		t.badRow = false
 		fields, err := cr.Read()
 		if err == io.EOF {
+			t.reportFieldCounts()
 			return nil, 0, false
 		}
 		if err != nil {
 			t.stopped = true
-			if errors.Is(err, errLongLine) {
-				t.errs.add(&Error{File: file, Line: ll.line + 1, Err: fmt.Errorf("%w: a line is longer than %d bytes (is a quote left open?)", ErrLimit, MaxLineBytes)})
+			t.reportFieldCounts()
+			if errors.Is(err, errLongRow) {
+				t.errs.add(&Error{File: file, Line: ll.start + 1, Err: fmt.Errorf("%w: a row is longer than %d bytes (is a quote left open?)", ErrLimit, MaxRowBytes)})
 				return nil, 0, false
 			}
 			var pe *csv.ParseError
@@ -218,6 +369,9 @@ func (t *table) readRow(cr *csv.Reader, ll *lineLimiter) ([]string, int, bool) {
 			return nil, 0, false
 		}
 		line, _ := cr.FieldPos(0)
+		if blank(fields) {
+			continue
+		}
 		if len(fields) > MaxColumns {
 			t.errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d fields, at most %d allowed", ErrLimit, len(fields), MaxColumns)})
 			if t.header == nil {
@@ -228,12 +382,89 @@ func (t *table) readRow(cr *csv.Reader, ll *lineLimiter) ([]string, int, bool) {
 		}
 		t.clean(fields, line)
 		if t.header != nil && len(fields) != len(t.header) {
-			t.errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w: %d, but the header has %d", ErrFieldCount, len(fields), len(t.header))})
+			t.countFields(fields, line)
 			t.dropped = append(t.dropped, record{line: line, fields: fields})
 			continue
 		}
 		return fields, line, true
 	}
+}
+
+// blank reports whether every field is empty or spaces.
+func blank(fields []string) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// countFields notes a row with a wrong number of fields, to be reported
+// with the others of the same number when reading ends.
+func (t *table) countFields(fields []string, line int) {
+	var g *fieldCount
+	for _, c := range t.counts {
+		if c.n == len(fields) {
+			g = c
+		}
+	}
+	if g == nil {
+		g = &fieldCount{n: len(fields), emptyExtra: len(fields) > len(t.header)}
+		if i, ok := t.col["name"]; ok && len(fields) > len(t.header) && strings.HasPrefix(fields[i+1], " ") {
+			extra := len(fields) - len(t.header)
+			g.example = strings.TrimSpace(strings.Join(fields[i:i+extra+1], ","))
+		}
+		t.counts = append(t.counts, g)
+	}
+	g.rows++
+	if len(g.lines) < 4 {
+		g.lines = append(g.lines, line)
+	}
+	if g.emptyExtra && !blank(fields[min(len(t.header), len(fields)):]) {
+		g.emptyExtra = false
+	}
+}
+
+// reportFieldCounts reports the rows with a wrong number of fields: one
+// problem per number of fields, on the first such row, counting the
+// others, with the likely cause when there are more fields than headings.
+func (t *table) reportFieldCounts() {
+	for _, g := range t.counts {
+		msg := fmt.Sprintf("%d, but the header has %d", g.n, len(t.header))
+		if more := g.rows - 1; more > 0 {
+			var ls []string
+			for _, l := range g.lines[1:min(len(g.lines), 3)] {
+				ls = append(ls, strconv.Itoa(l))
+			}
+			if more > 2 {
+				ls = append(ls, "…")
+			}
+			msg += fmt.Sprintf(", here and on %d more %s: %s", more, plural(more, t.unit, t.unit+"s"), strings.Join(ls, ", "))
+		}
+		hint := ""
+		switch {
+		case g.emptyExtra && g.rows > 1:
+			hint = "remove the separator at the end of each " + t.unit
+		case g.emptyExtra:
+			hint = "remove the separator at the end of the " + t.unit
+		case g.n > len(t.header) && t.delim == ',' && g.example != "":
+			hint = fmt.Sprintf("quote a name that contains a comma: %s", strconv.Quote(g.example))
+		case g.n > len(t.header) && t.delim == ',':
+			hint = "quote a name that contains a comma"
+		case g.n > len(t.header):
+			hint = "quote a value that contains the separator"
+		}
+		t.errs.add(&Error{File: t.file, Line: g.lines[0], Err: fmt.Errorf("%w: %s", ErrFieldCount, msg), Hint: hint})
+	}
+	t.counts = nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // clean reports a field with bad bytes or over the size limit, once per
@@ -282,8 +513,4 @@ func fieldHint(name string, i int) string {
 		return "in column " + name
 	}
 	return fmt.Sprintf("in field %d", i+1)
-}
-
-func headerHint(req string, header []string) string {
-	return suggest(req, header)
 }

@@ -17,6 +17,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/sectornet/sectornet/graph"
 )
 
 // Sentinel causes, for errors.Is.
@@ -36,6 +38,7 @@ var (
 	ErrSyntax        = errors.New("CSV syntax error")
 	ErrLimit         = errors.New("over the limit")
 	ErrMissingSheet  = &alias{"missing sheet", ErrMissingFile}
+	ErrNoHeader      = &alias{"no header row", ErrMissingColumn}
 	ErrNotWorkbook   = errors.New("not an Excel workbook")
 )
 
@@ -65,23 +68,11 @@ type Error struct {
 //
 //	participation.csv:14: org "R9": unknown organization (did you mean "R09"?)
 //	partners.xlsx[participation]:14:B: org "R9": unknown organization (did you mean "R09"?)
+//
+// A problem with no file (an empty folder) is its message alone.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Sheet != "" {
-		b.WriteString("[")
-		b.WriteString(e.Sheet)
-		b.WriteString("]")
-	}
-	if e.Line > 0 {
-		b.WriteString(":")
-		b.WriteString(strconv.Itoa(e.Line))
-		if e.Letter != "" {
-			b.WriteString(":")
-			b.WriteString(e.Letter)
-		}
-	}
-	b.WriteString(": ")
+	b.WriteString(graph.Locate(e.File, e.Sheet, e.Line, e.Letter))
 	if e.Column != "" {
 		b.WriteString(e.Column)
 		b.WriteString(" ")
@@ -97,25 +88,32 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Warning returns e as a dataset warning: its place, its cause as the
+// problem and its hint as the fix.
+func (e *Error) Warning() graph.Warning {
+	return graph.Warning{File: e.File, Sheet: e.Sheet, Line: e.Line, Letter: e.Letter, Column: e.Column, Value: e.Value, Problem: e.Err.Error(), Fix: e.Hint}
+}
+
 func (e *Error) Unwrap() error { return e.Err }
 
 // quote quotes a value for a message, shortening very long values.
-func quote(v string) string {
-	const max = 60
-	r := []rune(v)
-	if len(r) > max {
-		v = string(r[:max]) + "…"
-	}
-	return strconv.Quote(v)
-}
+func quote(v string) string { return graph.QuoteValue(v) }
 
 // MaxErrors is the number of problems a List keeps; later ones are counted.
 const MaxErrors = 200
 
-// List is every problem found in a dataset, in file order and line order.
+// List is every problem found in a dataset, in file order and line order,
+// and the warnings found beside them.
 type List struct {
 	Errs    []*Error
 	Dropped int // problems found beyond MaxErrors
+
+	// Warnings are what a dataset that loads would carry in its Warnings
+	// (see graph.Warning), so that a dataset with problems can show its
+	// warnings too; at most MaxErrors, later ones counted in
+	// DroppedWarnings. Error does not list them.
+	Warnings        []*Error
+	DroppedWarnings int
 }
 
 func (l *List) add(e *Error) {
@@ -124,6 +122,32 @@ func (l *List) add(e *Error) {
 		return
 	}
 	l.Errs = append(l.Errs, e)
+}
+
+// warn records a warning: e.Err is the problem, e.Hint the fix.
+func (l *List) warn(e *Error) {
+	if len(l.Warnings) >= MaxErrors {
+		l.DroppedWarnings++
+		return
+	}
+	l.Warnings = append(l.Warnings, e)
+}
+
+// warnf records a warning with a problem and a fix as text.
+func (l *List) warnf(file string, line int, col, val, fix, format string, args ...any) {
+	l.warn(&Error{File: file, Line: line, Column: col, Value: val, Err: errors.New(fmt.Sprintf(format, args...)), Hint: fix})
+}
+
+// DatasetWarnings returns the warnings as the dataset carries them.
+func (l *List) DatasetWarnings() []graph.Warning {
+	if len(l.Warnings) == 0 {
+		return nil
+	}
+	out := make([]graph.Warning, len(l.Warnings))
+	for i, w := range l.Warnings {
+		out[i] = w.Warning()
+	}
+	return out
 }
 
 func (l *List) addf(file string, line int, col, val string, cause error, format string, args ...any) {
@@ -174,8 +198,17 @@ func (l *List) err() error {
 // value with leading zeros, or the only value within edit distance 2 (1 for
 // values of up to four characters, 0 for one character).
 func suggest(v string, known []string) string {
+	if k, ok := closest(v, known); ok {
+		return "did you mean " + strconv.Quote(k) + "?"
+	}
+	return ""
+}
+
+// closest returns the known value closest to v when one is close enough
+// to be a likely typo, by the rules of suggest.
+func closest(v string, known []string) (string, bool) {
 	if v == "" || len(known) == 0 {
-		return ""
+		return "", false
 	}
 	best, bestD, ties := "", 1<<30, 0
 	lv := strings.ToLower(v)
@@ -197,7 +230,7 @@ func suggest(v string, known []string) string {
 		}
 	}
 	if ties > 1 && bestD > 0 {
-		return "" // several equally likely: no guess
+		return "", false // several equally likely: no guess
 	}
 	limit := 2
 	switch n := len([]rune(v)); {
@@ -207,9 +240,9 @@ func suggest(v string, known []string) string {
 		limit = 1
 	}
 	if bestD > limit {
-		return ""
+		return "", false
 	}
-	return "did you mean " + strconv.Quote(best) + "?"
+	return best, true
 }
 
 // stripZeros removes zeros that follow a non-digit and precede a digit, so

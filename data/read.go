@@ -69,11 +69,17 @@ type lines struct {
 // holding every problem found, and no dataset.
 func Load(fsys fs.FS) (*graph.Dataset, error) {
 	var errs List
-	d := load(csvSource{fsys}, &errs)
+	src := newCSVSource(fsys)
+	if e := src.emptyFolder(); e != nil {
+		errs.add(e)
+		return nil, &errs
+	}
+	d := load(src, &errs)
 	sortErrors(&errs)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	d.Warnings = errs.DatasetWarnings()
 	return d, nil
 }
 
@@ -90,16 +96,22 @@ type source interface {
 	ref(name string) string
 }
 
-// csvSource reads a dataset's tables from CSV files.
-type csvSource struct{ fsys fs.FS }
+func (s *csvSource) ref(name string) string { return name }
 
-func (s csvSource) ref(name string) string { return name }
-
-func (s csvSource) open(name string, errs *List) (*table, bool, func()) {
+func (s *csvSource) open(name string, errs *List) (*table, bool, func()) {
 	f, err := s.fsys.Open(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			if spec(name).Needed {
+			other := s.otherName(name)
+			switch {
+			case other != "" && spec(name).Needed:
+				errs.add(&Error{File: name, Err: fmt.Errorf("%w: the dataset needs %s (%s)", ErrMissingFile, name, spec(name).Meaning),
+					Hint: fmt.Sprintf("found it under another name, %q: rename it %s", other, name)})
+				return nil, false, nil
+			case other != "":
+				errs.add(&Error{File: name, Err: fmt.Errorf("%w: found it under another name, %q, which is not read", ErrMissingFile, other), Hint: "rename it " + name})
+				return nil, false, nil
+			case spec(name).Needed:
 				errs.add(&Error{File: name, Err: fmt.Errorf("%w: the dataset needs %s (%s)", ErrMissingFile, name, spec(name).Meaning)})
 			}
 			return nil, true, nil
@@ -112,7 +124,7 @@ func (s csvSource) open(name string, errs *List) (*table, bool, func()) {
 		errs.add(&Error{File: name, Err: errors.New("is a folder, not a file")})
 		return nil, false, nil
 	}
-	t := readTable(f, name, spec(name).Required, errs)
+	t := readTable(f, name, spec(name), errs)
 	if t == nil {
 		f.Close()
 		return nil, false, nil
@@ -132,6 +144,7 @@ func load(src source, errs *List) *graph.Dataset {
 	// they would only repeat the first problem.
 	incomplete := map[string]bool{}
 	dropped := map[string]map[string]bool{} // ids on rows skipped for their syntax
+	present := map[string]bool{}            // files read
 	unit := "line"
 	read := func(name string, parse func(*table)) {
 		t, absent, done := src.open(name, errs)
@@ -140,6 +153,7 @@ func load(src source, errs *List) *graph.Dataset {
 			return
 		}
 		defer done()
+		present[name] = true
 		unit = t.unit
 		parse(t)
 		incomplete[name] = t.stopped
@@ -168,14 +182,16 @@ func load(src source, errs *List) *graph.Dataset {
 			}
 		}
 	}
-	checkReferences(d, &ln, haveSectors, incomplete, dropped, refWords{unit: unit, sectors: src.ref(FileSectors)}, errs)
+	words := refWords{unit: unit, sectors: src.ref(FileSectors), attendance: src.ref(FileAttendance), participation: src.ref(FileParticipation), ties: src.ref(FileTies)}
+	checkReferences(d, &ln, haveSectors, incomplete, dropped, words, errs)
 	checkRespondents(d, &ln, incomplete[FileOrganizations] || incomplete[FileRespondents], src.ref(FileRespondents), errs)
+	warnDataset(d, &ln, haveSectors, present, incomplete, words, errs)
 	return d
 }
 
 // refWords are the words of cross-file messages that depend on the
 // source: what a row is called, and how sectors.csv is named.
-type refWords struct{ unit, sectors string }
+type refWords struct{ unit, sectors, attendance, participation, ties string }
 
 // sortErrors orders problems by file (in the dataset's reading order) and
 // line, so the report reads top to bottom.
@@ -184,13 +200,15 @@ func sortErrors(l *List) {
 	for i, f := range Files {
 		order[f.Name] = i
 	}
-	sort.SliceStable(l.Errs, func(i, j int) bool {
-		a, b := l.Errs[i], l.Errs[j]
-		if order[a.File] != order[b.File] {
-			return order[a.File] < order[b.File]
-		}
-		return a.Line < b.Line
-	})
+	for _, es := range [][]*Error{l.Errs, l.Warnings} {
+		sort.SliceStable(es, func(i, j int) bool {
+			a, b := es[i], es[j]
+			if order[a.File] != order[b.File] {
+				return order[a.File] < order[b.File]
+			}
+			return a.Line < b.Line
+		})
+	}
 }
 
 // ids checks the id column of t's rows: present and unique.
@@ -357,7 +375,7 @@ func parseMeetings(t *table, errs *List) ([]graph.Meeting, []int) {
 			var err error
 			date, err = time.Parse("2006-01-02", ds)
 			if err != nil {
-				errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("date"), Value: ds, Err: fmt.Errorf("%w: want YYYY-MM-DD", ErrDate)})
+				errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("date"), Value: ds, Err: fmt.Errorf("%w: want YYYY-MM-DD", ErrDate), Hint: dateHint(ds)})
 			}
 		}
 		out = append(out, graph.Meeting{ID: id, Forum: forum, Date: date})
@@ -387,7 +405,11 @@ func parseNumber(t *table, r record, col string, def, lo, hi float64, what strin
 	if s == "" {
 		return def, true
 	}
-	v, err := strconv.ParseFloat(s, 64)
+	num := s
+	if t.decimalComma && decimalCommaRE.MatchString(s) {
+		num = strings.Replace(s, ",", ".", 1)
+	}
+	v, err := strconv.ParseFloat(num, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		errs.add(&Error{File: t.file, Line: r.line, Column: t.colName(col), Value: s, Err: fmt.Errorf("%w: want %s", ErrNumber, what)})
 		return 0, false
@@ -426,6 +448,28 @@ func parseTies(t *table, errs *List) ([]graph.Tie, []int) {
 	return out, ls
 }
 
+// parseShare reads a quota's share, from 0 to 1 or as a percentage
+// ("30%"); NaN when empty.
+func parseShare(t *table, r record, errs *List) (float64, bool) {
+	s := t.get(r, "share")
+	if v, ok := percent(s); ok {
+		if v < 0 || v > 1 {
+			errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("share"), Value: s, Err: fmt.Errorf("%w: want a share from 0 to 1 (0%% to 100%%)", ErrRange)})
+			return 0, false
+		}
+		return v, true
+	}
+	num := s
+	if t.decimalComma && decimalCommaRE.MatchString(s) {
+		num = strings.Replace(s, ",", ".", 1)
+	}
+	if v, err := strconv.ParseFloat(num, 64); err == nil && v > 1 && !math.IsInf(v, 0) {
+		errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("share"), Value: s, Err: fmt.Errorf("%w: want a share from 0 to 1", ErrRange), Hint: shareHint(v)})
+		return 0, false
+	}
+	return parseNumber(t, r, "share", math.NaN(), 0, 1, "a share from 0 to 1", errs)
+}
+
 func parseQuotas(t *table, errs *List) ([]graph.Quota, []int) {
 	var out []graph.Quota
 	var ls []int
@@ -435,7 +479,7 @@ func parseQuotas(t *table, errs *List) ([]graph.Quota, []int) {
 		if !ok1 || !ok2 {
 			continue
 		}
-		sh, ok3 := parseNumber(t, r, "share", math.NaN(), 0, 1, "a share from 0 to 1", errs)
+		sh, ok3 := parseShare(t, r, errs)
 		if !ok3 {
 			continue
 		}
@@ -476,14 +520,39 @@ func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, incomplete m
 		sectorSet[s.ID] = true
 	}
 	source := map[string]string{"organization": FileOrganizations, "forum": FileForums, "meeting": FileMeetings, "sector": FileSectors}
+	// Names typed where ids belong: the name of an organization or forum,
+	// the label of a sector.
+	names := map[string]nameIndex{"organization": {}, "forum": {}, "sector": {}}
+	for _, o := range d.Orgs {
+		names["organization"].add(o.Name, o.ID)
+	}
+	for _, f := range d.Forums {
+		names["forum"].add(f.Name, f.ID)
+	}
+	if haveSectors {
+		for _, x := range d.Sectors {
+			for _, p := range labelParts(x.Label) {
+				names["sector"].add(p, x.ID)
+			}
+		}
+	}
+	nameWord := map[string]string{"organization": "name of", "forum": "name of forum", "sector": "label of sector"}
 	ref := func(file string, line int, col, val, what string, set map[string]bool, known []string) bool {
 		if set[val] {
 			return true
 		}
-		if src := source[strings.Fields(what)[0]]; incomplete[src] || dropped[src][val] {
+		kind := strings.Fields(what)[0]
+		if src := source[kind]; incomplete[src] || dropped[src][val] {
 			return false
 		}
-		errs.add(&Error{File: file, Line: line, Column: col, Value: val, Err: fmt.Errorf("%w %s", ErrUnknown, what), Hint: suggest(val, known)})
+		hint := ""
+		if n := names[kind]; n != nil {
+			hint = n.hint(val, nameWord[kind])
+		}
+		if hint == "" {
+			hint = suggest(val, known)
+		}
+		errs.add(&Error{File: file, Line: line, Column: col, Value: val, Err: fmt.Errorf("%w %s", ErrUnknown, what), Hint: hint})
 		return false
 	}
 	if haveSectors {

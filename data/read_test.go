@@ -55,13 +55,13 @@ func TestLoadBroken(t *testing.T) {
 		`organizations.csv:4: id "R02": duplicate id, first defined on line 3`,
 		`organizations.csv:5: id "": empty value`,
 		`organizations.csv:7: sector "goverment": unknown sector (not in sectors.csv)`,
-		`organizations.csv:8: wrong number of fields: 4, but the header has 3`,
+		`organizations.csv:8: wrong number of fields: 4, but the header has 3 (quote a name that contains a comma)`,
 		`forums.csv:2: capacity "twenty": not a number: want a whole number of seats, 0 or more`,
 		`participation.csv:3: org "R9": unknown organization (did you mean "R09"?)`,
 		`participation.csv:4: forum "F7": unknown forum`,
 		`participation.csv:5: forum "": empty value`,
-		`meetings.csv:2: date "2013-13-01": not a date: want YYYY-MM-DD`,
-		`meetings.csv:3: date "15/01/2013": not a date: want YYYY-MM-DD`,
+		`meetings.csv:2: date "2013-13-01": not a date: want YYYY-MM-DD (did you mean 2013-01-13? the month comes before the day)`,
+		`meetings.csv:3: date "15/01/2013": not a date: want YYYY-MM-DD (did you mean 2013-01-15?)`,
 		`attendance.csv:3: meeting "M4": unknown meeting`,
 		`ties.csv:2: target "R01": self-tie: an organization cannot collaborate with itself`,
 		`ties.csv:3: weight "-1": out of range: want a weight above 0`,
@@ -133,8 +133,8 @@ func TestLoadFileProblems(t *testing.T) {
 			`quotas.csv:3: sector "bsu": unknown sector (did you mean "bus"?)`, ErrUnknown},
 		{"huge field", map[string]string{FileOrganizations: "id,name,sector\nA," + strings.Repeat("x", MaxFieldBytes+1) + ",gov\nB,Beta,bus\n"},
 			"organizations.csv:2: over the limit: a field of 65537 bytes, at most 65536 allowed (in column name)", ErrLimit},
-		{"huge line", map[string]string{FileOrganizations: "id,name,sector\nA,\"" + strings.Repeat("x", MaxLineBytes+10)},
-			"organizations.csv:2: over the limit: a line is longer than 1048576 bytes (is a quote left open?)", ErrLimit},
+		{"huge line", map[string]string{FileOrganizations: "id,name,sector\nA,\"" + strings.Repeat("x", MaxRowBytes+10)},
+			"organizations.csv:2: over the limit: a row is longer than 1048576 bytes (is a quote left open?)", ErrLimit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -54,10 +55,12 @@ func LoadWorkbook(r io.Reader, name string) (*graph.Dataset, error) {
 	src := newXLSXSource(f)
 	d := load(src, &errs)
 	sortErrors(&errs)
-	src.locate(&errs, name)
+	src.locate(errs.Errs, name)
+	src.locate(errs.Warnings, name)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	d.Warnings = errs.DatasetWarnings()
 	return d, nil
 }
 
@@ -96,12 +99,40 @@ func newXLSXSource(f *excelize.File) *xlsxSource {
 
 func (s *xlsxSource) ref(name string) string { return "sheet " + SheetName(name) }
 
+// otherSheet returns a sheet that is probably the one of dataset file name
+// under another name (Organisations, Forum, "participation (2)"), or "".
+func (s *xlsxSource) otherSheet(name string) string {
+	want := SheetName(name)
+	var bases []string
+	for _, f := range Files {
+		bases = append(bases, SheetName(f.Name))
+	}
+	for _, n := range s.names {
+		b := baseName(n)
+		if b == want {
+			return n
+		}
+		if k, ok := closest(b, bases); ok && k == want && !slices.Contains(bases, b) {
+			return n
+		}
+	}
+	return ""
+}
+
 func (s *xlsxSource) open(name string, errs *List) (*table, bool, func()) {
 	sheet, ok := s.sheets[SheetName(name)]
 	if !ok {
-		if spec(name).Needed {
-			errs.add(&Error{File: name, Err: fmt.Errorf("%w: the workbook needs a sheet named %s (%s)", ErrMissingSheet, SheetName(name), spec(name).Meaning),
-				Hint: suggest(SheetName(name), s.names)})
+		other := s.otherSheet(name)
+		switch {
+		case spec(name).Needed:
+			hint := ""
+			if other != "" {
+				hint = fmt.Sprintf("the workbook has a sheet %q: did you mean %q?", other, SheetName(name))
+			}
+			errs.add(&Error{File: name, Err: fmt.Errorf("%w: the workbook needs a sheet named %s (%s)", ErrMissingSheet, SheetName(name), spec(name).Meaning), Hint: hint})
+		case other != "":
+			errs.add(&Error{File: name, Err: fmt.Errorf("%w: the workbook has a sheet %q, which is not read", ErrMissingSheet, other), Hint: fmt.Sprintf("did you mean %q? rename the sheet %s", SheetName(name), SheetName(name))})
+			return nil, false, nil
 		}
 		return nil, true, nil
 	}
@@ -140,7 +171,7 @@ func (s *xlsxSource) open(name string, errs *List) (*table, bool, func()) {
 		}
 		return nil, 0, false
 	}
-	if t.readHeader(spec(name).Required) == nil {
+	if t.readHeader(spec(name)) == nil {
 		return nil, false, nil
 	}
 	for _, p := range g.Problems {
@@ -160,8 +191,8 @@ func (t *table) headerAt(i int) string {
 
 // locate rewrites the errors of a workbook load, which name dataset files,
 // to name the workbook, the sheet and the column letter.
-func (s *xlsxSource) locate(errs *List, book string) {
-	for _, e := range errs.Errs {
+func (s *xlsxSource) locate(errs []*Error, book string) {
+	for _, e := range errs {
 		file := e.File
 		e.File = book
 		e.Sheet = SheetName(file)

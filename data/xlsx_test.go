@@ -292,8 +292,8 @@ func TestLoadWorkbookBroken(t *testing.T) {
 		`partners.xlsx[participation]:3:A: org "R9": unknown organization (did you mean "R09"?)`,
 		`partners.xlsx[participation]:4:B: forum "F7": unknown forum`,
 		`partners.xlsx[participation]:5:B: forum "": empty value`,
-		`partners.xlsx[meetings]:2:C: date "2013-13-01": not a date: want YYYY-MM-DD`,
-		`partners.xlsx[meetings]:3:C: date "15/01/2013": not a date: want YYYY-MM-DD`,
+		`partners.xlsx[meetings]:2:C: date "2013-13-01": not a date: want YYYY-MM-DD (did you mean 2013-01-13? the month comes before the day)`,
+		`partners.xlsx[meetings]:3:C: date "15/01/2013": not a date: want YYYY-MM-DD (did you mean 2013-01-15?)`,
 		`partners.xlsx[attendance]:3:A: meeting "M4": unknown meeting`,
 		`partners.xlsx[attendance]:4:A: meeting "#N/A": invalid value: an Excel error value (check the cell's formula)`,
 		`partners.xlsx[ties]:2:B: target "R01": self-tie: an organization cannot collaborate with itself`,
@@ -341,7 +341,7 @@ func TestLoadWorkbookFileProblems(t *testing.T) {
 			minimal(b, "forums")
 			b.sheet("Forum")
 			b.rows("Forum", 1, [][]string{{"id", "name"}, {"F1", "One"}})
-		}, nil, `w.xlsx[forums]: missing sheet: the workbook needs a sheet named forums (forums, committees, boards) (did you mean "Forum"?)`, ErrMissingFile},
+		}, nil, `w.xlsx[forums]: missing sheet: the workbook needs a sheet named forums (forums, committees, boards) (the workbook has a sheet "Forum": did you mean "forums"?)`, ErrMissingFile},
 		{"missing column", func(b *book) {
 			minimal(b, "organizations")
 			b.sheet("organizations")

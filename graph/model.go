@@ -115,6 +115,10 @@ type Dataset struct {
 	// A wave with no row here has its respondents inferred from the
 	// reports (see Responses).
 	Respondents []Respondent
+
+	// Warnings are what the loader found odd but read (see Warning), in
+	// file and line order; nil for a dataset built in code.
+	Warnings []Warning
 }
 
 // OrgIndex maps each organization id to its index in d.Orgs.

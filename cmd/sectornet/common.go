@@ -81,7 +81,11 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 		if err != nil {
 			return nil, reportProblems(s, dir, "", err, "computed")
 		}
-		return d, ctx.Err()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		printWarnings(s, "", d.Warnings)
+		return d, nil
 	}
 	fsys, err := openDataset(s, dir)
 	if err != nil {
@@ -96,7 +100,19 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 	if err != nil {
 		return nil, reportProblems(s, dir, prefix, err, "computed")
 	}
-	return d, ctx.Err()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	printWarnings(s, prefix, d.Warnings)
+	return d, nil
+}
+
+// printWarnings prints a dataset's warnings on stderr, one a line, each
+// prefixed with the dataset's folder.
+func printWarnings(s *streams, prefix string, ws []graph.Warning) {
+	for _, w := range ws {
+		fmt.Fprintf(s.Err, "%s%s\n", prefix, w)
+	}
 }
 
 // reportProblems prints the problems of a dataset that failed to load and
@@ -107,10 +123,21 @@ func reportProblems(s *streams, dir, prefix string, err error, undone string) er
 		return err
 	}
 	for _, e := range list.Errs {
+		if e.File == "" { // the folder itself
+			e.Hint = strings.ReplaceAll(e.Hint, "DIR", dir)
+			fmt.Fprintf(s.Err, "%s: %s\n", dir, e)
+			continue
+		}
 		fmt.Fprintf(s.Err, "%s%s\n", prefix, e)
 	}
 	if list.Dropped > 0 {
 		fmt.Fprintf(s.Err, "... and %d more problems\n", list.Dropped)
+	}
+	for _, w := range list.Warnings {
+		fmt.Fprintf(s.Err, "%s%s\n", prefix, w.Warning())
+	}
+	if list.DroppedWarnings > 0 {
+		fmt.Fprintf(s.Err, "... and %d more warnings\n", list.DroppedWarnings)
 	}
 	where := dir
 	if where == "" {
