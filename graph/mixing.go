@@ -190,12 +190,14 @@ func EIPermutationTest(ctx context.Context, g *Network, p Groups, o PermutationO
 	)
 	step := max(1, reps/100)
 	small := p.K <= 256
+	counter := newWithinCounter(g, p.K, groupBitsBudget)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var lab8 []uint8
 			var lab32 []int32
+			sc := counter.newScratch(p.K)
 			if small {
 				lab8 = make([]uint8, n)
 			} else {
@@ -208,9 +210,9 @@ func EIPermutationTest(ctx context.Context, g *Network, p Groups, o PermutationO
 				}
 				rng := rand.New(rand.NewPCG(seed, uint64(r)))
 				if small {
-					external[r] = shuffledExternal(g, p.Label, lab8, rng)
+					external[r] = shuffledExternal(counter, sc, p.Label, lab8, rng)
 				} else {
-					external[r] = shuffledExternal(g, p.Label, lab32, rng)
+					external[r] = shuffledExternal(counter, sc, p.Label, lab32, rng)
 				}
 				if o.Progress != nil && (r+1)%step == 0 {
 					mu.Lock()
@@ -269,9 +271,9 @@ type PermutationOptions struct {
 }
 
 // shuffledExternal shuffles the labels into lab by Fisher-Yates and
-// returns the number of ties between different labels, counting every tie
-// from both ends and halving.
-func shuffledExternal[L uint8 | int32](g *Network, labels []int, lab []L, rng *rand.Rand) int {
+// returns the number of ties between different labels (counted by c, see
+// withinCounter).
+func shuffledExternal[L uint8 | int32](c *withinCounter, s *withinScratch, labels []int, lab []L, rng *rand.Rand) int {
 	for i, l := range labels {
 		lab[i] = L(l)
 	}
@@ -279,13 +281,7 @@ func shuffledExternal[L uint8 | int32](g *Network, labels []int, lab []L, rng *r
 		j := boundedRand(rng, uint64(i+1))
 		lab[i], lab[j] = lab[j], lab[i]
 	}
-	e := 0
-	for i, li := range lab {
-		for _, j := range g.Adj[g.Off[i]:g.Off[i+1]] {
-			e += b2i(lab[j] != li)
-		}
-	}
-	return e / 2
+	return c.g.M() - internalTies(c, lab, s)
 }
 
 // expectedEI is the mean E-I index over all reassignments of labels
