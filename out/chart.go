@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -46,6 +47,9 @@ type Chart struct {
 	// XCounts gives a line chart's X axis whole-number ticks (meetings,
 	// periods).
 	XCounts bool
+	// Note is a line of small text under the chart (what was left out),
+	// "" for none.
+	Note string
 }
 
 // ChartSeries is one set of bars, one value per category.
@@ -136,9 +140,21 @@ func WriteChart(w io.Writer, c *Chart, f FigureFormat, sz ChartSize) error {
 	if hasLegend {
 		lh = legend.Rectangle(dc).Size().Y + vg.Length(sz.FontSize)
 	}
-	p.Draw(draw.Crop(dc, 0, 0, lh, 0))
+	var note []string
+	noteStyle := draw.TextStyle{Color: color.Gray{Y: 0x44}, Font: font.Font{Typeface: typeset.Family, Size: font.Length(sz.FontSize * 0.85)},
+		Handler: plot.DefaultTextHandler, XAlign: draw.XLeft, YAlign: draw.YBottom}
+	if c.Note != "" {
+		perLine := max(20, int(sz.Width/(sz.FontSize*0.85*0.55)))
+		note = wrapWords(c.Note, perLine)
+	}
+	nh := vg.Length(float64(len(note)) * sz.FontSize * 1.05)
+	p.Draw(draw.Crop(dc, 0, 0, lh+nh, 0))
 	if hasLegend {
-		legend.Draw(draw.Crop(dc, vg.Length(sz.FontSize)/2, 0, 0, lh-height))
+		legend.Draw(draw.Crop(dc, vg.Length(sz.FontSize)/2, 0, nh, lh+nh-height))
+	}
+	for i, l := range note {
+		y := vg.Length(float64(len(note)-1-i)*sz.FontSize*1.05 + sz.FontSize*0.2)
+		dc.FillText(noteStyle, vg.Point{X: vg.Length(sz.FontSize) / 2, Y: y}, l)
 	}
 	_, err = cw.WriteTo(w)
 	return err
@@ -440,4 +456,24 @@ func addStraightLine(p *plot.Plot, lg *plot.Legend, l ChartLine) error {
 		lg.Add(l.Name, first)
 	}
 	return nil
+}
+
+// wrapWords breaks s into lines of at most n characters at spaces.
+func wrapWords(s string, n int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len([]rune(line))+1+len([]rune(w)) > n {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }

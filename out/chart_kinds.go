@@ -1,6 +1,7 @@
 package out
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -23,12 +24,16 @@ func BalanceChart(d *graph.Dataset, b graph.Balance) *Chart {
 	for k, s := range d.Sectors {
 		c.Series[k] = ChartSeries{Name: s.Name(), Color: styles[k].Color}
 	}
-	for _, fb := range rows {
-		name := "All forums"
+	names := make([]string, len(rows))
+	for r, fb := range rows {
+		names[r] = "All forums"
 		if fb.Forum >= 0 {
-			name = Abbreviate(d.Forums[fb.Forum].Name, MaxLabel)
+			names[r] = d.Forums[fb.Forum].Name
 		}
-		c.Categories = append(c.Categories, name)
+	}
+	names = DistinctLabels(names, MaxLabel)
+	for r, fb := range rows {
+		c.Categories = append(c.Categories, names[r])
 		var marks []float64
 		cum, cumT, hasT := 0.0, 0.0, false
 		for k := range d.Sectors {
@@ -80,13 +85,31 @@ func CentralityChart(d *graph.Dataset, values []float64, measure string, n int) 
 	if n > 0 && len(idx) > n {
 		idx = idx[:n]
 	}
+	// A zero-length bar says nothing: the chart stops at the last
+	// organization with a positive value (the title says how many).
+	shown := 0
+	for _, i := range idx {
+		if values[i] > 0 {
+			shown++
+		}
+	}
+	left := len(idx) - shown
+	idx = idx[:shown]
 	c := &Chart{Title: "Top organizations by " + measure, XLabel: measure, Horizontal: true, Stacked: true}
 	c.Series = make([]ChartSeries, len(d.Sectors))
 	for k, s := range d.Sectors {
 		c.Series[k] = ChartSeries{Name: s.Name(), Color: styles[k].Color, Values: make([]float64, len(idx))}
 	}
+	names := make([]string, len(idx))
 	for r, i := range idx {
-		c.Categories = append(c.Categories, Abbreviate(d.Orgs[i].Name, MaxLabel))
+		names[r] = d.Orgs[i].Name
+	}
+	names = DistinctLabels(names, MaxLabel)
+	if left > 0 {
+		c.Note = fmt.Sprintf("%d of the top %d have %s 0 and are not shown.", left, len(idx)+left, measure)
+	}
+	for r, i := range idx {
+		c.Categories = append(c.Categories, names[r])
 		if k := sec[i]; k >= 0 {
 			c.Series[k].Values[r] = values[i]
 		}

@@ -8,13 +8,48 @@ import (
 )
 
 // OkabeIto is the colour-blind-safe palette of M. Okabe and K. Ito, "Color
-// Universal Design" (2008), in the order sectors take it when sectors.csv
-// gives no colour; its black is replaced by grey so labels stay readable.
-var OkabeIto = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#999999"}
+// Universal Design" (2008); its black is replaced by grey so labels stay
+// readable. Its first five colours are the usual sectors' (UsualSectors);
+// other sectors take the colours no usual sector of the dataset has, in
+// this order.
+var OkabeIto = []string{"#0072B2", "#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#F0E442", "#999999"}
 
-// sectorShapes mark sectors in greyscale: the k-th sector gets the k-th
-// shape (cycling).
+// sectorShapes mark sectors in greyscale, in the order of UsualSectors;
+// other sectors take the shapes no usual sector of the dataset has,
+// cycling.
 var sectorShapes = []Shape{ShapeCircle, ShapeSquare, ShapeDiamond, ShapeTriangle, ShapeHexagon}
+
+// UsualSectors are the five sectors of cross-sector partnerships, each
+// with the ids that name it (compared case-insensitively). A sector
+// without a colour of its own (no sectors.csv, or no colour in it) whose
+// id is one of these always gets the same colour and shape, whatever
+// order the dataset lists it in:
+//
+//	government  #0072B2 blue        circle
+//	local       #56B4E9 sky blue    square
+//	business    #E69F00 orange      diamond
+//	nonprofit   #009E73 green       triangle
+//	academia    #CC79A7 purple      hexagon
+var UsualSectors = [][]string{
+	{"government", "gov", "public", "state", "ministry"},
+	{"local", "local authorities", "local authority", "municipal", "municipality", "loc"},
+	{"business", "bus", "private", "corporate", "company", "industry"},
+	{"nonprofit", "nonprofits", "non-profit", "npo", "ngo", "civil society", "third sector", "civil"},
+	{"academia", "aca", "academic", "university", "research"},
+}
+
+// usualSector returns the index in UsualSectors of a sector id, or -1.
+func usualSector(id string) int {
+	id = strings.ToLower(strings.TrimSpace(id))
+	for k, ids := range UsualSectors {
+		for _, x := range ids {
+			if id == x {
+				return k
+			}
+		}
+	}
+	return -1
+}
 
 // Style is how a sector is drawn.
 type Style struct {
@@ -23,14 +58,66 @@ type Style struct {
 }
 
 // SectorStyles returns the colour and shape of each sector of d, in the
-// order of d.Sectors: the colour from sectors.csv, else the k-th
-// Okabe-Ito colour.
+// order of d.Sectors: the colour from sectors.csv (#RRGGBB, #RGB or a CSS
+// colour name, as #RRGGBB), else the usual sector's colour
+// (UsualSectors), else the next Okabe-Ito colour that neither a usual
+// sector of d nor an earlier sector without a colour takes.
 func SectorStyles(d *graph.Dataset) []Style {
-	st := make([]Style, len(d.Sectors))
-	for k, s := range d.Sectors {
-		st[k] = Style{Color: s.Color, Shape: sectorShapes[k%len(sectorShapes)]}
-		if st[k].Color == "" {
-			st[k].Color = OkabeIto[k%len(OkabeIto)]
+	return sectorStyles(d.Sectors)
+}
+
+func sectorStyles(sectors []graph.Sector) []Style {
+	st := make([]Style, len(sectors))
+	usedColor := map[int]bool{}
+	usedShape := map[int]bool{}
+	kind := make([]int, len(sectors))
+	for k, s := range sectors {
+		kind[k] = usualSector(s.ID)
+		if kind[k] >= 0 {
+			if usedColor[kind[k]] {
+				kind[k] = -1 // two ids of one usual sector: the second is "other"
+				continue
+			}
+			usedColor[kind[k]], usedShape[kind[k]] = true, true
+		}
+	}
+	nextColor, nextShape := 0, 0
+	for k, s := range sectors {
+		own, ok := ParseColor(s.Color)
+		if !ok {
+			own = ""
+		}
+		if u := kind[k]; u >= 0 {
+			st[k] = Style{Color: OkabeIto[u], Shape: sectorShapes[u]}
+		} else {
+			c := -1
+			if own == "" {
+				for nextColor < len(OkabeIto) && usedColor[nextColor] {
+					nextColor++
+				}
+				c = nextColor
+				if c >= len(OkabeIto) {
+					c = k % len(OkabeIto) // more sectors than colours: cycle
+				} else {
+					usedColor[c] = true
+				}
+			}
+			for nextShape < len(sectorShapes) && usedShape[nextShape] {
+				nextShape++
+			}
+			sh := nextShape
+			if sh >= len(sectorShapes) {
+				sh = k % len(sectorShapes)
+			} else {
+				usedShape[sh] = true
+			}
+			st[k] = Style{Shape: sectorShapes[sh]}
+			if c >= 0 {
+				st[k].Color = OkabeIto[c]
+			}
+		}
+		if own != "" {
+			st[k].Color = own
 		}
 	}
 	return st
@@ -48,16 +135,13 @@ func orgStyle(styles []Style, k int) Style {
 // SectorColors returns the colour of each sector as #RRGGBB, the colour
 // the diagrams draw it in (SectorStyles): its own colour from sectors.csv
 // (#RRGGBB, #RGB or a CSS colour name such as navy), else, or when the
-// name is not a CSS colour, the k-th colour of OkabeIto for the k-th
-// sector.
+// name is not a CSS colour, the colour SectorStyles gives a sector without
+// one.
 func SectorColors(sectors []graph.Sector) []string {
+	st := sectorStyles(sectors)
 	out := make([]string, len(sectors))
-	for k, s := range sectors {
-		c, ok := ParseColor(s.Color)
-		if !ok {
-			c, _ = ParseColor(OkabeIto[k%len(OkabeIto)])
-		}
-		out[k] = c
+	for k := range st {
+		out[k], _ = ParseColor(st[k].Color)
 	}
 	return out
 }
