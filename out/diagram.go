@@ -65,6 +65,7 @@ type DiagramNode struct {
 	Size   float64 // diameter (width of a box)
 	Height float64 // height of a box; Size when 0
 	Inside bool    // label inside the node (boxes) rather than beside it
+	Focal  bool    // ringed and labelled first: the ego view's organization
 	Class  string  // CSS class in SVG (the sector id)
 }
 
@@ -106,6 +107,7 @@ type LegendItem struct {
 	Line  string // else a tie sample in this colour when not ""
 	Width float64
 	Style EdgeStyle
+	Focal bool // the mark is ringed, as the ego view's organization
 }
 
 // bigDrawing is the number of nodes or ties above which a diagram is laid

@@ -91,12 +91,34 @@ func drawScene(c vg.Canvas, s *scene) {
 		c.SetColor(parseColor("#333333", 1))
 		c.SetLineWidth(0.6)
 		c.Stroke(p)
-		if n.Label != nil {
-			drawText(c, *n.Label, fy)
+		if n.Focal {
+			r := math.Max(n.W, n.H)/2 + 3
+			var ring vg.Path
+			ring.Move(vg.Point{X: vg.Length(n.X + r), Y: fy(n.Y)})
+			ring.Arc(vg.Point{X: vg.Length(n.X), Y: fy(n.Y)}, vg.Length(r), 0, 2*math.Pi)
+			ring.Close()
+			c.SetColor(parseColor("#111111", 1))
+			c.SetLineWidth(1.6)
+			c.Stroke(ring)
 		}
 	}
 	for _, n := range s.Nodes {
 		node(n)
+	}
+	// Outside labels after every node, so no node covers one.
+	for _, n := range s.Nodes {
+		if n.Label == nil {
+			continue
+		}
+		if len(n.Leader) == 2 {
+			var l vg.Path
+			l.Move(vg.Point{X: vg.Length(n.Leader[0].X), Y: fy(n.Leader[0].Y)})
+			l.Line(vg.Point{X: vg.Length(n.Leader[1].X), Y: fy(n.Leader[1].Y)})
+			c.SetColor(parseColor("#666666", 1))
+			c.SetLineWidth(0.5)
+			c.Stroke(l)
+		}
+		drawText(c, *n.Label, fy)
 	}
 	for _, m := range s.Marks {
 		node(m)
@@ -121,6 +143,11 @@ func drawText(c vg.Canvas, t sceneText, fy func(float64) vg.Length) {
 		x -= w
 	}
 	p := typeset.Outline(t.Text, t.Size, t.Bold, x, float64(fy(t.Y)))
+	if t.Halo {
+		c.SetColor(color.White)
+		c.SetLineWidth(2.2)
+		c.Stroke(p)
+	}
 	c.SetColor(parseColor(t.Color, 1))
 	c.Fill(p)
 }

@@ -75,7 +75,10 @@ func writeDOT(w *bufio.Writer, d *Diagram, legend bool) {
 			attrs = append(attrs, "label="+gvString(n.Label))
 		} else {
 			attrs = append(attrs, `label=""`)
-			if n.Label != "" {
+			// sectornet places outside labels itself after the layout
+			// (diagram_labels.go); the DOT source keeps them for
+			// Graphviz's own tools.
+			if n.Label != "" && legend {
 				attrs = append(attrs, "xlabel="+gvString(n.Label))
 			}
 		}

@@ -1,7 +1,9 @@
 package out
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/sectornet/sectornet/out/internal/typeset"
@@ -33,6 +35,8 @@ type sceneNode struct {
 	Shape            Shape
 	Fill             string
 	Label            *sceneText
+	Leader           []pt // from the node to its label, when set apart
+	Focal            bool // ringed: the ego view's organization
 }
 
 type sceneEdge struct {
@@ -52,6 +56,7 @@ type sceneText struct {
 	Anchor string // start, middle or end
 	Text   string
 	Color  string
+	Halo   bool // a white outline keeps it readable over ties
 }
 
 // baselineFor returns the baseline that centres text of size vertically
@@ -92,18 +97,17 @@ func buildScene(d *Diagram, p *placed) *scene {
 			tip = append(tip, n.Info)
 		}
 		sn.Title = strings.Join(tip, "\n")
-		if n.Label != "" {
-			switch {
-			case n.Inside:
-				sn.Label = &sceneText{X: x, Y: baselineFor(y, labelFont), Size: labelFont, Anchor: "middle", Text: n.Label, Color: "#111111"}
-			case pn.HasL:
-				lx, ly := tr(pn.LX, pn.LY)
-				sn.Label = &sceneText{X: lx, Y: baselineFor(ly, labelFont), Size: labelFont, Anchor: "middle", Text: n.Label, Color: "#111111"}
-			default:
-				sn.Label = &sceneText{X: x, Y: y + h/2 + labelFont + 1, Size: labelFont, Anchor: "middle", Text: n.Label, Color: "#111111"}
-			}
+		sn.Focal = n.Focal
+		if n.Label != "" && n.Inside {
+			sn.Label = &sceneText{X: x, Y: baselineFor(y, labelFont), Size: labelFont, Anchor: "middle", Text: n.Label, Color: "#111111"}
 		}
 		s.Nodes = append(s.Nodes, sn)
+	}
+	gw, gh, dropped := placeNodeLabels(s, d, gw, gh)
+	notes := d.Legend.Notes
+	if dropped > 0 {
+		notes = append(slices.Clone(notes), fmt.Sprintf("%d %s left out where %s would overlap; every name is in the SVG's tooltips.",
+			dropped, plural(dropped, "label", "labels"), plural(dropped, "it", "they")))
 	}
 	// The legend, right of the drawing.
 	lx := margin + gw + 24
@@ -129,7 +133,7 @@ func buildScene(d *Diagram, p *placed) *scene {
 		tx := lx + 24
 		switch {
 		case it.Fill != "":
-			s.Marks = append(s.Marks, sceneNode{X: lx + 8, Y: cy, W: 10, H: 10, Shape: it.Shape, Fill: it.Fill})
+			s.Marks = append(s.Marks, sceneNode{X: lx + 8, Y: cy, W: 10, H: 10, Shape: it.Shape, Fill: it.Fill, Focal: it.Focal})
 		case it.Line != "":
 			wd := it.Width
 			if wd == 0 {
@@ -147,10 +151,10 @@ func buildScene(d *Diagram, p *placed) *scene {
 		lw = math.Max(lw, w)
 		ly += row
 	}
-	if len(d.Legend.Notes) > 0 {
+	if len(notes) > 0 {
 		ly += 6
 	}
-	for _, n := range d.Legend.Notes {
+	for _, n := range notes {
 		for _, line := range wrap(n, 52) {
 			ly += noteFont + 3
 			s.Texts = append(s.Texts, sceneText{X: lx, Y: ly, Size: noteFont, Anchor: "start", Text: line, Color: "#444444"})
@@ -160,17 +164,6 @@ func buildScene(d *Diagram, p *placed) *scene {
 	}
 	s.W = lx + lw + margin
 	s.H = math.Max(margin+gh, ly) + margin
-	// Node labels may stick out of Graphviz's box: widen to fit them.
-	for _, n := range s.Nodes {
-		if n.Label != nil {
-			w := typeset.Width(n.Label.Text, n.Label.Size, false)
-			if n.Label.X-w/2 < 2 || n.Label.Y+3 > s.H {
-				// Rare; shift everything would be costlier than clipping a
-				// few points, so just extend the page downwards.
-				s.H = math.Max(s.H, n.Label.Y+4)
-			}
-		}
-	}
 	return s
 }
 
@@ -213,4 +206,86 @@ func shapePoints(sh Shape, x, y, w, h float64) []pt {
 		return ps
 	}
 	return nil
+}
+
+// placeNodeLabels places the outside labels of d's nodes on s (largest
+// nodes first, then in diagram order) with placeLabels, within 60 points
+// of the drawing, and moves everything so that labels past the drawing's
+// left or top edge fit. It returns the drawing's new size and the number
+// of labels dropped.
+func placeNodeLabels(s *scene, d *Diagram, gw, gh float64) (float64, float64, int) {
+	var reqs []labelRequest
+	for i, n := range d.Nodes {
+		if n.Label != "" && !n.Inside {
+			reqs = append(reqs, labelRequest{Node: i, Text: n.Label, Size: labelFont, Bold: n.Focal})
+		}
+	}
+	if len(reqs) == 0 {
+		return gw, gh, 0
+	}
+	slices.SortStableFunc(reqs, func(a, b labelRequest) int {
+		fa, fb := d.Nodes[a.Node].Focal, d.Nodes[b.Node].Focal
+		switch {
+		case fa != fb:
+			if fa {
+				return -1
+			}
+			return 1
+		case d.Nodes[a.Node].Size > d.Nodes[b.Node].Size:
+			return -1
+		case d.Nodes[a.Node].Size < d.Nodes[b.Node].Size:
+			return 1
+		}
+		return 0
+	})
+	const slack = 60.0
+	area := box{margin - slack, margin - slack, margin + gw + slack, margin + gh + slack}
+	placed, dropped := placeLabels(s, reqs, area)
+	bb := box{margin, margin, margin + gw, margin + gh}
+	for k, q := range reqs {
+		if !placed[k].OK {
+			continue
+		}
+		t := placed[k].Text
+		w := typeset.Width(t.Text, t.Size, t.Bold)
+		bb.x0 = math.Min(bb.x0, t.X-w/2)
+		bb.x1 = math.Max(bb.x1, t.X+w/2)
+		bb.y0 = math.Min(bb.y0, t.Y-t.Size)
+		bb.y1 = math.Max(bb.y1, t.Y+t.Size*0.3)
+		s.Nodes[q.Node].Label = &placed[k].Text
+		s.Nodes[q.Node].Leader = placed[k].Leader
+	}
+	dx, dy := margin-bb.x0, margin-bb.y0
+	if dx != 0 || dy != 0 {
+		s.shift(dx, dy)
+	}
+	return bb.x1 - bb.x0, bb.y1 - bb.y0, dropped
+}
+
+// shift moves the drawing (ties, nodes, their labels) by dx, dy.
+func (s *scene) shift(dx, dy float64) {
+	mv := func(t *sceneText) {
+		if t != nil {
+			t.X += dx
+			t.Y += dy
+		}
+	}
+	for i := range s.Edges {
+		e := &s.Edges[i]
+		for k := range e.Pts {
+			e.Pts[k].X += dx
+			e.Pts[k].Y += dy
+		}
+		mv(e.Label)
+	}
+	for i := range s.Nodes {
+		n := &s.Nodes[i]
+		n.X += dx
+		n.Y += dy
+		mv(n.Label)
+		for k := range n.Leader {
+			n.Leader[k].X += dx
+			n.Leader[k].Y += dy
+		}
+	}
 }

@@ -29,14 +29,25 @@ func writeSVG(w io.Writer, s *scene) error {
 		if n.Title != "" {
 			fmt.Fprintf(b, "<title>%s</title>", svgEscape(n.Title))
 		}
+		svgRing(b, n)
 		svgShape(b, n)
-		if n.Label != nil {
-			svgText(b, *n.Label)
-		}
 		b.WriteString("</g>\n")
+	}
+	b.WriteString("</g>\n<g class=\"labels\">\n")
+	for _, n := range s.Nodes {
+		if n.Label == nil {
+			continue
+		}
+		if len(n.Leader) == 2 {
+			fmt.Fprintf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#666666\" stroke-width=\"0.5\"/>",
+				num(n.Leader[0].X), num(n.Leader[0].Y), num(n.Leader[1].X), num(n.Leader[1].Y))
+		}
+		svgText(b, *n.Label)
+		b.WriteString("\n")
 	}
 	b.WriteString("</g>\n<g class=\"legend\" stroke=\"#333333\" stroke-width=\"0.6\">\n")
 	for _, m := range s.Marks {
+		svgRing(b, m)
 		svgShape(b, m)
 		b.WriteString("\n")
 	}
@@ -78,6 +89,13 @@ func svgEdge(b *bufio.Writer, e sceneEdge) {
 	b.WriteString("\n")
 }
 
+// svgRing rings a focal node.
+func svgRing(b *bufio.Writer, n sceneNode) {
+	if n.Focal {
+		fmt.Fprintf(b, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"none\" stroke=\"#111111\" stroke-width=\"1.6\"/>", num(n.X), num(n.Y), num(math.Max(n.W, n.H)/2+3))
+	}
+}
+
 func svgShape(b *bufio.Writer, n sceneNode) {
 	if n.Shape == ShapeCircle {
 		if n.W == n.H {
@@ -115,8 +133,12 @@ func svgText(b *bufio.Writer, t sceneText) {
 	if t.Bold {
 		weight = " font-weight=\"bold\""
 	}
-	fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" text-anchor=\"%s\" fill=\"%s\" stroke=\"none\"%s%s>%s</text>",
-		num(t.X), num(t.Y), num(t.Size), anchor, svgAttr(t.Color), weight, dir, svgEscape(t.Text))
+	stroke := "stroke=\"none\""
+	if t.Halo {
+		stroke = "stroke=\"#ffffff\" stroke-width=\"2.2\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+	}
+	fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" text-anchor=\"%s\" fill=\"%s\" %s%s%s>%s</text>",
+		num(t.X), num(t.Y), num(t.Size), anchor, svgAttr(t.Color), stroke, weight, dir, svgEscape(t.Text))
 }
 
 // svgEscape escapes s as XML character data, dropping characters XML 1.0

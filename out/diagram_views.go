@@ -39,7 +39,8 @@ type NetworkView struct {
 	Seed   int
 	// Only, when not nil, restricts the drawing to these organizations.
 	Only []bool
-	// Highlight marks organizations drawn larger (ego).
+	// Highlight marks organizations drawn larger, ringed and labelled
+	// first (the ego view's focal organization).
 	Highlight []bool
 	// DropLoose leaves out the organizations without a drawn tie (the
 	// legend says how many), for networks too big to show them usefully.
@@ -176,6 +177,8 @@ func (v NetworkView) Diagram(d *graph.Dataset) *Diagram {
 		n.Info = info
 		if v.Highlight != nil && v.Highlight[i] {
 			n.Size += 6
+			n.Focal = true
+			n.Label = Abbreviate(o.Name, 2*MaxLabel)
 		}
 		index[i] = len(dg.Nodes)
 		dg.Nodes = append(dg.Nodes, n)
@@ -401,6 +404,9 @@ func EgoDiagram(d *graph.Dataset, g *graph.Network, ego, depth int, title, desc,
 	}
 	dg := v.Diagram(d)
 	dg.Root = d.Orgs[ego].ID
+	st := orgStyle(SectorStyles(d), d.OrgSectors()[ego])
+	focal := LegendItem{Label: "focal organization (ringed)", Shape: st.Shape, Fill: st.Color, Focal: true}
+	dg.Legend.Items = append([]LegendItem{focal}, dg.Legend.Items...)
 	return dg
 }
 

@@ -7,12 +7,12 @@ import (
 
 func TestDistinctLabels(t *testing.T) {
 	names := []string{
-		"Volunteering in education",              // fits
-		"Volunteering in welfare and community",  // cut after whole words
-		"Volunteering and employment",            // would end on "and"
+		"Volunteering in education",             // fits
+		"Volunteering in welfare and community", // cut after whole words
+		"Volunteering and employment",           // would end on "and"
 		"Ministry of Agriculture and Rural Development",
-		"Ministry of Agriculture and Fisheries",  // same cut as the one above
-		"Organization 1", "Organization 1",        // repeated
+		"Ministry of Agriculture and Fisheries", // same cut as the one above
+		"Organization 1", "Organization 1",      // repeated
 		"Supercalifragilisticexpialidocious Ltd", // one long word
 	}
 	want := []string{
