@@ -94,6 +94,9 @@ type SurveyResult struct {
 	// Unpaired counts scores given for a partner the respondent did not
 	// report working with; they are left out.
 	Unpaired int
+	// Absent lists the mapping's questions with no column in the file
+	// (dropped from this wave's questionnaire, or misspelled).
+	Absent []string
 }
 
 // ReadSurvey converts a survey tool's response export (a CSV file, or for
@@ -384,7 +387,11 @@ func (s *surveyReader) read(rows []gridRow) {
 			}
 			id, known := s.orgByLabel[normLabel(item)]
 			if !known {
-				s.errs.add(s.withHint(s.at(headerLine, i, item, fmt.Errorf("%w organization in the header of question %q", ErrUnknown, q.Match)), item))
+				e := s.withHint(s.at(headerLine, i, item, fmt.Errorf("%w organization in the header of question %q", ErrUnknown, q.Match)), item)
+				if e.Hint == "" {
+					e.Hint = fmt.Sprintf("name its id in the mapping: org,%s,ID", item)
+				}
+				s.errs.add(e)
 				break
 			}
 			cols = append(cols, rosterColumn{col: i, q: q, partner: id})
@@ -394,9 +401,12 @@ func (s *surveyReader) read(rows []gridRow) {
 	}
 	for _, q := range m.Questions {
 		if !used[q.Match] {
-			s.errs.add(&Error{File: s.name, Sheet: s.sheet, Line: headerLine, Value: q.Match,
-				Err: fmt.Errorf("%w: no column of question %q (a roster column is headed by the question, the tool's separator and an organization)", ErrMissingColumn, q.Match)})
+			s.res.Absent = append(s.res.Absent, q.Match)
 		}
+	}
+	if len(cols) == 0 && len(s.errs.Errs) == 0 {
+		s.errs.add(&Error{File: s.name, Sheet: s.sheet, Line: headerLine,
+			Err: fmt.Errorf("%w: no column of any question of the mapping (a roster column is headed by the question, the tool's separator and an organization, as %q)", ErrMissingColumn, m.Questions[0].Match+" [Organization]")})
 	}
 	s.res.Columns = len(cols)
 	if len(s.errs.Errs) > 0 {

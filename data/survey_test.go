@@ -2,7 +2,9 @@ package data
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,3 +145,65 @@ func checkErrs(t *testing.T, err error, want []string) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestQuestionnaireRoundTrip writes the questionnaire and its mapping, fills
+// in a Google Forms export of it as the tool would lay it out, in both
+// languages, and reads it back.
+func TestQuestionnaireRoundTrip(t *testing.T) {
+	d := goodOrgs(t)
+	for _, lang := range QuestionnaireLangs {
+		t.Run(lang, func(t *testing.T) {
+			var qb, mb bytes.Buffer
+			o := QuestionnaireOptions{Wave: "2016", Lang: lang}
+			if err := WriteQuestionnaire(&qb, d.Orgs, o); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteQuestionnaireMapping(&mb, o); err != nil {
+				t.Fatal(err)
+			}
+			for _, org := range d.Orgs {
+				if !strings.Contains(qb.String(), "\n"+org.Name+"\n") {
+					t.Errorf("questionnaire lacks %q", org.Name)
+				}
+			}
+			m, err := ReadSurveyMapping(&mb, "survey-mapping.csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := questionnaires[lang]
+			// Alpha answers: often with Beta, reliability "a great deal" (4),
+			// power "a small amount" (2); never with the others.
+			hdr := []string{"Timestamp", q.respondent}
+			row := []string{"2016/05/01 9:00:00 AM GMT+3", "Alpha Ministry"}
+			for _, org := range d.Orgs[1:] {
+				hdr = append(hdr, q.tie+" ["+org.Name+"]")
+				a := q.tieAnswers[0]
+				if org.ID == "B" {
+					a = q.tieAnswers[2]
+				}
+				row = append(row, a)
+			}
+			hdr = append(hdr, q.partner[0]+" [Beta, Ltd]", q.partner[3]+" [Beta, Ltd]")
+			row = append(row, q.scale[3], q.scale[1])
+			var csvb bytes.Buffer
+			w := csvWriter(&csvb)
+			w.Write(hdr)
+			w.Write(row)
+			w.Flush()
+			res, err := ReadSurvey(&csvb, "form.csv", d.Orgs, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Ties) != 1 {
+				t.Fatalf("ties %+v", res.Ties)
+			}
+			tie := res.Ties[0]
+			if tie.Source != "A" || tie.Target != "B" || tie.Wave != "2016" || tie.Weight != 2 || tie.Partner == nil ||
+				tie.Partner.Reliability != 4 || tie.Partner.Power != 2 || tie.Partner.Trust() != 4 {
+				t.Errorf("tie %+v partner %v", tie, tie.Partner)
+			}
+		})
+	}
+}
+
+func csvWriter(w io.Writer) *csv.Writer { return csv.NewWriter(w) }

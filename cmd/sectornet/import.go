@@ -19,6 +19,7 @@ func newImportCmd(s *streams) *cobra.Command {
 		Short: "Convert data kept in other shapes into dataset files",
 	}
 	cmd.AddCommand(newImportMatrixCmd(s))
+	cmd.AddCommand(newImportSurveyCmd(s))
 	return cmd
 }
 

@@ -20,6 +20,11 @@ type initOptions struct {
 	xlsx   string // write a workbook to this file instead of a folder
 	sample bool
 	force  bool
+	// questionnaire writes the roster questionnaire and its mapping into
+	// dir, for the organizations of the dataset from.
+	questionnaire bool
+	from, wave    string
+	lang          string
 }
 
 func newInitCmd(s *streams) *cobra.Command {
@@ -34,7 +39,9 @@ the embedded sample dataset instead.`,
 		Example: `  sectornet init mydata                        # empty dataset with headers and examples
   sectornet init --sample sample               # the embedded sample as CSV files
   sectornet init --xlsx partners.xlsx          # an empty workbook, ready to fill in
-  sectornet init --xlsx sample.xlsx --sample   # the sample as a workbook`,
+  sectornet init --xlsx sample.xlsx --sample   # the sample as a workbook
+  sectornet init --questionnaire survey2016 --from mydata --wave 2016   # questionnaire.txt, survey-mapping.csv
+  sectornet init --questionnaire survey2016 --from mydata --lang he     # in Hebrew`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if o.xlsx != "" {
 				if len(args) != 0 {
@@ -57,10 +64,51 @@ the embedded sample dataset instead.`,
 	cmd.Flags().StringVar(&o.xlsx, "xlsx", "", "write an Excel workbook to this file instead of a folder")
 	cmd.Flags().BoolVar(&o.sample, "sample", false, "write the embedded sample dataset instead of empty files")
 	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite dataset files that already exist")
+	cmd.Flags().BoolVar(&o.questionnaire, "questionnaire", false, "write a roster questionnaire (questionnaire.txt) and the mapping that imports its responses (survey-mapping.csv) into DIR")
+	cmd.Flags().StringVar(&o.from, "from", "", "--questionnaire: the dataset whose organizations the roster lists (default: the embedded sample)")
+	cmd.Flags().StringVar(&o.wave, "wave", "", "--questionnaire: the survey wave the mapping names")
+	cmd.Flags().StringVar(&o.lang, "lang", "en", "--questionnaire: the questionnaire's language, en or he")
 	return cmd
 }
 
+// runInitQuestionnaire writes questionnaire.txt and survey-mapping.csv.
+func runInitQuestionnaire(ctx context.Context, s *streams, o initOptions) error {
+	if o.sample || o.xlsx != "" {
+		return usageErr(errors.New("--questionnaire does not go with --sample or --xlsx"))
+	}
+	if !contains(data.QuestionnaireLangs, o.lang) {
+		return usageErr(fmt.Errorf("unknown --lang %q (want %s)", o.lang, strings.Join(data.QuestionnaireLangs, " or ")))
+	}
+	d, err := loadDataset(ctx, s, o.from)
+	if err != nil {
+		return err
+	}
+	names := []string{"questionnaire.txt", "survey-mapping.csv"}
+	if !o.force {
+		for _, n := range names {
+			if _, err := os.Stat(filepath.Join(o.dir, n)); err == nil {
+				return usageErr(fmt.Errorf("%s already holds %s; nothing written (use --force to overwrite)", o.dir, n))
+			}
+		}
+	}
+	if err := os.MkdirAll(o.dir, 0o755); err != nil {
+		return fmt.Errorf("%s: cannot create the folder: %v", o.dir, errors.Unwrap(err))
+	}
+	qo := data.QuestionnaireOptions{Wave: o.wave, Lang: o.lang}
+	if err := writeFileAtomic(filepath.Join(o.dir, names[0]), func(w io.Writer) error { return data.WriteQuestionnaire(w, d.Orgs, qo) }); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(filepath.Join(o.dir, names[1]), func(w io.Writer) error { return data.WriteQuestionnaireMapping(w, qo) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Err, "sectornet: wrote a roster questionnaire of %d organizations to %s: %s\n", len(d.Orgs), o.dir, strings.Join(names, ", "))
+	return nil
+}
+
 func runInit(ctx context.Context, s *streams, o initOptions) error {
+	if o.questionnaire {
+		return runInitQuestionnaire(ctx, s, o)
+	}
 	if o.xlsx != "" {
 		return runInitWorkbook(ctx, s, o)
 	}

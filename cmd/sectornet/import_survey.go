@@ -1,0 +1,267 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/graph"
+)
+
+type importSurveyOptions struct {
+	file       string
+	dataset    string
+	output     string
+	mapping    string
+	tool       string
+	wave       string
+	respondent string
+	date       string
+	person     string
+	questions  []string
+	likert     []string
+	orgs       []string
+	force      bool
+}
+
+func newImportSurveyCmd(s *streams) *cobra.Command {
+	var o importSurveyOptions
+	cmd := &cobra.Command{
+		Use:   "survey FILE --dataset DIR --wave W [--mapping MAP]",
+		Short: "Convert a survey tool's response export (Google Forms, Microsoft Forms, Qualtrics, LimeSurvey, KoboToolbox) into ties.csv and respondents.csv",
+		Long: `Convert the responses to a roster questionnaire ("With which of these
+organizations did you work? How much do you trust them?", one column per
+partner organization per question) into survey reports (ties.csv: source,
+target, wave, type, weight, trust, value and PARTNER's six dimensions) and
+the list of who answered (respondents.csv).
+
+FILE is the export of Google Forms (CSV), Microsoft Forms (.xlsx), Qualtrics
+(CSV with its two or three header rows), LimeSurvey (CSV, question codes or
+text as headings) or KoboToolbox (CSV, ';' or ','); the tool is recognised
+from the export's metadata columns, or named with --tool. A roster column is
+headed by its question, the tool's separator and an organization:
+"Question [Org]" (Google Forms, LimeSurvey), "Question.Org" (Microsoft
+Forms), "Question - Org" (Qualtrics), "group/Org" (KoboToolbox). The
+organizations are matched by id or name (case and spacing ignored) against
+the dataset's organizations.csv, or through the mapping's org rows.
+
+The mapping (--mapping, a CSV file of kind,key,value,type rows; init
+--questionnaire writes one) or the flags say which question is which:
+
+  setting,wave,2014                          --wave 2014
+  setting,respondent,Your organization       --respondent "Your organization"
+  question,With which of these,tie,information  --question "With which of these=tie:information"
+  question,How much do you trust,trust       --question "How much do you trust=trust"
+  likert,Monthly,2                           --likert Monthly=2
+  org,Municipality of Haifa,L03              --org "Municipality of Haifa=L03"
+
+Measures: tie (0 or no means no tie; a positive answer is the tie's weight),
+trust, value, and PARTNER's reliability, mission, openness, power,
+involvement, resources (each 1-4). Answers are numbers or labels: built in
+are Never 0, Rarely 1, Sometimes 1, Often 2, Always 3, Yes 1, No 0, and
+PARTNER's Not at all 1, A small amount 2, A fair amount 3, A great deal 4,
+each in Hebrew too (אף פעם, לפעמים, לעתים קרובות, כן, לא, כלל לא, במידה
+מועטה, במידה בינונית, במידה רבה). Scores given for a partner the respondent
+did not work with are left out and counted.
+
+The reports are written into the dataset folder (or -o DIR): ties.csv and
+respondents.csv keep their rows of the other waves; the imported wave's rows
+replace the old ones only with --force. Every bad cell is an error naming
+its row and column.`,
+		Example: `  sectornet import survey responses.csv --dataset mydata --mapping mydata/survey-mapping.csv
+  sectornet import survey form.xlsx --dataset mydata --wave 2016 --respondent "Your organization" \
+      --question "With which of these organizations=tie" --question "How much do you trust=trust"
+  sectornet import survey kobo.csv --dataset mydata --mapping kobo-he.csv -o imported`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErr(errors.New("import survey needs one argument, the survey export to convert"))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.file = args[0]
+			return runImportSurvey(cmd.Context(), s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.dataset, "dataset", "", "the dataset whose organizations the survey names (a folder or .xlsx workbook; default: the embedded sample)")
+	f.StringVarP(&o.output, "output", "o", "", "write ties.csv and respondents.csv into this folder (default: the dataset folder)")
+	f.StringVar(&o.mapping, "mapping", "", "mapping file: which column is which question, Likert labels, organization labels")
+	f.StringVar(&o.tool, "tool", "", "the survey tool: "+strings.Join(data.SurveyTools, ", ")+" (default: recognised from the file)")
+	f.StringVar(&o.wave, "wave", "", "the survey wave of every report (overrides the mapping's)")
+	f.StringVar(&o.respondent, "respondent", "", "header of the column that names the respondent's organization")
+	f.StringVar(&o.date, "date", "", "header of the submission time column (default: the tool's)")
+	f.StringVar(&o.person, "person", "", "header of the respondent's name column")
+	f.StringArrayVar(&o.questions, "question", nil, `a roster question, "TEXT=MEASURE" or "TEXT=tie:TYPE" (repeatable)`)
+	f.StringArrayVar(&o.likert, "likert", nil, `an answer label and its number, "LABEL=N" (repeatable)`)
+	f.StringArrayVar(&o.orgs, "org", nil, `a label the survey uses for an organization, "LABEL=ID" (repeatable)`)
+	f.BoolVar(&o.force, "force", false, "replace the rows of a wave that ties.csv or respondents.csv already holds")
+	return cmd
+}
+
+// splitLast splits "text=value" at its last '='.
+func splitLast(s, flag string) (string, string, error) {
+	i := strings.LastIndexByte(s, '=')
+	if i <= 0 || i == len(s)-1 {
+		return "", "", usageErr(fmt.Errorf("--%s %q: want TEXT=VALUE", flag, s))
+	}
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:]), nil
+}
+
+func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
+	m := data.SurveyMapping{Likert: map[string]float64{}, Aliases: map[string]string{}}
+	if o.mapping != "" {
+		f, err := os.Open(o.mapping)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return m, fmt.Errorf("%s: no such mapping file", o.mapping)
+			}
+			return m, fmt.Errorf("%s: %v", o.mapping, errors.Unwrap(err))
+		}
+		defer f.Close()
+		if m, err = data.ReadSurveyMapping(f, o.mapping); err != nil {
+			return m, err
+		}
+	}
+	set := func(p *string, v string) {
+		if v != "" {
+			*p = v
+		}
+	}
+	set(&m.Tool, o.tool)
+	set(&m.Wave, o.wave)
+	set(&m.Respondent, o.respondent)
+	set(&m.Date, o.date)
+	set(&m.Person, o.person)
+	for _, q := range o.questions {
+		text, measure, err := splitLast(q, "question")
+		if err != nil {
+			return m, err
+		}
+		measure, typ, _ := strings.Cut(measure, ":")
+		m.Questions = append(m.Questions, data.SurveyQuestion{Match: text, Measure: strings.ToLower(measure), Type: typ})
+	}
+	for _, l := range o.likert {
+		label, n, err := splitLast(l, "likert")
+		if err != nil {
+			return m, err
+		}
+		x, err := strconv.ParseFloat(n, 64)
+		if err != nil {
+			return m, usageErr(fmt.Errorf("--likert %q: %q is not a number", l, n))
+		}
+		m.Likert[label] = x
+	}
+	for _, a := range o.orgs {
+		label, id, err := splitLast(a, "org")
+		if err != nil {
+			return m, err
+		}
+		m.Aliases[label] = id
+	}
+	return m, nil
+}
+
+func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) error {
+	if o.tool != "" && !contains(data.SurveyTools, o.tool) {
+		return usageErr(fmt.Errorf("unknown --tool %q (want %s)", o.tool, strings.Join(data.SurveyTools, ", ")))
+	}
+	out := o.output
+	if out == "" {
+		if o.dataset == "" || isWorkbook(o.dataset) {
+			return usageErr(errors.New("import survey writes into the dataset folder: give --dataset DIR, or -o DIR"))
+		}
+		out = o.dataset
+	}
+	m, err := o.surveyMapping()
+	if err != nil {
+		return reportProblems(s, o.mapping, "", err, "imported")
+	}
+	if m.Wave == "" {
+		return usageErr(errors.New("import survey needs the wave of the survey: --wave W, or setting,wave,W in the mapping"))
+	}
+	if len(m.Questions) == 0 {
+		return usageErr(errors.New(`import survey needs the roster questions: --question "TEXT=tie" (and trust, value, ...), or question rows in the mapping`))
+	}
+	d, err := loadDataset(ctx, s, o.dataset)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(o.file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: no such file", o.file)
+		}
+		return fmt.Errorf("%s: %v", o.file, errors.Unwrap(err))
+	}
+	defer f.Close()
+	res, err := data.ReadSurvey(f, o.file, d.Orgs, m)
+	if err != nil {
+		return reportProblems(s, o.file, "", err, "imported")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Keep the other waves' rows; the imported wave replaces its rows
+	// only with --force.
+	had := false
+	merged := &graph.Dataset{}
+	for _, t := range d.Ties {
+		if t.Wave == m.Wave {
+			had = true
+			continue
+		}
+		merged.Ties = append(merged.Ties, t)
+	}
+	for _, r := range d.Respondents {
+		if r.Wave == m.Wave {
+			had = true
+			continue
+		}
+		merged.Respondents = append(merged.Respondents, r)
+	}
+	if had && !o.force {
+		return usageErr(fmt.Errorf("the dataset already holds wave %q; nothing written (use --force to replace its rows)", m.Wave))
+	}
+	merged.Ties = append(merged.Ties, res.Ties...)
+	merged.Respondents = append(merged.Respondents, res.Respondents...)
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("%s: cannot create the folder: %v", out, errors.Unwrap(err))
+	}
+	for _, name := range []string{data.FileTies, data.FileRespondents} {
+		if err := writeFileAtomic(filepath.Join(out, name), func(w io.Writer) error { return data.WriteFile(w, name, merged) }); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(s.Err, "sectornet: read %d %s of %s (%s export, %d roster columns)", res.Responses, plural(res.Responses, "response", "responses"), o.file, res.Tool, res.Columns)
+	if res.Skipped > 0 {
+		fmt.Fprintf(s.Err, ", %d left out (previews, tests, spam or incomplete)", res.Skipped)
+	}
+	fmt.Fprintf(s.Err, "; wrote %d %s of wave %s from %d %s to %s and %s\n", len(res.Ties), plural(len(res.Ties), "report", "reports"), m.Wave,
+		len(res.Respondents), plural(len(res.Respondents), "respondent", "respondents"), filepath.Join(out, data.FileTies), filepath.Join(out, data.FileRespondents))
+	if res.Unpaired > 0 {
+		fmt.Fprintf(s.Err, "sectornet: %d %s given for partners the respondent did not work with %s left out\n", res.Unpaired, plural(res.Unpaired, "score", "scores"), plural(res.Unpaired, "was", "were"))
+	}
+	for _, q := range res.Absent {
+		fmt.Fprintf(s.Err, "sectornet: warning: no column of question %q in %s\n", q, o.file)
+	}
+	return nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
