@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"sync"
 )
 
 // ApproxOptions configure the sampled (approximate) betweenness and
@@ -196,7 +195,7 @@ func ApproxBetweenness(ctx context.Context, g *Network, o ApproxOptions) (Betwee
 	const nb = 64
 	nq := q.N()
 	counts := make([][]int64, o.Workers)
-	err := forBlocks(ctx, nb, o.Workers, func(b int) int { return (b+1)*est.Samples/nb - b*est.Samples/nb }, o.Progress,
+	err := parallel(ctx, nb, o.Workers,
 		func(w int) func(b int) {
 			bi := newBiBFS(q, size)
 			counts[w] = make([]int64, nq)
@@ -215,7 +214,7 @@ func ApproxBetweenness(ctx context.Context, g *Network, o ApproxOptions) (Betwee
 					}
 				}
 			}
-		})
+		}, progressBy(nb, func(b int) int { return (b+1)*est.Samples/nb - b*est.Samples/nb }, o.Progress))
 	if err != nil {
 		return BetweennessEstimate{}, err
 	}
@@ -287,46 +286,6 @@ func vertexDiameterBound(g *Network) int {
 		vd = max(vd, min(len(queue), 2*int(ecc)+1))
 	}
 	return vd
-}
-
-// forBlocks runs the blocks 0..nb-1 on up to workers goroutines; work(w)
-// returns worker w's function for one block (set up once per worker),
-// and size(b) the number of items of block b for progress.
-func forBlocks(ctx context.Context, nb, workers int, size func(int) int, progress func(done, total int), work func(w int) func(b int)) error {
-	workers = max(1, min(workers, nb))
-	next := make(chan int, nb)
-	total := 0
-	for b := 0; b < nb; b++ {
-		next <- b
-		total += size(b)
-	}
-	close(next)
-	var (
-		mu   sync.Mutex
-		done int
-		wg   sync.WaitGroup
-	)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		f := work(w)
-		go func() {
-			defer wg.Done()
-			for b := range next {
-				if ctx.Err() != nil {
-					return
-				}
-				f(b)
-				if progress != nil {
-					mu.Lock()
-					done += size(b)
-					progress(done, total)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return ctx.Err()
 }
 
 // biBFS holds one worker's buffers for bidirectional breadth-first
@@ -584,7 +543,7 @@ func ApproxCloseness(ctx context.Context, g *Network, o ApproxOptions) (Closenes
 	nb := min(64, max(1, len(sources)))
 	sums := make([][]int64, o.Workers)
 	ecc := make([]int32, len(sources))
-	err := forBlocks(ctx, nb, o.Workers, func(b int) int { return (b+1)*len(sources)/nb - b*len(sources)/nb }, o.Progress,
+	err := parallel(ctx, nb, o.Workers,
 		func(w int) func(b int) {
 			sums[w] = make([]int64, n)
 			sum := sums[w]
@@ -601,7 +560,7 @@ func ApproxCloseness(ctx context.Context, g *Network, o ApproxOptions) (Closenes
 					}
 				}
 			}
-		})
+		}, progressBy(nb, func(b int) int { return (b+1)*len(sources)/nb - b*len(sources)/nb }, o.Progress))
 	if err != nil {
 		return ClosenessEstimate{}, err
 	}

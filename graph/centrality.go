@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"sync"
-	"sync/atomic"
 )
 
 // ErrNoConvergence is returned by the iterative measures when they do not
@@ -273,7 +271,7 @@ func PageRank(g *Network, o PageRankOptions) ([]float64, error) {
 			}
 			errs[c] = e
 		}
-		parallelFor(nchunks, workers, step)
+		parallel(context.Background(), nchunks, workers, func(int) func(int) { return step }, nil)
 		err := 0.0
 		for _, e := range errs {
 			err += e
@@ -284,59 +282,4 @@ func PageRank(g *Network, o PageRankOptions) ([]float64, error) {
 		}
 	}
 	return x, ErrNoConvergence
-}
-
-// parallelFor calls f(0), ..., f(n-1) on up to workers goroutines and
-// waits for them.
-func parallelFor(n, workers int, f func(int)) {
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
-// parallelForWorkers calls f(w, i) for i = 0, ..., n-1 on up to workers
-// goroutines, w the goroutine's number (0 <= w < workers), and waits for
-// them.
-func parallelForWorkers(n, workers int, f func(w, i int)) {
-	if workers <= 1 || n <= 1 {
-		for i := 0; i < n; i++ {
-			f(0, i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(w, i)
-			}
-		}()
-	}
-	wg.Wait()
 }

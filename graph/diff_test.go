@@ -705,9 +705,15 @@ func TestDiffLarge(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 0xd1ff))
 	var cases []tcase
 	for i := 0; i < 6; i++ {
+		// Shapes joined in a row, one connected component of 220+ nodes.
 		b := newBuilder()
+		last := -1
 		for b.n < 220 {
-			b.addShape(rng, shapeNames[rng.IntN(len(shapeNames))], 20+rng.IntN(60))
+			vs := b.addShape(rng, shapeNames[rng.IntN(len(shapeNames))], 20+rng.IntN(60))
+			if last >= 0 {
+				b.tie(last, vs[rng.IntN(len(vs))])
+			}
+			last = vs[rng.IntN(len(vs))]
 		}
 		weigh(rng, b.es, weightModes[rng.IntN(len(weightModes))])
 		c := shuffle(rng, tcase{name: fmt.Sprintf("large %d", i), n: b.n, edges: b.es, labels: make([]int, b.n)})
@@ -719,4 +725,204 @@ func TestDiffLarge(t *testing.T) {
 		cases = append(cases, c)
 	}
 	runDiff(t, cases, func(c tcase) string { return checkPaths(c) + checkSpectral(c) })
+}
+
+// checkApproxSampled: sampled betweenness (the exact fallback off) is
+// within ε of the exact value and within each node's own bound, and the
+// same bits on 1 and 3 workers.
+func checkApproxSampled(c tcase) string {
+	var d diffs
+	g := c.net()
+	if g.N() < 3 {
+		return ""
+	}
+	want := refBetweenness(refBrandes(toPlain(g), false))
+	o := ApproxOptions{Epsilon: 0.05, Delta: 0.01, Seed: uint64(len(c.edges)), Workers: 1, forceSampling: true}
+	est, err := ApproxBetweenness(context.Background(), g, o)
+	if err != nil {
+		return err.Error()
+	}
+	o.Workers = 3
+	est3, _ := ApproxBetweenness(context.Background(), g, o)
+	d.same("sampled betweenness on 3 workers", est3.Betweenness, est.Betweenness)
+	if est.Exact {
+		d.vec("sampled betweenness (no interior nodes)", est.Betweenness, want, diffTol)
+		return d.String()
+	}
+	for v, w := range want {
+		e := math.Abs(est.Betweenness[v] - w)
+		if e > est.Epsilon || e > est.Error[v] {
+			d.failf("sampled betweenness[%d] = %v, exact %v: error %.3g, ε %v, own bound %.3g", v, est.Betweenness[v], w, e, est.Epsilon, est.Error[v])
+		}
+	}
+	return d.String()
+}
+
+// checkPathSampler: biBFS.samplePath draws each shortest path with equal
+// probability, so over many draws between s and t, twin class c is
+// interior to the drawn path in a share Σ_{v ∈ c} σ_sv σ_vt / σ_st of
+// them (at most one member of a class lies on a shortest path). Checked
+// on the twin quotient ApproxBetweenness samples on, for a few pairs, to
+// 6 standard errors.
+func checkPathSampler(c tcase) string {
+	var d diffs
+	g := c.net()
+	n := g.N()
+	if n < 3 {
+		return ""
+	}
+	r := refBrandes(toPlain(g), false)
+	q, class := g, make([]int32, n)
+	for v := range class {
+		class[v] = int32(v)
+	}
+	var size []float64
+	if tw := findTwins(g, false); tw != nil {
+		q, class = tw.q, tw.class
+		size = make([]float64, q.N())
+		for k, m := range tw.size {
+			size[k] = float64(m)
+		}
+	}
+	bi := newBiBFS(q, size)
+	rng := rand.New(rand.NewPCG(uint64(n), 5))
+	const draws = 2000
+	for pair := 0; pair < 4; pair++ {
+		s, t := samplePair(rng, n)
+		if math.IsInf(r.dist[s][t], 1) || class[s] == class[t] {
+			continue
+		}
+		want := make([]float64, q.N())
+		for v := 0; v < n; v++ {
+			if v != int(s) && v != int(t) && r.dist[s][v]+r.dist[v][t] == r.dist[s][t] {
+				want[class[v]] += r.sigma[s][v] * r.sigma[t][v] / r.sigma[s][t]
+			}
+		}
+		cnt := make([]int64, q.N())
+		for i := 0; i < draws; i++ {
+			bi.samplePath(class[s], class[t], rng, cnt)
+		}
+		for k, p := range want {
+			got := float64(cnt[k]) / draws
+			if math.Abs(got-p) > 6*math.Sqrt(p*(1-p)/draws)+1e-9 {
+				d.failf("pair %d-%d: class %d interior to %.4f of the drawn paths, want %.4f", s, t, k, got, p)
+			}
+		}
+	}
+	return d.String()
+}
+
+// checkPermutation: the E-I permutation test's exact expectation against
+// the mean over every reassignment (n <= 7), and its random
+// reassignments against Fisher-Yates shuffles of the labels on the
+// documented PCG streams (seed, rep): the same E-I indices, so the same
+// mean, SD, extremes and p-values.
+func checkPermutation(c tcase) string {
+	var d diffs
+	g := c.net()
+	grp := c.groupsOf()
+	p := toPlain(g)
+	const reps = 60
+	res, err := EIPermutationTest(context.Background(), g, grp, PermutationOptions{Reps: reps, Seed: 9})
+	if err != nil {
+		return err.Error()
+	}
+	e, in, _, _, _, _ := refEI(p, c.labels, grp.K)
+	tot := e + in
+	if tot == 0 || p.n < 2 {
+		if !math.IsNaN(res.Expected) {
+			d.failf("no ties: expected %v, want NaN", res.Expected)
+		}
+		return d.String()
+	}
+	external := func(lab []int) int {
+		x := 0
+		for _, ed := range g.Edges() {
+			if lab[ed.U] != lab[ed.V] {
+				x++
+			}
+		}
+		return x
+	}
+	index := func(x int) float64 { return float64(2*x-tot) / float64(tot) }
+	if p.n <= 7 {
+		sum, count := 0.0, 0
+		perm := make([]int, p.n)
+		for i := range perm {
+			perm[i] = i
+		}
+		var rec func(k int)
+		rec = func(k int) {
+			if k == len(perm) {
+				lab := make([]int, p.n)
+				for i, j := range perm {
+					lab[i] = c.labels[j]
+				}
+				sum += index(external(lab))
+				count++
+				return
+			}
+			for i := k; i < len(perm); i++ {
+				perm[k], perm[i] = perm[i], perm[k]
+				rec(k + 1)
+				perm[k], perm[i] = perm[i], perm[k]
+			}
+		}
+		rec(0)
+		d.num("E-I expected", res.Expected, sum/float64(count), 1e-12)
+	}
+	var xs []float64
+	ge, le, two := 0, 0, 0
+	eExp := (res.Expected + 1) * float64(tot) / 2
+	for rep := 0; rep < reps; rep++ {
+		rng := rand.New(rand.NewPCG(9, uint64(rep)))
+		lab := slices.Clone(c.labels)
+		for i := len(lab) - 1; i > 0; i-- {
+			j := boundedRand(rng, uint64(i+1))
+			lab[i], lab[j] = lab[j], lab[i]
+		}
+		x := external(lab)
+		xs = append(xs, index(x))
+		if x >= e {
+			ge++
+		}
+		if x <= e {
+			le++
+		}
+		if math.Abs(float64(x)-eExp) >= math.Abs(float64(e)-eExp)-1e-9 {
+			two++
+		}
+	}
+	mean, sd := 0.0, 0.0
+	for _, x := range xs {
+		mean += x
+	}
+	mean /= reps
+	for _, x := range xs {
+		sd += (x - mean) * (x - mean)
+	}
+	sd = math.Sqrt(sd / (reps - 1))
+	d.num("E-I permutation mean", res.Mean, mean, 1e-12)
+	d.abs("E-I permutation SD", res.SD, sd, 1e-12)
+	d.num("E-I permutation min", res.Min, slices.Min(xs), 0)
+	d.num("E-I permutation max", res.Max, slices.Max(xs), 0)
+	d.num("p >=", res.PGreater, float64(ge)/reps, 0)
+	d.num("p <=", res.PLess, float64(le)/reps, 0)
+	d.num("p two-sided", res.PTwoSided, float64(two)/reps, 0)
+	return d.String()
+}
+
+func TestDiffApproxSampled(t *testing.T) {
+	cases := diffCases(t)
+	runDiff(t, cases[:len(cases)/10], checkApproxSampled)
+}
+
+func TestDiffPathSampler(t *testing.T) {
+	cases := diffCases(t)
+	runDiff(t, cases[:len(cases)/5], checkPathSampler)
+}
+
+func TestDiffPermutation(t *testing.T) {
+	cases := diffCases(t)
+	runDiff(t, cases[:len(cases)/5], checkPermutation)
 }

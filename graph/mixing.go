@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
-	"sync"
-	"sync/atomic"
 )
 
 // Groups describes a partition of a network's nodes into k groups (the
@@ -181,62 +178,48 @@ func EIPermutationTest(ctx context.Context, g *Network, p Groups, o PermutationO
 		return res, nil
 	}
 	external := make([]int, reps) // E of each reassignment
-	workers := min(runtime.GOMAXPROCS(0), reps)
-	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		done int
-	)
 	step := max(1, reps/100)
+	done := 0
+	progress := func(r int) {
+		if (r+1)%step == 0 {
+			done += step
+			o.Progress(min(done, reps), reps)
+		}
+	}
+	if o.Progress == nil {
+		progress = nil
+	}
 	small := p.K <= 256
 	counter := newWithinCounter(g, p.K, groupBitsBudget)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var lab8 []uint8
-			var lab32 []int32
-			sc := counter.newScratch(p.K)
+	err := parallel(ctx, reps, 0, func(int) func(int) {
+		var lab8 []uint8
+		var lab32 []int32
+		sc := counter.newScratch(p.K)
+		if small {
+			lab8 = make([]uint8, n)
+		} else {
+			lab32 = make([]int32, n)
+		}
+		return func(r int) {
+			rng := rand.New(rand.NewPCG(seed, uint64(r)))
 			if small {
-				lab8 = make([]uint8, n)
+				external[r] = shuffledExternal(counter, sc, p.Label, lab8, rng)
 			} else {
-				lab32 = make([]int32, n)
+				external[r] = shuffledExternal(counter, sc, p.Label, lab32, rng)
 			}
-			for {
-				r := int(next.Add(1) - 1)
-				if r >= reps || ctx.Err() != nil {
-					return
-				}
-				rng := rand.New(rand.NewPCG(seed, uint64(r)))
-				if small {
-					external[r] = shuffledExternal(counter, sc, p.Label, lab8, rng)
-				} else {
-					external[r] = shuffledExternal(counter, sc, p.Label, lab32, rng)
-				}
-				if o.Progress != nil && (r+1)%step == 0 {
-					mu.Lock()
-					done += step
-					o.Progress(min(done, reps), reps)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		}
+	}, progress)
+	if err != nil {
 		return EIPermutation{}, err
 	}
 	// E expected as a count, to measure "as far" from it.
 	eExp := (res.Expected + 1) * float64(t) / 2
 	dObs := math.Abs(float64(obs.External) - eExp)
-	var sum, sumSq float64
+	sumE := 0 // integer, so the mean of equal indices is that index
 	minE, maxE := t, 0
 	ge, le, two := 0, 0, 0
 	for _, e := range external {
-		x := float64(2*e-t) / float64(t)
-		sum += x
-		sumSq += x * x
+		sumE += e
 		minE, maxE = min(minE, e), max(maxE, e)
 		if e >= obs.External {
 			ge++
@@ -249,9 +232,16 @@ func EIPermutationTest(ctx context.Context, g *Network, p Groups, o PermutationO
 		}
 	}
 	rf := float64(reps)
-	res.Mean = sum / rf
+	res.Mean = (2*float64(sumE)/rf - float64(t)) / float64(t)
 	if reps > 1 {
-		res.SD = math.Sqrt(max(0, (sumSq-sum*sum/rf)/(rf-1)))
+		// Two passes: Σx² - (Σx)²/r cancels to round-off (1e-8 where
+		// every reassignment gives the same index, as in a clique).
+		ss := 0.0
+		for _, e := range external {
+			dx := float64(2*e-t)/float64(t) - res.Mean
+			ss += dx * dx
+		}
+		res.SD = math.Sqrt(ss / (rf - 1))
 	}
 	res.Min = float64(2*minE-t) / float64(t)
 	res.Max = float64(2*maxE-t) / float64(t)

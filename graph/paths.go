@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
-	"sync"
 )
 
 // Paths says how the length of a path is measured.
@@ -150,51 +148,23 @@ func classPathSums(ctx context.Context, g *Network, size []int32, loop []float64
 		comps = newHopComponents(g)
 	}
 	nb := numBlocks(n)
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, nb)
 	blockAcc := make([][]float64, nb)
-	next := make(chan int, nb)
-	for b := 0; b < nb; b++ {
-		next <- b
-	}
-	close(next)
-	var (
-		mu   sync.Mutex
-		done int
-		wg   sync.WaitGroup
-	)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			k := newPathKernel(g, length, size, sizeF, loopLen, comps)
-			for b := range next {
-				if ctx.Err() != nil {
+	progress := progressBy(nb, func(b int) int { return (b+1)*n/nb - b*n/nb }, o.Progress)
+	err := parallel(ctx, nb, o.Workers, func(int) func(int) {
+		k := newPathKernel(g, length, size, sizeF, loopLen, comps)
+		return func(b int) {
+			lo, hi := b*n/nb, (b+1)*n/nb
+			acc := make([]float64, n)
+			for s := lo; s < hi; s++ {
+				if s&63 == 0 && ctx.Err() != nil {
 					return
 				}
-				lo, hi := b*n/nb, (b+1)*n/nb
-				acc := make([]float64, n)
-				for s := lo; s < hi; s++ {
-					if s&63 == 0 && ctx.Err() != nil {
-						return
-					}
-					res.far[s], res.reach[s] = k.source(int32(s), acc)
-				}
-				blockAcc[b] = acc
-				if o.Progress != nil {
-					mu.Lock()
-					done += hi - lo
-					o.Progress(done, n)
-					mu.Unlock()
-				}
+				res.far[s], res.reach[s] = k.source(int32(s), acc)
 			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+			blockAcc[b] = acc
+		}
+	}, progress)
+	if err != nil {
 		return pathSums{}, err
 	}
 	for _, acc := range blockAcc {

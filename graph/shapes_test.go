@@ -184,3 +184,26 @@ func TestWeakTwinTieTriangle(t *testing.T) {
 		t.Error("hops: 0 and 2 are twins (every tie has length 1)")
 	}
 }
+
+// TestCliquePermutationSD: in a clique every reassignment of the sectors
+// keeps the number of cross-sector ties (it depends on the sector sizes
+// only: with sizes 2, 2, 1 of 5 nodes, E = 10 - 1 - 1 = 8 of 10 ties), so
+// every random index is the observed 0.6 and the SD is exactly 0. The
+// one-pass Σx² - (Σx)²/r left round-off (9.9e-9 on a 6-node clique) and
+// the mean of the float indices was 0.5999999999999999.
+func TestCliquePermutationSD(t *testing.T) {
+	var es []Edge
+	for i := 0; i < 5; i++ {
+		for j := i + 1; j < 5; j++ {
+			es = append(es, Edge{i, j, 1})
+		}
+	}
+	g := NewNetwork(5, es)
+	res, err := EIPermutationTest(context.Background(), g, Groups{Label: []int{0, 0, 1, 1, 2}, K: 3}, PermutationOptions{Reps: 500, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.SD != 0 || res.Mean != 0.6 || res.Min != 0.6 || res.Max != 0.6 || res.Observed != 0.6 {
+		t.Errorf("got %+v, want SD 0 and every index 0.6", res)
+	}
+}
