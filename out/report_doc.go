@@ -19,7 +19,7 @@ type ReportDoc struct {
 	Network  string   // what the map and the measures are built on: "shared forums"
 	Tool     string   // "sectornet report", shown with the date
 	Headline []Headline
-	Sections []ReportSection
+	Sections []DocSection
 	Methods  []MethodUse
 	// Paragraph is the methods paragraph to paste into a paper.
 	Paragraph string
@@ -34,15 +34,15 @@ type Headline struct {
 	Section string // the ID of the section with the evidence; "" for none
 }
 
-// ReportSection is one part of the report: the story in plain words,
+// DocSection is one part of the report: the story in plain words,
 // then its measures, figures and tables.
-type ReportSection struct {
+type DocSection struct {
 	ID       string // anchor: "balance"
 	Title    string
 	Lead     []string // paragraphs
 	Measures []MeasureNote
-	Figures  []ReportFigure
-	Tables   []ReportTable
+	Figures  []DocFigure
+	Tables   []DocTable
 	// Skipped says why the part is absent ("the dataset has one survey
 	// wave"); the section then shows only its title and this.
 	Skipped string
@@ -56,17 +56,17 @@ type MeasureNote struct {
 	Meaning string // "-1 when every tie stays within a sector, ..."
 }
 
-// ReportFigure is a figure: an SVG drawing, its alternative text and the
+// DocFigure is a figure: an SVG drawing, its alternative text and the
 // files it was also written to.
-type ReportFigure struct {
+type DocFigure struct {
 	Title string
 	Alt   string // what the figure shows, for screen readers and when images are off
 	SVG   []byte
 	Files []string // paths relative to the report folder ("figures/network.svg"), for report.md
 }
 
-// ReportTable is a table and the files it was also written to.
-type ReportTable struct {
+// DocTable is a table and the files it was also written to.
+type DocTable struct {
 	*Table
 	Files []string // paths relative to the report folder ("tables/balance-forums.csv")
 	// Inline is the number of rows report.md prints before linking the

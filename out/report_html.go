@@ -78,7 +78,7 @@ type htmlPage struct {
 }
 
 type htmlSection struct {
-	ReportSection
+	DocSection
 	Figures []htmlFigure
 	Tables  []htmlTable
 }
@@ -141,7 +141,7 @@ func WriteReportHTML(w io.Writer, doc *ReportDoc) error {
 		p.Orgs = len(doc.Explore.Orgs)
 	}
 	for _, s := range doc.Sections {
-		hs := htmlSection{ReportSection: s}
+		hs := htmlSection{DocSection: s}
 		for _, f := range s.Figures {
 			hs.Figures = append(hs.Figures, htmlFigure{
 				Title: f.Title, Alt: f.Alt,

@@ -116,7 +116,7 @@ func testReportDoc(n int, hostile bool) *ReportDoc {
 	for k, s := range x.Sectors {
 		small.Add(s.Label, n/3+k, Round(1/3.0+float64(k)/100, 3))
 	}
-	fig := ReportFigure{Title: "Ties between sectors", Alt: "Three sectors, most ties within Government <b>.",
+	fig := DocFigure{Title: "Ties between sectors", Alt: "Three sectors, most ties within Government <b>.",
 		SVG: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect width="200" height="100" fill="#eee"/><circle cx="50" cy="50" r="20" fill="#0072B2"/><text x="80" y="55">&lt;b&gt; Government</text></svg>`)}
 	ei, _ := graph.LookupMethod("ei-index")
 	bw, _ := graph.LookupMethod("betweenness")
@@ -133,14 +133,14 @@ func testReportDoc(n int, hostile bool) *ReportDoc {
 			{Label: "Sector balance", Text: "Forum \"one\" & <two> has 60% " + names[1] + " against a target of 34%.", Section: "balance"},
 			{Label: "Brokers", Text: names[0] + " and " + names[2] + " connect sectors that would otherwise not be in touch.", Section: "brokers"},
 		},
-		Sections: []ReportSection{
+		Sections: []DocSection{
 			{ID: "balance", Title: "Sector balance", Lead: []string{"Does every forum hear every sector?"},
 				Measures: []MeasureNote{{Name: "Breaches", Value: "3", Meaning: "Gaps beyond 15 points."}},
-				Figures:  []ReportFigure{fig},
-				Tables:   []ReportTable{{Table: small}}},
+				Figures:  []DocFigure{fig},
+				Tables:   []DocTable{{Table: small}}},
 			{ID: "brokers", Title: "Brokers", Lead: []string{"Who connects the sectors."},
 				Measures: []MeasureNote{{Name: "E-I index", Value: "-0.12", Meaning: ei.Meaning}},
-				Tables:   []ReportTable{{Table: tbl, Inline: 10}}},
+				Tables:   []DocTable{{Table: tbl, Inline: 10}}},
 			{ID: "change", Title: "Change between waves", Skipped: "the dataset has <one> survey wave"},
 		},
 		Methods:   []MethodUse{{Method: bw, Params: []Param{{"paths", "hops"}}}, {Method: ei}},
