@@ -321,35 +321,10 @@ func writeText(w *bufio.Writer, t *Table) error {
 	return err
 }
 
-// EscapeMarkdown makes s safe as the text of a Markdown table cell: pipes
-// and Markdown punctuation are backslash-escaped, HTML's < > & become
-// entities, and line breaks become <br>.
-func EscapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '|', '*', '_', '`', '[', ']', '#', '~', '!', '(', ')', '{', '}', '+', '-', '.', '^', '$':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '\r':
-		case '\n':
-			b.WriteString("<br>")
-		default:
-			if isControl(r) {
-				b.WriteByte(' ')
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return b.String()
-}
+// EscapeMarkdown makes s safe as the text of a Markdown table cell while
+// keeping it readable: see MarkdownCell (pipes and Markdown punctuation
+// escaped, < as &lt;, line breaks as <br>; numbers and hyphens as they are).
+func EscapeMarkdown(s string) string { return MarkdownCell(s) }
 
 func writeMD(w *bufio.Writer, t *Table) error {
 	if t.Title != "" {
