@@ -119,3 +119,19 @@ func TestPartnerColumns(t *testing.T) {
 		t.Errorf("blank items gave %v", d.Ties[1].Partner)
 	}
 }
+
+func TestPseudonymKeyRoundTrip(t *testing.T) {
+	key := []graph.KeyEntry{{Code: "Government 01", ID: "G01", Name: `Ministry, "of" Welfare`, Sector: "government"}, {Code: "Business 01", ID: "B01", Name: "בנק", Sector: "business"}}
+	var b strings.Builder
+	if err := WritePseudonymKey(&b, key); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadPseudonymKey(strings.NewReader(b.String()), "key.csv")
+	if err != nil || len(got) != 2 || got[0] != key[0] || got[1] != key[1] {
+		t.Errorf("read back %+v, %v", got, err)
+	}
+	_, err = ReadPseudonymKey(strings.NewReader("code,id\nX 01,A\nX 01,B\n,C\n"), "key.csv")
+	if err == nil || !strings.Contains(err.Error(), `key.csv:3: code "X 01": duplicate code, first given on line 2`) || !strings.Contains(err.Error(), `key.csv:4: code "": empty value`) {
+		t.Errorf("error %v", err)
+	}
+}

@@ -391,3 +391,22 @@ func TestPseudonymize(t *testing.T) {
 		t.Error("a key giving one code twice was accepted")
 	}
 }
+
+// TestQualityByHand: wave 2's ties are A-B (also in wave 1) and A-D (new).
+// D did not answer wave 1, so the one new tie joins a nonrespondent of
+// the earlier wave. Wave 1's nonrespondents: D, F, G.
+func TestQualityByHand(t *testing.T) {
+	d := surveyData()
+	q := Quality(d, "", MissingReconstruct)
+	if len(q.Waves) != 2 || len(q.NewTies) != 1 {
+		t.Fatalf("%d waves, %d pairs", len(q.Waves), len(q.NewTies))
+	}
+	n := q.NewTies[0]
+	if n.New != 1 || n.Nonrespondent != 1 || len(n.Nonrespondents) != 1 || n.Nonrespondents[0] != 3 || n.NonrespondentsOf != 3 || n.FromInferred {
+		t.Errorf("new ties %+v", n)
+	}
+	w := q.Waves[0]
+	if w.Reciprocity.Mutual != 2 || len(w.Observed) != len(Rules) || w.Observed[0].Dyads != 18 || w.Observed[4].Dyads != 6 {
+		t.Errorf("wave 1 %+v", w)
+	}
+}

@@ -91,6 +91,7 @@ neither it uses the embedded sample dataset.`,
 		newCommunitiesCmd(s),
 		newChangeCmd(s), newFirstsCmd(s), newSuggestCmd(s),
 		newBalanceCmd(s),
+		newSurveyCmd(s),
 		newRenderCmd(s), newChartCmd(s), newReportCmd(s), newCiteCmd(s),
 	)
 	return root
