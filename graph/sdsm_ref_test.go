@@ -65,7 +65,7 @@ func loadSDSMCase(t *testing.T, name string) sdsmCase {
 // testdata/sdsm_ref.py (scipy root finding per organization and group,
 // numpy.convolve over every group) to 1e-9.
 func TestSDSMReference(t *testing.T) {
-	for _, name := range []string{"davis", "forums", "meetings", "survey", "edge"} {
+	for _, name := range []string{"davis", "forums", "meetings", "survey", "edge", "good"} {
 		t.Run(name, func(t *testing.T) {
 			c := loadSDSMCase(t, name)
 			b := FitBiCM(c.a)

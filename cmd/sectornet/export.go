@@ -27,6 +27,8 @@ type exportOptions struct {
 	measures   []string
 	resolution float64
 	seed       uint64
+	bb         backboneFlags
+	backbone   bool // --backbone given: export the backbone's ties only
 }
 
 // exportFormats are the formats export writes, in help order.
@@ -60,17 +62,29 @@ Louvain community, as 'analyze' computes them; --measures chooses) and the
 extra columns of organizations.csv. Two-mode exports carry each node's kind,
 its side (bipartite 0 for organizations, 1 for forums or meetings), its number
 of ties and its two-mode degree, betweenness and closeness (as 'centrality
---mode two'). Pajek and DL label vertices by id, or by name with --labels name.`,
+--mode two'). Pajek and DL label vertices by id, or by name with --labels name.
+
+--backbone keeps only the ties a backbone test finds significant (see
+sectornet backbone: sdsm or fdsm on projections of forums or meetings,
+disparity on reported ties, auto for whichever fits; --alpha, --correction);
+the organizations' measures stay those of the whole network.`,
 		Example: `  sectornet export mydata --format graphml -o network.graphml
   sectornet export mydata --format gexf --waves -o waves.gexf
   sectornet export mydata --format pajek --mode two -o affiliation.net
   sectornet export mydata --format dl --basis ties --wave 2014 -o ties2014.dl
   sectornet export mydata --format kumu -o kumu.json
-  sectornet export mydata --format dot | neato -Tsvg > network.svg`,
+  sectornet export mydata --format dot | neato -Tsvg > network.svg
+  sectornet export mydata --backbone sdsm --format graphml -o backbone.graphml`,
 		Args: dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.weightSet = cmd.Flags().Changed("weight")
+			o.backbone = cmd.Flags().Changed("backbone")
+			for _, k := range []string{"alpha", "correction", "trials", "backbone-seed"} {
+				if cmd.Flags().Changed(k) && !o.backbone {
+					return usageErr(fmt.Errorf("--%s applies with --backbone", k))
+				}
+			}
 			return runExport(cmd.Context(), s, o)
 		},
 	}
@@ -85,6 +99,7 @@ of ties and its two-mode degree, betweenness and closeness (as 'centrality
 	f.StringSliceVar(&o.measures, "measures", orgMeasures, "measures to attach to organizations, comma-separated")
 	f.Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ for the community attribute")
 	f.Uint64Var(&o.seed, "seed", 1, "Louvain random seed for the community attribute")
+	o.bb.add(cmd, "backbone", "auto")
 	return cmd
 }
 
@@ -124,6 +139,13 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 	if err != nil {
 		return err
 	}
+	bspec, err := o.bb.spec()
+	if err != nil {
+		return err
+	}
+	if o.backbone && (o.mode != "one" || o.waves) {
+		return usageErr(errors.New("--backbone applies to one-mode networks without --waves"))
+	}
 	switch o.mode {
 	case "one":
 	case "two":
@@ -143,10 +165,27 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 		return err
 	}
 	var write func(io.Writer) error
+	var kept *graph.TieTest
+	if o.backbone {
+		if _, err := graph.OneMode(d, spec); err != nil {
+			return usageErr(err)
+		}
+		kept, err = graph.TestTies(ctx, d, spec, bspec)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return usageErr(err)
+		}
+		fmt.Fprintln(s.Err, "sectornet: "+backboneNote(kept))
+	}
 	if o.format == "edgelist" {
 		g, _, err := o.net.build(d)
 		if err != nil {
 			return err
+		}
+		if kept != nil {
+			g = kept.Kept.Network(len(d.Orgs))
 		}
 		write = func(w io.Writer) error { return out.WriteEdgeList(w, orgIDs(d), g) }
 	} else {
@@ -161,6 +200,13 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 		}
 		if err != nil {
 			return err
+		}
+		if kept != nil {
+			x.Ties = x.Ties[:0]
+			for _, e := range kept.Kept.Edges {
+				x.Ties = append(x.Ties, out.Tie{U: e.U, V: e.V, Weight: e.W})
+			}
+			x.Title += "; " + strings.TrimSuffix(strings.TrimPrefix(backboneNote(kept), "Kept: "), ".")
 		}
 		write = func(w io.Writer) error {
 			switch o.format {

@@ -39,7 +39,7 @@ type renderOptions struct {
 	net    networkFlags
 
 	size      string
-	alpha     float64
+	bb        backboneFlags
 	minWeight float64
 	top       int
 	allTies   bool
@@ -74,16 +74,20 @@ organization's full name as tooltip), png and pdf (drawn with the fonts
 embedded, same bytes on every machine), or dot (the Graphviz source).
 
 A projection of forum membership is dense (every forum a clique). The
-network view draws every tie when there are at most 1000, else the backbone
-of the disparity filter (Serrano, Boguñá and Vespignani 2009,
-doi:10.1073/pnas.0808904106) at --alpha 0.05; --alpha, --min-weight or --top
-choose a backbone, --all-ties draws everything. The legend says what was
+network view draws every tie when there are at most 1000, else the ties a
+backbone test keeps (see sectornet backbone): on projections of forums or
+meetings the stochastic degree sequence model (SDSM; Neal 2014,
+doi:10.1016/j.socnet.2014.06.001), on reported ties the disparity filter
+(Serrano, Boguñá and Vespignani 2009, doi:10.1073/pnas.0808904106), at
+--alpha 0.05 with --correction none, holm or bh, at most the 1000 most
+significant; --backbone sdsm, fdsm or disparity chooses the test, --min-weight
+or --top another selection, --all-ties draws everything. The legend says what was
 left out. Sectors take their colours from sectors.csv, else the Okabe-Ito
 colour-blind-safe palette, and a shape each, so they stay apart in
 greyscale print.`,
 		Example: `  sectornet render -o network.svg                     # the embedded sample
   sectornet render mydata --view affiliation -o forums.pdf
-  sectornet render mydata --basis meetings --alpha 0.1 --size pagerank -o backbone.png
+  sectornet render mydata --basis meetings --backbone sdsm --size pagerank -o backbone.png
   sectornet render mydata --view ego --org G03 --depth 2 -o g03.svg
   sectornet render mydata --view change --from 2012 --to 2014 -o change.png
   sectornet render mydata --view sectors --format dot > sectors.dot`,
@@ -104,7 +108,7 @@ greyscale print.`,
 	f.StringVar(&o.labels, "labels", "auto", "organizations labelled: auto (all up to 60, else the 30 largest), all, none or a number")
 	o.net.add(cmd)
 	f.StringVar(&o.size, "size", "betweenness", "size organizations by: "+strings.Join(sizeMeasures, ", "))
-	f.Float64Var(&o.alpha, "alpha", 0.05, "network view: draw the disparity-filter backbone at this significance level")
+	o.bb.add(cmd, "backbone", "auto")
 	f.Float64Var(&o.minWeight, "min-weight", 0, "network view: draw only ties of at least this weight")
 	f.IntVar(&o.top, "top", 0, "network view: draw only the N heaviest ties")
 	f.BoolVar(&o.allTies, "all-ties", false, "network view: draw every tie")
@@ -181,19 +185,20 @@ func (o *renderOptions) check() error {
 		return err
 	}
 	n := 0
-	for _, k := range []string{"alpha", "min-weight", "top", "all-ties"} {
+	for _, k := range []string{"backbone", "min-weight", "top", "all-ties"} {
 		if o.set[k] {
 			n++
 		}
 	}
-	if n > 1 {
-		return usageErr(errors.New("give at most one of --alpha, --min-weight, --top and --all-ties"))
+	testFlag := o.set["alpha"] || o.set["correction"] || o.set["trials"] || o.set["backbone-seed"]
+	if n > 1 || testFlag && (o.set["min-weight"] || o.set["top"] || o.set["all-ties"]) {
+		return usageErr(errors.New("give at most one of --backbone (with --alpha, --correction), --min-weight, --top and --all-ties"))
 	}
-	if n > 0 && o.view != "network" {
-		return usageErr(errors.New("--alpha, --min-weight, --top and --all-ties apply to --view network"))
+	if (n > 0 || testFlag) && o.view != "network" {
+		return usageErr(errors.New("--backbone, --alpha, --correction, --min-weight, --top and --all-ties apply to --view network"))
 	}
-	if o.set["alpha"] && !(o.alpha > 0 && o.alpha <= 1) {
-		return usageErr(fmt.Errorf("--alpha %v: want a level above 0 and at most 1", o.alpha))
+	if _, err := o.bb.spec(); err != nil {
+		return err
 	}
 	if o.set["top"] && o.top < 1 {
 		return usageErr(errors.New("--top must be 1 or more"))
@@ -281,30 +286,49 @@ func sizeBy(g *graph.Network, measure string) ([]float64, string, error) {
 }
 
 // backbone chooses the ties the network view draws and says what it left
-// out.
-func (o *renderOptions) backbone(g *graph.Network) (graph.Backbone, string) {
+// out: every tie up to drawingBudget, else the significant ties of a
+// backbone test (SDSM on projections, the disparity filter on reported
+// ties), at most drawingBudget of them (the most significant).
+func (o *renderOptions) backbone(ctx context.Context, d *graph.Dataset, g *graph.Network) (graph.Backbone, string, error) {
 	var b graph.Backbone
 	var how string
 	switch {
 	case o.set["all-ties"]:
-		return graph.TopBackbone(g, 0), fmt.Sprintf("All %d ties drawn.", g.M())
+		return graph.TopBackbone(g, 0), fmt.Sprintf("All %d ties drawn.", g.M()), nil
 	case o.set["min-weight"]:
 		b = graph.MinWeightBackbone(g, o.minWeight)
 		how = "ties of weight " + out.FormatHuman(o.minWeight) + " or more"
 	case o.set["top"]:
 		b = graph.TopBackbone(g, o.top)
 		how = fmt.Sprintf("the %d heaviest ties", o.top)
-	case o.set["alpha"] || g.M() > drawingBudget:
-		b = graph.DisparityBackbone(g, o.alpha)
-		how = "the disparity-filter backbone (Serrano, Boguñá and Vespignani 2009) at α = " + out.FormatHuman(o.alpha)
+	case o.set["backbone"] || o.set["alpha"] || o.set["correction"] || g.M() > drawingBudget:
+		ns, _ := o.net.spec()
+		bs, _ := o.bb.spec()
+		t, err := graph.TestTies(ctx, d, ns, bs)
+		if err != nil {
+			if ctx.Err() != nil {
+				return b, "", ctx.Err()
+			}
+			return b, "", usageErr(err)
+		}
+		note := backboneNote(t)
+		b = t.Kept
+		if len(b.Edges) > drawingBudget {
+			b = t.Strongest(drawingBudget)
+			note += fmt.Sprintf(" Drawn: the %d with the smallest p-values.", drawingBudget)
+		}
+		if len(b.Edges) == 0 {
+			note += " No tie is significant, so none is drawn: try --correction none, a larger --alpha, or --all-ties."
+		}
+		return b, note, nil
 	default:
-		return graph.TopBackbone(g, 0), fmt.Sprintf("All %d ties drawn.", g.M())
+		return graph.TopBackbone(g, 0), fmt.Sprintf("All %d ties drawn.", g.M()), nil
 	}
 	note := fmt.Sprintf("Drawn: %s, %d of %d ties (%s); %d left out.", how, len(b.Edges), b.Total, percentOf(len(b.Edges), b.Total), b.Total-len(b.Edges))
 	if b.Orphans > 0 {
 		note += fmt.Sprintf(" %d %s lost every drawn tie.", b.Orphans, plural(b.Orphans, "organization", "organizations"))
 	}
-	return b, note
+	return b, note, nil
 }
 
 func percentOf(a, b int) string {
@@ -365,7 +389,10 @@ func buildDiagram(ctx context.Context, d *graph.Dataset, o renderOptions) (*out.
 	if err != nil {
 		return nil, err
 	}
-	b, note := o.backbone(g)
+	b, note, err := o.backbone(ctx, d, g)
+	if err != nil {
+		return nil, err
+	}
 	labels, _ := o.labelCount(len(d.Orgs))
 	v := out.NetworkView{Title: "Network of organizations", Network: g, Ties: b.Edges, TiesNote: note, Desc: desc,
 		Size: size, SizeName: name, Labels: labels, Layout: layout, Seed: o.seed, DropLoose: len(d.Orgs) > dropLoose}

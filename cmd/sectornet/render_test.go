@@ -76,8 +76,8 @@ func TestRenderErrors(t *testing.T) {
 		{[]string{"render", good, "--format", "svg", "--view", "map"}, "sectornet: unknown view \"map\" (want network, affiliation, sectors, ego, change)\n"},
 		{[]string{"render", good, "--format", "svg", "--view", "ego"}, "sectornet: --view ego needs --org ID\n"},
 		{[]string{"render", good, "--format", "svg", "--view", "ego", "--org", "dd"}, "sectornet: --org \"dd\": unknown organization (did you mean \"D\"?)\n"},
-		{[]string{"render", good, "--format", "svg", "--alpha", "0.1", "--top", "3"}, "sectornet: give at most one of --alpha, --min-weight, --top and --all-ties\n"},
-		{[]string{"render", good, "--format", "svg", "--alpha", "2"}, "sectornet: --alpha 2: want a level above 0 and at most 1\n"},
+		{[]string{"render", good, "--format", "svg", "--alpha", "0.1", "--top", "3"}, "sectornet: give at most one of --backbone (with --alpha, --correction), --min-weight, --top and --all-ties\n"},
+		{[]string{"render", good, "--format", "svg", "--alpha", "2"}, "sectornet: --alpha 2: want a level above 0 and below 1\n"},
 		{[]string{"render", good, "--format", "svg", "--layout", "spring"}, "sectornet: unknown layout \"spring\" (want dot, neato, fdp, sfdp, circo, twopi)\n"},
 		{[]string{"render", good, "--format", "svg", "--size", "fame"}, "sectornet: unknown size measure \"fame\" (want betweenness, degree, strength, pagerank, eigenvector, none)\n"},
 	}

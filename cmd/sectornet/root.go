@@ -92,6 +92,7 @@ neither it uses the embedded sample dataset.`,
 		newChangeCmd(s), newFirstsCmd(s), newSuggestCmd(s),
 		newBalanceCmd(s),
 		newSurveyCmd(s),
+		newBackboneCmd(s),
 		newRenderCmd(s), newChartCmd(s), newReportCmd(s), newCiteCmd(s),
 	)
 	return root

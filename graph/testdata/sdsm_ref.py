@@ -29,6 +29,8 @@ Cases:
   edge     a small non-conforming case: an organization in no forum, a
            forum with no member, an organization in every forum, a forum
            holding every organization that is in any
+  good     data/testdata/good's forums (one organization in every forum,
+           one in none), for the backbone command's test
 
 Run: /usr/bin/python3 sdsm_ref.py   (writes sdsm_<case>.txt beside it)
 """
@@ -59,6 +61,17 @@ def sample_case(kind):
         gi = {g: k for k, g in enumerate(groups)}
         pairs = {(oi[r["org"]], gi[r["meeting"]]) for r in read_csv("attendance.csv")}
     return len(orgs), len(groups), pairs
+
+
+def good_case():
+    # data/testdata/good: C sits in every forum (a full row), E in none.
+    base = os.path.join(HERE, "..", "..", "data", "testdata", "good")
+    def rows(name):
+        with open(os.path.join(base, name), encoding="utf-8-sig") as f:
+            return [{k.lower(): v for k, v in r.items()} for r in csv.DictReader(l for l in f if not l.startswith("#"))]
+    oi = {r["id"]: i for i, r in enumerate(rows("organizations.csv"))}
+    fi = {r["id"]: k for k, r in enumerate(rows("forums.csv"))}
+    return len(oi), len(fi), {(oi[r["org"]], fi[r["forum"]]) for r in rows("participation.csv")}
 
 
 def davis_case():
@@ -196,6 +209,7 @@ def main():
         "meetings": lambda: sample_case("meetings"),
         "survey": survey_case,
         "edge": edge_case,
+        "good": good_case,
     }
     for name, make in cases.items():
         n, m, pairs = make()

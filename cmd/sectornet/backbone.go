@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sectornet/sectornet/graph"
+	"github.com/sectornet/sectornet/out"
+)
+
+// backboneFlags choose a backbone test (backbone, render, export).
+type backboneFlags struct {
+	method     string
+	alpha      float64
+	correction string
+	trials     int
+	seed       uint64
+}
+
+// add adds the flags; name is the flag naming the method ("method" for
+// the backbone command, "backbone" elsewhere).
+func (bf *backboneFlags) add(cmd *cobra.Command, name, def string) {
+	f := cmd.Flags()
+	f.StringVar(&bf.method, name, def, "backbone test: auto (sdsm for forums and meetings, disparity for reported ties), sdsm, fdsm or disparity")
+	f.Float64Var(&bf.alpha, "alpha", 0.05, "significance level: keep ties whose (corrected) p-value is below it")
+	f.StringVar(&bf.correction, "correction", "none", "multiple-test correction over the network's ties: none (as R backbone), holm (family-wise) or bh (Benjamini-Hochberg, false discovery rate)")
+	f.IntVar(&bf.trials, "trials", 1000, "fdsm: random affiliations drawn")
+	f.Uint64Var(&bf.seed, "backbone-seed", 1, "fdsm: random seed (same seed, same p-values)")
+}
+
+func (bf *backboneFlags) spec() (graph.BackboneSpec, error) {
+	m, err := graph.ParseBackboneMethod(bf.method)
+	if err != nil {
+		return graph.BackboneSpec{}, usageErr(err)
+	}
+	c, err := graph.ParseCorrection(bf.correction)
+	if err != nil {
+		return graph.BackboneSpec{}, usageErr(err)
+	}
+	if !(bf.alpha > 0 && bf.alpha < 1) {
+		return graph.BackboneSpec{}, usageErr(fmt.Errorf("--alpha %v: want a level above 0 and below 1", bf.alpha))
+	}
+	if bf.trials < 1 {
+		return graph.BackboneSpec{}, usageErr(fmt.Errorf("--trials %d: want 1 or more", bf.trials))
+	}
+	return graph.BackboneSpec{Method: m, Alpha: bf.alpha, Correction: c, Trials: bf.trials, Seed: bf.seed}, nil
+}
+
+// backboneNote says in one sentence what a test kept.
+func backboneNote(t *graph.TieTest) string {
+	how := ""
+	switch t.Method {
+	case graph.BackboneSDSM:
+		how = "the SDSM backbone (Neal 2014): ties sharing more forums or meetings than the organizations' and groups' degrees make likely"
+	case graph.BackboneFDSM:
+		how = fmt.Sprintf("the FDSM backbone (%d random affiliations with the same degrees)", t.Trials)
+	case graph.BackboneDisparity:
+		how = "the disparity-filter backbone (Serrano, Boguñá and Vespignani 2009)"
+	}
+	corr := "no correction"
+	switch t.Correction {
+	case graph.CorrectHolm:
+		corr = "Holm-corrected"
+	case graph.CorrectBH:
+		corr = "Benjamini-Hochberg-corrected"
+	}
+	s := fmt.Sprintf("Kept: %s, at α = %s, %s; %d of %d ties (%s).", how, strconv.FormatFloat(t.Alpha, 'g', -1, 64), corr,
+		len(t.Kept.Edges), t.Kept.Total, percentOf(len(t.Kept.Edges), t.Kept.Total))
+	if t.Kept.Orphans > 0 {
+		s += fmt.Sprintf(" %d %s lost every tie.", t.Kept.Orphans, plural(t.Kept.Orphans, "organization", "organizations"))
+	}
+	return s
+}
+
+type backboneOptions struct {
+	dir    string
+	format string
+	all    bool
+	net    networkFlags
+	bb     backboneFlags
+}
+
+func newBackboneCmd(s *streams) *cobra.Command {
+	var o backboneOptions
+	cmd := &cobra.Command{
+		Use:   "backbone [DIR]",
+		Short: "Which ties stand out: the significant ties of a projection (SDSM, FDSM) or of reported ties (disparity filter), with p-values",
+		Long: `Test every tie of the one-mode network (--basis, --weight, --wave) and print
+the ties kept, with their p-values.
+
+Two organizations that sit in many forums share some by chance. The
+stochastic degree sequence model (SDSM; Neal 2014, Social Networks 39,
+doi:10.1016/j.socnet.2014.06.001) asks how likely they would be to share as
+many forums (or meetings) as they do if memberships were random with every
+organization's and every forum's number of members kept on average (the
+bipartite configuration model, as the R package backbone computes it). The
+p-value is that chance, computed exactly. --method fdsm keeps the numbers
+exactly instead and estimates the p-value from --trials random affiliations
+(--backbone-seed). For reported ties, the disparity filter (Serrano, Boguñá
+and Vespignani 2009) asks whether a tie carries more of an organization's
+weight than an even split would.
+
+A tie is kept when its p-value is below --alpha (0.05). A network has many
+ties, so some pass by chance: --correction holm keeps the chance of any
+false tie below alpha, bh (Benjamini-Hochberg) the expected share of false
+ties among those kept; the default, none, tests each tie alone, as the R
+package backbone does by default.
+
+Columns: source, target (ids), their names and sectors, weight (the
+network's), shared (forums or meetings in common; SDSM and FDSM), expected
+(shared under SDSM), p_value, p_adjusted, kept. --all lists every tie.`,
+		Example: `  sectornet backbone mydata
+  sectornet backbone mydata --basis meetings --correction bh --format csv > backbone.csv
+  sectornet backbone mydata --method fdsm --trials 5000
+  sectornet backbone mydata --basis ties --wave 2014`,
+		Args: dirArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.dir = datasetDir(args)
+			return runBackbone(cmd.Context(), s, o)
+		},
+	}
+	formatFlag(cmd, &o.format)
+	cmd.Flags().BoolVar(&o.all, "all", false, "list every tie, kept or not")
+	o.net.add(cmd)
+	o.bb.add(cmd, "method", "auto")
+	return cmd
+}
+
+func runBackbone(ctx context.Context, s *streams, o backboneOptions) error {
+	f, err := parseFormat(o.format)
+	if err != nil {
+		return err
+	}
+	bs, err := o.bb.spec()
+	if err != nil {
+		return err
+	}
+	ns, err := o.net.spec()
+	if err != nil {
+		return err
+	}
+	d, err := loadDataset(ctx, s, o.dir)
+	if err != nil {
+		return err
+	}
+	if _, err := graph.OneMode(d, ns); err != nil {
+		return usageErr(err)
+	}
+	ph := startPhase(s, "testing ties")
+	t, err := graph.TestTies(ctx, d, ns, bs)
+	ph.end()
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return usageErr(err)
+	}
+	return writeTables(s, f, backboneTable(d, describe(d, ns), t, o.all))
+}
+
+// backboneTable lists the tested ties (the kept ones unless all).
+func backboneTable(d *graph.Dataset, desc string, t *graph.TieTest, all bool) *out.Table {
+	sec := d.OrgSectors()
+	sector := func(i int) string {
+		if sec[i] < 0 {
+			return d.Orgs[i].Sector
+		}
+		return d.Sectors[sec[i]].ID
+	}
+	tb := &out.Table{Name: "backbone", Title: "Backbone: " + desc,
+		Columns: []string{"source", "target", "source_name", "target_name", "source_sector", "target_sector", "weight"}}
+	if t.Shared != nil {
+		tb.Columns = append(tb.Columns, "shared")
+	}
+	if t.Expected != nil {
+		tb.Columns = append(tb.Columns, "expected")
+	}
+	tb.Columns = append(tb.Columns, "p_value", "p_adjusted", "kept")
+	for k, e := range t.Ties {
+		kept := t.Adjusted[k] < t.Alpha
+		if !kept && !all {
+			continue
+		}
+		row := []any{d.Orgs[e.U].ID, d.Orgs[e.V].ID, d.Orgs[e.U].Name, d.Orgs[e.V].Name, sector(e.U), sector(e.V), e.W}
+		if t.Shared != nil {
+			row = append(row, t.Shared[k])
+		}
+		if t.Expected != nil {
+			row = append(row, t.Expected[k])
+		}
+		row = append(row, t.P[k], t.Adjusted[k], kept)
+		tb.Add(row...)
+	}
+	tb.Notes = append(tb.Notes, backboneNote(t))
+	return tb
+}
