@@ -211,8 +211,10 @@ type ChangeOptions struct {
 	From, To     string
 	Type         string // compare only ties of this type; every type when empty
 	Universe     Universe
-	Permutations int    // random sets of new ties drawn for the p-value; 0 for none
-	Seed         uint64 // seed of the permutation test
+	Permutations int     // random sets of new ties drawn for the p-value; 0 for none
+	Seed         uint64  // seed of the permutation test
+	Rule         Rule    // how the two reports of a pair combine (RuleMax when zero)
+	Missing      Missing // the ties of nonrespondents (MissingReconstruct when zero)
 }
 
 // WavePairs returns the pairs of waves to compare: (from, to) when both
@@ -379,13 +381,13 @@ func CompareWaves(ctx context.Context, d *Dataset, o ChangeOptions) (*Change, er
 		return nil, fmt.Errorf("the number of permutations must be 0 or more, not %d", o.Permutations)
 	}
 	n := len(d.Orgs)
-	g1 := TieNetwork(d, o.From, o.Type)
-	g2 := TieNetwork(d, o.To, o.Type)
+	g1 := TieNetworkRule(d, o.From, o.Type, o.Rule, o.Missing)
+	g2 := TieNetworkRule(d, o.To, o.Type, o.Rule, o.Missing)
 	in := make([]bool, n)
 	switch o.Universe {
 	case UniversePresent:
-		a1 := TieNetwork(d, o.From, "")
-		a2 := TieNetwork(d, o.To, "")
+		a1 := TieNetworkRule(d, o.From, "", o.Rule, o.Missing)
+		a2 := TieNetworkRule(d, o.To, "", o.Rule, o.Missing)
 		for i := range in {
 			in[i] = a1.Degree(i) > 0 && a2.Degree(i) > 0
 		}

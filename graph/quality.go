@@ -1,5 +1,7 @@
 package graph
 
+import "context"
+
 // NewTiesOfNonrespondents counts the ties that are new in wave to
 // (present there, absent from wave from) and join an organization that did
 // not answer wave from: such a tie may be an old one that nobody reported,
@@ -88,4 +90,31 @@ func Quality(d *Dataset, typ string, missing Missing) SurveyQuality {
 		q.NewTies = append(q.NewTies, NonrespondentNewTies(d, ws[i-1], ws[i], typ, RuleMax, missing))
 	}
 	return q
+}
+
+// ChangeUnderRule is the headline numbers of a comparison of two waves
+// under one symmetrization rule.
+type ChangeUnderRule struct {
+	Rule                   Rule
+	New, NewCrossSector    int
+	NewAmongCoparticipants int
+	Ratio                  float64 // the forum effect, Attribution.Ratio
+}
+
+// ChangeSensitivity compares the waves of o under every rule in Rules
+// (with o.Missing; without the permutation test), so a headline about new
+// ties can say how much it depends on how the reports were combined.
+func ChangeSensitivity(ctx context.Context, d *Dataset, o ChangeOptions) ([]ChangeUnderRule, error) {
+	o.Permutations = 0
+	var out []ChangeUnderRule
+	for _, r := range Rules {
+		o.Rule = r
+		c, err := CompareWaves(ctx, d, o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ChangeUnderRule{Rule: r, New: c.All.New, NewCrossSector: c.NewCrossSector,
+			NewAmongCoparticipants: c.NewAmongCoparticipants, Ratio: c.Attribution.Ratio})
+	}
+	return out, nil
 }

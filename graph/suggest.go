@@ -9,10 +9,12 @@ import (
 
 // SuggestOptions chooses the ties and the organizations of Suggest.
 type SuggestOptions struct {
-	Wave  string // the wave whose ties count; the latest when empty
-	Type  string // only ties of this type; every type when empty
-	Org   int    // only pairs with this organization (index into Dataset.Orgs); -1 for every pair
-	Limit int    // at most this many suggestions; 0 or less for all
+	Wave    string  // the wave whose ties count; the latest when empty
+	Type    string  // only ties of this type; every type when empty
+	Org     int     // only pairs with this organization (index into Dataset.Orgs); -1 for every pair
+	Limit   int     // at most this many suggestions; 0 or less for all
+	Rule    Rule    // how the two reports of a pair combine (RuleMax when zero)
+	Missing Missing // the ties of nonrespondents (MissingReconstruct when zero)
 }
 
 // Suggestion is a pair of organizations from different sectors with no
@@ -67,7 +69,7 @@ func Suggest(d *Dataset, o SuggestOptions) ([]Suggestion, string, error) {
 	if o.Org >= n {
 		panic(fmt.Sprintf("graph: organization %d out of range [0,%d)", o.Org, n))
 	}
-	g := TieNetwork(d, wave, o.Type)
+	g := TieNetworkRule(d, wave, o.Type, o.Rule, o.Missing)
 	fa := ForumAffiliation(d)
 	sec := d.OrgSectors()
 	logDeg := func(z int) float64 { return math.Log(float64(g.Degree(z) + len(fa.OrgGroups[z]))) }
@@ -158,7 +160,7 @@ func Suggest(d *Dataset, o SuggestOptions) ([]Suggestion, string, error) {
 		if w == wave {
 			break
 		}
-		earlier = append(earlier, TieNetwork(d, w, o.Type))
+		earlier = append(earlier, TieNetworkRule(d, w, o.Type, o.Rule, o.Missing))
 		earlierWaves = append(earlierWaves, w)
 	}
 	for k := range all {

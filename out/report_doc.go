@@ -32,6 +32,10 @@ type Headline struct {
 	Label   string // "Sector balance"
 	Text    string
 	Section string // the ID of the section with the evidence; "" for none
+	// Sensitivity is the line under the headline when its number comes
+	// from survey ties: the same number under the other symmetrization
+	// rules (EISensitivity, ChangeSensitivityLine); "" for none.
+	Sensitivity string
 }
 
 // DocSection is one part of the report: the story in plain words,

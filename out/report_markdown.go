@@ -48,6 +48,9 @@ func WriteReportMarkdown(w io.Writer, doc *ReportDoc) error {
 		if t := titles[h.Section]; t != "" {
 			line += " (see " + MarkdownText(t) + ")"
 		}
+		if h.Sensitivity != "" {
+			line += "  \n  *" + MarkdownText(h.Sensitivity) + "*"
+		}
 		p("%s\n", line)
 	}
 	if len(doc.Headline) > 0 {
