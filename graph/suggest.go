@@ -9,10 +9,16 @@ import (
 
 // SuggestOptions chooses the ties and the organizations of Suggest.
 type SuggestOptions struct {
-	Wave    string  // the wave whose ties count; the latest when empty
-	Type    string  // only ties of this type; every type when empty
-	Org     int     // only pairs with this organization (index into Dataset.Orgs); -1 for every pair
-	Limit   int     // at most this many suggestions; 0 or less for all
+	Wave  string // the wave whose ties count; the latest when empty
+	Type  string // only ties of this type; every type when empty
+	Org   int    // only pairs with this organization (index into Dataset.Orgs); -1 for every pair
+	Limit int    // at most this many suggestions; 0 or less for all
+	// PerOrg, when positive (and Org is -1), keeps each organization's
+	// PerOrg best suggestions instead of the best pairs overall: every
+	// pair that is among the best PerOrg of either of its organizations,
+	// each once (Limit still caps the total). What a profile of every
+	// organization lists.
+	PerOrg  int
 	Rule    Rule    // how the two reports of a pair combine (RuleMax when zero)
 	Missing Missing // the ties of nonrespondents (MissingReconstruct when zero)
 }
@@ -76,7 +82,18 @@ func Suggest(d *Dataset, o SuggestOptions) ([]Suggestion, string, error) {
 
 	h := &suggestionHeap{}
 	var all []Suggestion
+	perOrg := o.PerOrg > 0 && o.Org < 0
+	own := &suggestionHeap{} // with perOrg, the best of the organization being scored
 	keep := func(s Suggestion) {
+		if perOrg {
+			if own.Len() < o.PerOrg {
+				heap.Push(own, s)
+			} else if suggestionLess(s, (*own)[0]) {
+				(*own)[0] = s
+				heap.Fix(own, 0)
+			}
+			return
+		}
 		if o.Limit <= 0 {
 			all = append(all, s)
 			return
@@ -123,7 +140,7 @@ func Suggest(d *Dataset, o SuggestOptions) ([]Suggestion, string, error) {
 		slices.Sort(touched)
 		for _, j := range touched {
 			_, tied := g.TieWeight(i, j)
-			if (o.Org >= 0 || j > i) && !tied && sec[i] != sec[j] {
+			if (o.Org >= 0 || perOrg || j > i) && !tied && sec[i] != sec[j] {
 				a, b := i, j
 				if a > b {
 					a, b = b, a
@@ -134,14 +151,27 @@ func Suggest(d *Dataset, o SuggestOptions) ([]Suggestion, string, error) {
 			pScore[j], fScore[j], cnt[j] = 0, 0, 0
 		}
 	}
-	if o.Org >= 0 {
+	switch {
+	case o.Org >= 0:
 		score(o.Org)
-	} else {
+	case perOrg:
+		seen := map[[2]int]bool{}
+		for i := range n {
+			*own = (*own)[:0]
+			score(i)
+			for _, s := range *own {
+				if !seen[[2]int{s.A, s.B}] {
+					seen[[2]int{s.A, s.B}] = true
+					all = append(all, s)
+				}
+			}
+		}
+	default:
 		for i := range n {
 			score(i)
 		}
 	}
-	if o.Limit > 0 {
+	if o.Limit > 0 && !perOrg {
 		all = []Suggestion(*h)
 	}
 	slices.SortFunc(all, func(a, b Suggestion) int {
@@ -153,6 +183,9 @@ func Suggest(d *Dataset, o SuggestOptions) ([]Suggestion, string, error) {
 		}
 		return 0
 	})
+	if perOrg && o.Limit > 0 && len(all) > o.Limit {
+		all = all[:o.Limit]
+	}
 
 	var earlier []*Network
 	var earlierWaves []string
