@@ -45,7 +45,7 @@ func TestTwoModeReferences(t *testing.T) {
 			t.Fatal(err)
 		}
 		compareNodes(t, r, "proj_eigenvector", ev, 1e-9)
-		pr, _ := PageRank(p, PageRankOptions{})
+		pr, _ := PageRank(p, PageRankOptions{Stop: PageRankNetworkX})
 		compareNodes(t, r, "proj_pagerank", pr, 1e-12)
 	}
 }
