@@ -18,6 +18,7 @@ type analyzeOptions struct {
 	resolution float64
 	seed       uint64
 	measures   []string
+	pagerank   string
 	approx     approxFlags
 }
 
@@ -58,6 +59,7 @@ with a betweenness_error column.`,
 	cmd.Flags().Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ")
 	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "random seed of Louvain and of --approx sampling")
 	cmd.Flags().StringSliceVar(&o.measures, "measures", orgMeasures, "per-organization measures to compute, comma-separated (leave out betweenness and closeness for registry-scale data)")
+	pagerankFlag(cmd, &o.pagerank)
 	o.approx.add(cmd)
 	return cmd
 }
@@ -77,6 +79,10 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 	if err := checkMeasures(o.measures); err != nil {
 		return err
 	}
+	stop, err := parsePagerank(o.pagerank)
+	if err != nil {
+		return err
+	}
 	d, err := loadDataset(ctx, s, o.dir)
 	if err != nil {
 		return err
@@ -86,7 +92,7 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 		return err
 	}
 	var notes []string
-	measures, comm, err := computeMeasures(ctx, s, g, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, progress: "betweenness and closeness", approx: &o.approx, notes: &notes})
+	measures, comm, err := computeMeasures(ctx, s, g, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, pagerank: stop, progress: "betweenness and closeness", approx: &o.approx, notes: &notes})
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,7 @@ type exportOptions struct {
 	seed       uint64
 	bb         backboneFlags
 	backbone   bool // --backbone given: export the backbone's ties only
+	pagerank   string
 }
 
 // exportFormats are the formats export writes, in help order.
@@ -100,6 +101,7 @@ the organizations' measures stay those of the whole network.`,
 	f.Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ for the community attribute")
 	f.Uint64Var(&o.seed, "seed", 1, "Louvain random seed for the community attribute")
 	o.bb.add(cmd, "backbone", "auto")
+	pagerankFlag(cmd, &o.pagerank)
 	return cmd
 }
 
@@ -118,6 +120,10 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 	paths, err := graph.ParsePaths(o.paths)
 	if err != nil {
 		return usageErr(err)
+	}
+	stop, err := parsePagerank(o.pagerank)
+	if err != nil {
+		return err
 	}
 	if err := checkMeasures(o.measures); err != nil {
 		return err
@@ -192,11 +198,11 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 		var x *out.Export
 		switch {
 		case o.waves:
-			x, err = dynamicExport(ctx, s, d, spec.Type, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed})
+			x, err = dynamicExport(ctx, s, d, spec.Type, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, pagerank: stop})
 		case o.mode == "two":
 			x, err = twoModeExport(ctx, s, d, spec.Basis)
 		default:
-			x, err = oneModeExport(ctx, s, d, &o.net, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, progress: "betweenness and closeness"})
+			x, err = oneModeExport(ctx, s, d, &o.net, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, pagerank: stop, progress: "betweenness and closeness"})
 		}
 		if err != nil {
 			return err

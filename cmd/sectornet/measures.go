@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/sectornet/sectornet/graph"
 )
 
@@ -26,12 +28,35 @@ type measureOptions struct {
 	paths      graph.Paths
 	resolution float64 // Louvain
 	seed       uint64  // Louvain
-	progress   string  // label of the progress bar for betweenness and closeness; "" for none
+	pagerank   graph.PageRankStop
+	progress   string // label of the progress bar for betweenness and closeness; "" for none
 	// approx, when not nil and on, samples betweenness and closeness
 	// (adding a betweenness_error column) and appends to notes the
 	// sentences stating their bounds.
 	approx *approxFlags
 	notes  *[]string
+}
+
+// pagerankFlag adds --pagerank, PageRank's stopping rule.
+func pagerankFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "pagerank", "converged", "PageRank stopping rule: converged (every score within 1e-12 of the exact one, as igraph's PRPACK) or networkx (NetworkX pagerank's default tol=1e-6: its scores, up to 1e-5 off)")
+}
+
+// pagerankNote says how PageRank was stopped, for a table's note.
+func pagerankNote(stop graph.PageRankStop) string {
+	if stop == graph.PageRankNetworkX {
+		return "stopped by NetworkX's default rule (tol 1e-6)"
+	}
+	return "converged to 1e-12"
+}
+
+// parsePagerank reads --pagerank.
+func parsePagerank(s string) (graph.PageRankStop, error) {
+	stop, err := graph.ParsePageRankStop(s)
+	if err != nil {
+		return 0, usageErr(err)
+	}
+	return stop, nil
 }
 
 // louvain finds the Louvain communities of g, with a status line on a
@@ -122,7 +147,7 @@ func computeMeasures(ctx context.Context, s *streams, g *graph.Network, o measur
 		floats("eigenvector", eig)
 	}
 	if want["pagerank"] {
-		pr, err := graph.PageRank(g, graph.PageRankOptions{})
+		pr, err := graph.PageRank(g, graph.PageRankOptions{Stop: o.pagerank})
 		if err != nil {
 			return nil, graph.Groups{}, fmt.Errorf("pagerank: %w", err)
 		}
