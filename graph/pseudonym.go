@@ -3,9 +3,33 @@ package graph
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 )
+
+// compareCodes orders codes by label, then number ("Business 9" before
+// "Business 10").
+func compareCodes(a, b string) int {
+	la, na := splitCode(a)
+	lb, nb := splitCode(b)
+	if la != lb {
+		return strings.Compare(la, lb)
+	}
+	if na != nb {
+		return na - nb
+	}
+	return strings.Compare(a, b)
+}
+
+func splitCode(c string) (string, int) {
+	if i := strings.LastIndexByte(c, ' '); i > 0 {
+		if n, err := strconv.Atoi(c[i+1:]); err == nil {
+			return c[:i], n
+		}
+	}
+	return c, 0
+}
 
 // KeyEntry maps one pseudonym back to the organization it stands for.
 type KeyEntry struct {
@@ -42,7 +66,9 @@ func SectorCodeLabel(s Sector) string {
 // (participation, attendance, respondents), and only the attribute
 // columns in o.Keep are kept. Codes are "<sector> NN": the sector's code
 // label (SectorCodeLabel) and a number, two digits or more, unique within
-// the sector. Forums, meetings, waves and scores are unchanged.
+// the sector. Organizations come in code order (by sector, then number).
+// Forums, meetings, waves and scores are unchanged; the
+// loader's warnings are left out, since they quote values.
 //
 // added counts the new codes. The key's entries are matched by id; an
 // error reports a key that gives one code to two organizations.
@@ -118,14 +144,15 @@ func Pseudonymize(d *Dataset, key []KeyEntry, o PseudonymOptions) (_ *Dataset, _
 		}
 		return id
 	}
-	p := &Dataset{
-		Sectors:  d.Sectors,
-		Forums:   d.Forums,
-		Meetings: d.Meetings,
-		Quotas:   d.Quotas,
-	}
+	// A copy of d with every field (so fields added later are kept), the
+	// slices that name organizations or people replaced.
+	cp := *d
+	p := &cp
+	p.Orgs, p.Memberships, p.Attendance, p.Ties, p.Respondents = nil, nil, nil, nil, nil
+	p.Warnings = nil // their values can quote names
 	for _, org := range d.Orgs {
-		q := Organization{ID: c(org.ID), Name: c(org.ID), Sector: org.Sector}
+		q := org
+		q.ID, q.Name, q.Attrs = c(org.ID), c(org.ID), nil
 		for _, a := range org.Attrs {
 			if keep[strings.ToLower(a.Key)] {
 				q.Attrs = append(q.Attrs, a)
@@ -134,17 +161,29 @@ func Pseudonymize(d *Dataset, key []KeyEntry, o PseudonymOptions) (_ *Dataset, _
 		p.Orgs = append(p.Orgs, q)
 	}
 	for _, m := range d.Memberships {
-		p.Memberships = append(p.Memberships, Membership{Org: c(m.Org), Forum: m.Forum, Role: m.Role})
+		m.Org, m.Person = c(m.Org), ""
+		p.Memberships = append(p.Memberships, m)
 	}
 	for _, a := range d.Attendance {
-		p.Attendance = append(p.Attendance, Attendance{Meeting: a.Meeting, Org: c(a.Org)})
+		a.Org, a.Person = c(a.Org), ""
+		p.Attendance = append(p.Attendance, a)
 	}
 	for _, t := range d.Ties {
 		t.Source, t.Target = c(t.Source), c(t.Target)
 		p.Ties = append(p.Ties, t)
 	}
 	for _, r := range d.Respondents {
-		p.Respondents = append(p.Respondents, Respondent{Org: c(r.Org), Wave: r.Wave, Date: r.Date})
+		r.Org, r.Person = c(r.Org), ""
+		p.Respondents = append(p.Respondents, r)
 	}
+	// Organizations in code order (sector, then number), so no table's
+	// row order repeats the original file's (often alphabetical) order.
+	slices.SortStableFunc(p.Orgs, func(a, b Organization) int {
+		if x, y := si[a.Sector], si[b.Sector]; x != y {
+			return x - y
+		}
+		return compareCodes(a.ID, b.ID)
+	})
+	slices.SortStableFunc(key[len(key)-added:], func(a, b KeyEntry) int { return compareCodes(a.Code, b.Code) })
 	return p, key, added, nil
 }

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"math"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -346,27 +348,40 @@ func TestPseudonymize(t *testing.T) {
 	if added != 7 || len(key) != 7 {
 		t.Fatalf("added %d, key %d; want 7", added, len(key))
 	}
+	codeOf := map[string]string{}
+	for _, e := range key {
+		codeOf[e.ID] = e.Code
+	}
 	seen := map[string]bool{}
-	for i, o := range p.Orgs {
-		if o.ID != o.Name || seen[o.ID] {
-			t.Errorf("org %d: %+v", i, o)
+	for i, o := range d.Orgs {
+		code := codeOf[o.ID]
+		if seen[code] {
+			t.Errorf("org %d: code %q twice", i, code)
 		}
-		seen[o.ID] = true
+		seen[code] = true
 		want := "bus "
-		if d.Orgs[i].Sector == "gov" {
+		if o.Sector == "gov" {
 			want = "Government "
 		}
-		if len(o.ID) != len(want)+2 || o.ID[:len(want)] != want {
-			t.Errorf("code %q, want %q NN", o.ID, want)
+		if len(code) != len(want)+2 || code[:len(want)] != want {
+			t.Errorf("code %q, want %q NN", code, want)
 		}
 	}
-	if len(p.Orgs[0].Attrs) != 1 || p.Orgs[0].Attrs[0].Key != "size" {
-		t.Errorf("attrs %v, want size only", p.Orgs[0].Attrs)
+	// In code order: the government codes first (its sector comes first),
+	// each code its own id and name.
+	for i, o := range p.Orgs {
+		if o.ID != o.Name || (i < 3) != strings.HasPrefix(o.ID, "Government ") || (i > 0 && compareCodes(p.Orgs[i-1].ID, o.ID) >= 0 && p.Orgs[i-1].Sector == o.Sector) {
+			t.Errorf("org %d: %+v", i, o)
+		}
 	}
-	if p.Memberships[0].Person != "" || p.Memberships[0].Org != p.Orgs[0].ID {
+	a := p.Orgs[slices.IndexFunc(p.Orgs, func(o Organization) bool { return o.ID == codeOf["A"] })]
+	if len(a.Attrs) != 1 || a.Attrs[0].Key != "size" {
+		t.Errorf("attrs %v, want size only", a.Attrs)
+	}
+	if p.Memberships[0].Person != "" || p.Memberships[0].Org != codeOf["A"] {
 		t.Errorf("membership %+v", p.Memberships[0])
 	}
-	if p.Ties[0].Source != p.Orgs[0].ID || p.Respondents[0].Org != p.Orgs[0].ID {
+	if p.Ties[0].Source != codeOf["A"] || p.Respondents[0].Org != codeOf["A"] {
 		t.Error("ties or respondents keep the original ids")
 	}
 	// The measures do not change.
@@ -379,13 +394,16 @@ func TestPseudonymize(t *testing.T) {
 	if err != nil || added2 != 1 || len(key2) != 8 {
 		t.Fatalf("reuse: added %d, key %d, %v", added2, len(key2), err)
 	}
-	for i := range p.Orgs {
-		if p2.Orgs[i].ID != p.Orgs[i].ID {
-			t.Errorf("org %d: code %q became %q", i, p.Orgs[i].ID, p2.Orgs[i].ID)
+	for i, e := range key {
+		if key2[i] != e {
+			t.Errorf("key entry %d: %+v became %+v", i, e, key2[i])
 		}
 	}
-	if got := p2.Orgs[7].ID; got != "Government 04" {
-		t.Errorf("new code %q, want Government 04 (after 01-03)", got)
+	if got := key2[7]; got.ID != "H" || got.Code != "Government 04" {
+		t.Errorf("new code %+v, want H as Government 04 (after 01-03)", got)
+	}
+	if len(p2.Orgs) != 8 || p2.Orgs[3].ID != "Government 04" {
+		t.Errorf("orgs %v", p2.Orgs)
 	}
 	if _, _, _, err := Pseudonymize(d, append(key2, KeyEntry{Code: key2[0].Code, ID: "Z"}), PseudonymOptions{}); err == nil {
 		t.Error("a key giving one code twice was accepted")

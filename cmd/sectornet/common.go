@@ -85,7 +85,7 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 			return nil, ctx.Err()
 		}
 		printWarnings(s, "", d.Warnings)
-		return d, nil
+		return pseudonymize(s, d)
 	}
 	fsys, err := openDataset(s, dir)
 	if err != nil {
@@ -104,7 +104,7 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 		return nil, ctx.Err()
 	}
 	printWarnings(s, prefix, d.Warnings)
-	return d, nil
+	return pseudonymize(s, d)
 }
 
 // printWarnings prints a dataset's warnings on stderr, one a line, each

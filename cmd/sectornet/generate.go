@@ -51,6 +51,9 @@ files on every machine.`,
 }
 
 func runGenerate(ctx context.Context, s *streams, o generateOptions) error {
+	if err := noPseudonyms(s, "generate"); err != nil {
+		return err
+	}
 	d, err := data.Generate(o.gen)
 	if err != nil {
 		return usageErr(err)

@@ -82,6 +82,9 @@ organizations in row order.`,
 }
 
 func runImportMatrix(ctx context.Context, s *streams, o importMatrixOptions) error {
+	if err := noPseudonyms(s, "import matrix"); err != nil {
+		return err
+	}
 	var as, what, group string
 	switch o.as {
 	case "participation":

@@ -172,6 +172,9 @@ func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
 }
 
 func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) error {
+	if err := noPseudonyms(s, "import survey"); err != nil {
+		return err
+	}
 	if o.tool != "" && !contains(data.SurveyTools, o.tool) {
 		return usageErr(fmt.Errorf("unknown --tool %q (want %s)", o.tool, strings.Join(data.SurveyTools, ", ")))
 	}

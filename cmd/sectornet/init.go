@@ -106,6 +106,9 @@ func runInitQuestionnaire(ctx context.Context, s *streams, o initOptions) error 
 }
 
 func runInit(ctx context.Context, s *streams, o initOptions) error {
+	if err := noPseudonyms(s, "init"); err != nil {
+		return err
+	}
 	if o.questionnaire {
 		return runInitQuestionnaire(ctx, s, o)
 	}

@@ -96,6 +96,9 @@ type reportPart struct {
 }
 
 func runReport(ctx context.Context, s *streams, o reportOptions) error {
+	if s.pseudo != nil && s.pseudo.key != "" && keyInside(s.pseudo.key, o.output) {
+		return usageErr(fmt.Errorf("--pseudonymize %s: the key file would be inside the report folder %s, which is what you publish; keep it elsewhere", s.pseudo.key, o.output))
+	}
 	d, err := loadDataset(ctx, s, o.dir)
 	if err != nil {
 		return err
@@ -127,6 +130,9 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 		var errb bytes.Buffer
 		sub := &streams{In: strings.NewReader(""), Out: io.Discard, Err: &errb, tables: func(t []*out.Table) { ts = append(ts, t...) }}
 		root := newRootCmd(sub)
+		if s.pseudo != nil && s.pseudo.key != "" {
+			args = append(slices.Clone(args), "--pseudonymize", s.pseudo.key, "--keep-attrs", strings.Join(s.pseudo.keep, ","))
+		}
 		root.SetArgs(args)
 		if err := root.ExecuteContext(ctx); err != nil {
 			return nil, err

@@ -19,6 +19,10 @@ type streams struct {
 	// tables, when not nil, receives the tables a command would print,
 	// instead of standard output (the report collects them this way).
 	tables func([]*out.Table)
+
+	// pseudo holds --pseudonymize and --keep-attrs; nil outside the root
+	// command's flags.
+	pseudo *pseudonymFlags
 }
 
 // writeTables prints ts in format f, or hands them to s.tables.
@@ -77,6 +81,10 @@ neither it uses the embedded sample dataset.`,
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageErr(err) })
+	if s.pseudo == nil {
+		s.pseudo = &pseudonymFlags{}
+	}
+	s.pseudo.add(root)
 	root.AddCommand(
 		newInitCmd(s),
 		newValidateCmd(s),
