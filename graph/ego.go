@@ -238,3 +238,49 @@ func BurtMeasures(g *Network) StructuralHoles {
 		Hierarchy:     e.spread(hier),
 	}
 }
+
+// PartnerHeterogeneity returns, for every node, Blau's heterogeneity and
+// the index of qualitative variation of its partners' groups (P. M. Blau,
+// Inequality and Heterogeneity, Free Press, 1977; J. E. Mueller and K. F.
+// Schuessler, Statistical Reasoning in Sociology, 1961): with p_k the
+// share of the node's partners in group k (each partner once, weights
+// ignored),
+//
+//	Blau = 1 - Σ_k p_k²,   IQV = Blau / (1 - 1/K)
+//
+// over the K groups of the partition (K = p.K, whether or not they occur
+// among the partners): 0 when every partner is in one group; IQV 1 when
+// the partners are spread evenly over all K. The node's own group does
+// not count. Isolates get NaN in both; IQV is NaN for K < 2. These are
+// Blau and IQV (stats.go) of the partners' composition.
+func PartnerHeterogeneity(g *Network, p Groups) (blau, iqv []float64) {
+	p.check(g.N())
+	n := g.N()
+	blau, iqv = make([]float64, n), make([]float64, n)
+	cnt := make([]int, p.K)
+	var touched []int
+	shares := make([]float64, 0, p.K)
+	for i := 0; i < n; i++ {
+		nb := g.Neighbors(i)
+		if len(nb) == 0 {
+			blau[i], iqv[i] = math.NaN(), math.NaN()
+			continue
+		}
+		touched = touched[:0]
+		for _, j := range nb {
+			l := p.Label[j]
+			if cnt[l] == 0 {
+				touched = append(touched, l)
+			}
+			cnt[l]++
+		}
+		shares = shares[:0]
+		for _, l := range touched {
+			shares = append(shares, float64(cnt[l])/float64(len(nb)))
+			cnt[l] = 0
+		}
+		blau[i] = Blau(shares)
+		iqv[i] = IQV(shares, p.K)
+	}
+	return blau, iqv
+}
