@@ -56,6 +56,16 @@ func WeightedClustering(g *Network) []float64 {
 	if top == 0 {
 		return e.spread(out)
 	}
+	// Cube roots of the scaled weights, once: the product of three cube
+	// roots is the cube root of the product (to rounding).
+	cw := make([]float64, len(e.q.W))
+	for x, w := range e.q.W {
+		cw[x] = math.Cbrt(w / top)
+	}
+	cl := make([]float64, k)
+	for c, w := range e.loop {
+		cl[c] = math.Cbrt(w / top)
+	}
 	e.forClasses(func(a int, s *egoScratch) {
 		e.partners(a, s)
 		deg := 0.0
@@ -65,10 +75,18 @@ func WeightedClustering(g *Network) []float64 {
 		if deg < 2 {
 			return
 		}
+		// The cube root of each partner class's tie to a.
+		root := s.acc[0]
+		for x, en := range s.ent {
+			root[x] = math.Cbrt(en.w / top)
+		}
 		sum := 0.0
-		e.wedges(a, s, func(jx, qx int, cnt, wqj float64) {
-			j, q := s.ent[jx], s.ent[qx]
-			sum += j.mult * cnt * math.Cbrt((j.w/top)*(q.w/top)*(wqj/top))
+		e.wedges(a, s, func(jx, qx int, cnt, wqj float64, x int) {
+			rqj := cl[s.ent[qx].c]
+			if x >= 0 {
+				rqj = cw[x]
+			}
+			sum += s.ent[jx].mult * cnt * (root[jx] * root[qx] * rqj)
 		})
 		out[a] = sum / (deg * (deg - 1))
 	})

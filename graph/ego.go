@@ -118,12 +118,13 @@ func (e *egoNet) partners(a int, s *egoScratch) {
 	}
 }
 
-// wedges calls f(jx, qx, cnt, wqj) for every pair of partner classes
+// wedges calls f(jx, qx, cnt, wqj, x) for every pair of partner classes
 // J = s.ent[jx], Q = s.ent[qx] of a member i of class a whose members are
-// tied (wqj the weight of that tie), cnt the number of members q of Q tied
-// to a given member j of J other than i and j: |Q| less one for each of
-// i and j in Q. Pairs come in the order of Q, then of Q's partners.
-func (e *egoNet) wedges(a int, s *egoScratch, f func(jx, qx int, cnt, wqj float64)) {
+// tied (wqj the weight of that tie, x its index in e.q.W, or -1 for the
+// tie between two members of Q), cnt the number of members q of Q tied to
+// a given member j of J other than i and j: |Q| less one for each of i
+// and j in Q. Pairs come in the order of Q, then of Q's partners.
+func (e *egoNet) wedges(a int, s *egoScratch, f func(jx, qx int, cnt, wqj float64, x int)) {
 	for qx, en := range s.ent {
 		q := int(en.c)
 		base := float64(e.size[q])
@@ -131,15 +132,14 @@ func (e *egoNet) wedges(a int, s *egoScratch, f func(jx, qx int, cnt, wqj float6
 			base--
 		}
 		if cnt := base - 1; cnt > 0 { // j and q both in Q
-			f(int(s.pos[q]), qx, cnt, e.loop[q])
+			f(int(s.pos[q]), qx, cnt, e.loop[q], -1)
 		}
-		ws := e.q.Weights(q)
-		for x, c := range e.q.Neighbors(q) {
-			if s.mark[c] != int32(a)+1 {
-				continue
-			}
-			if base > 0 {
-				f(int(s.pos[c]), qx, base, ws[x])
+		if base <= 0 {
+			continue
+		}
+		for x := e.q.Off[q]; x < e.q.Off[q+1]; x++ {
+			if c := e.q.Adj[x]; s.mark[c] == int32(a)+1 {
+				f(int(s.pos[c]), qx, base, e.q.W[x], x)
 			}
 		}
 	}
@@ -205,7 +205,7 @@ func BurtMeasures(g *Network) StructuralHoles {
 		}
 		ind, red := s.acc[0], s.acc[1] // Σ_q p_iq p_qj and Σ_q p_iq m_jq per partner class
 		sa := e.str[a]
-		e.wedges(a, s, func(jx, qx int, cnt, wqj float64) {
+		e.wedges(a, s, func(jx, qx int, cnt, wqj float64, _ int) {
 			q, j := s.ent[qx].c, s.ent[jx].c
 			piq := cnt * (s.ent[qx].w / sa)
 			ind[jx] += piq * (wqj / e.str[q])

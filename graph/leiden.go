@@ -13,10 +13,11 @@ type LeidenOptions struct {
 	// Theta is the randomness of the refinement (θ of Traag et al.; 0
 	// means 0.01, igraph's and leidenalg's default).
 	Theta float64
-	// MaxIterations bounds the full iterations; each starts from the
-	// previous partition and the run stops when one changes nothing. 0
-	// means until stable (at most 50).
-	MaxIterations int
+	// Iterations is the number of full iterations, each from the
+	// previous partition; the run stops early when one changes nothing.
+	// 0 means 2 (igraph's default); a negative number means until an
+	// iteration changes nothing (at most 100).
+	Iterations int
 }
 
 // Leiden partitions the network into communities by the Leiden algorithm
@@ -37,8 +38,9 @@ type LeidenOptions struct {
 //  3. aggregation of the refined subcommunities into nodes, the
 //     communities of step 1 as the next level's start,
 //
-// until the local moving leaves every node of a level alone. Iterations
-// repeat from the previous partition until one changes nothing. Every
+// until the local moving leaves every node of a level alone. Further
+// iterations (o.Iterations) start from the previous partition, which
+// they can only improve. Every
 // community is connected (the refinement merges only along ties; a final
 // check splits a community into its components should one not be, which
 // only raises the modularity). The random order and choices come from
@@ -58,9 +60,12 @@ func Leiden(ctx context.Context, g *Network, o LeidenOptions) (Groups, error) {
 	if theta <= 0 {
 		theta = 0.01
 	}
-	iters := o.MaxIterations
-	if iters <= 0 {
-		iters = 50
+	iters := o.Iterations
+	switch {
+	case iters == 0:
+		iters = 2
+	case iters < 0:
+		iters = 100
 	}
 	n := g.N()
 	rng := rand.New(rand.NewPCG(o.Seed, 0x1e1de7))
@@ -195,7 +200,8 @@ func (lv *louvainLevel) fastMove(comm []int32, gamma float64, rng *rand.Rand) in
 		kv := lv.k[v]
 		tot[cv] -= kv
 		size[cv]--
-		best, bestGain := cv, wTo[cv]-kv*tot[cv]*scale // wTo[cv] is 0 unless seen
+		stay := wTo[cv] - kv*tot[cv]*scale // wTo[cv] is 0 unless seen
+		best, bestGain := cv, stay
 		for _, c := range touched {
 			if c == cv {
 				continue
@@ -205,7 +211,7 @@ func (lv *louvainLevel) fastMove(comm []int32, gamma float64, rng *rand.Rand) in
 			}
 		}
 		// An empty community has gain 0.
-		if bestGain < 0 && size[cv] > 0 {
+		if best == cv && stay < 0 && size[cv] > 0 {
 			best = empty[len(empty)-1]
 			empty = empty[:len(empty)-1]
 		}

@@ -20,6 +20,7 @@ type ref struct {
 	members [][2]int // two-mode files: organization, group
 	values  map[string][]float64
 	scalars map[string]float64
+	sets    map[string][]int // "set NAME NODE..." lines
 }
 
 // loadRef reads testdata/<name>.txt and, when present, <name>_sna.txt.
@@ -32,50 +33,66 @@ func loadRef(t testing.TB, name string) *ref {
 		files = append(files, filepath.Join("testdata", name+"_sna.txt"))
 	}
 	for _, file := range files {
-		f, err := os.Open(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		line := 0
-		num := func(s string) float64 {
-			x, err := strconv.ParseFloat(s, 64)
-			if err != nil {
-				t.Fatalf("%s:%d: %v", file, line, err)
-			}
-			return x
-		}
-		for sc.Scan() {
-			line++
-			fs := strings.Fields(sc.Text())
-			if len(fs) == 0 || strings.HasPrefix(fs[0], "#") {
-				continue
-			}
-			switch fs[0] {
-			case "node":
-				r.groups = append(r.groups, int(num(fs[2])))
-				r.names = append(r.names, strings.Join(fs[3:], " "))
-			case "edge":
-				r.edges = append(r.edges, Edge{U: int(num(fs[1])), V: int(num(fs[2])), W: num(fs[3])})
-			case "member":
-				r.members = append(r.members, [2]int{int(num(fs[1])), int(num(fs[2]))})
-			case "value":
-				i := int(num(fs[2]))
-				v := r.values[fs[1]]
-				for len(v) <= i {
-					v = append(v, math.NaN())
-				}
-				v[i] = num(fs[3])
-				r.values[fs[1]] = v
-			case "scalar":
-				r.scalars[fs[1]] = num(fs[2])
-			default:
-				t.Fatalf("%s:%d: unknown line %q", file, line, sc.Text())
-			}
-		}
-		f.Close()
+		r.read(t, file)
 	}
 	return r
+}
+
+// read adds the lines of one reference file to r.
+func (r *ref) read(t testing.TB, file string) {
+	t.Helper()
+	if r.values == nil {
+		r.values, r.scalars = map[string][]float64{}, map[string]float64{}
+	}
+	if r.sets == nil {
+		r.sets = map[string][]int{}
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(f)
+	line := 0
+	num := func(s string) float64 {
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("%s:%d: %v", file, line, err)
+		}
+		return x
+	}
+	for sc.Scan() {
+		line++
+		fs := strings.Fields(sc.Text())
+		if len(fs) == 0 || strings.HasPrefix(fs[0], "#") {
+			continue
+		}
+		switch fs[0] {
+		case "node":
+			r.groups = append(r.groups, int(num(fs[2])))
+			r.names = append(r.names, strings.Join(fs[3:], " "))
+		case "edge":
+			r.edges = append(r.edges, Edge{U: int(num(fs[1])), V: int(num(fs[2])), W: num(fs[3])})
+		case "member":
+			r.members = append(r.members, [2]int{int(num(fs[1])), int(num(fs[2]))})
+		case "value":
+			i := int(num(fs[2]))
+			v := r.values[fs[1]]
+			for len(v) <= i {
+				v = append(v, math.NaN())
+			}
+			v[i] = num(fs[3])
+			r.values[fs[1]] = v
+		case "set":
+			for _, f := range fs[2:] {
+				r.sets[fs[1]] = append(r.sets[fs[1]], int(num(f)))
+			}
+		case "scalar":
+			r.scalars[fs[1]] = num(fs[2])
+		default:
+			t.Fatalf("%s:%d: unknown line %q", file, line, sc.Text())
+		}
+	}
+	f.Close()
 }
 
 func (r *ref) network() *Network { return NewNetwork(len(r.groups), r.edges) }
