@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"math"
-	"runtime"
 )
 
 // Cohesion: transitivity, weighted clustering, path lengths per
@@ -156,43 +155,37 @@ func PathMeasures(ctx context.Context, g *Network) (PathStats, error) {
 	ecc := make([]int32, k)
 	far := make([]int64, k)
 	harm := make([]float64, k)
-	workers := runtime.GOMAXPROCS(0)
-	bfs := make([]*levelBFS, workers)
 	const block = 32
-	parallelForWorkers((k+block-1)/block, workers, func(w, b int) {
-		if ctx.Err() != nil {
-			return
-		}
-		if bfs[w] == nil {
-			bfs[w] = newLevelBFS(k)
-		}
-		x := bfs[w]
-		for s := b * block; s < min(k, (b+1)*block); s++ {
-			e := x.run(q, comps, int32(s))
-			var f int64
-			// Σ size/d summed by distance: the same order on any core.
-			maxd := int(e)
-			cnt := make([]int64, maxd+1)
-			for _, u := range x.order {
-				d := x.dist[u]
-				f += int64(size[u]) * int64(d)
-				cnt[d] += int64(size[u])
-				x.dist[u] = -1
+	err := parallel(ctx, (k+block-1)/block, 0, func(int) func(int) {
+		x := newLevelBFS(k)
+		return func(b int) {
+			for s := b * block; s < min(k, (b+1)*block); s++ {
+				e := x.run(q, comps, int32(s))
+				var f int64
+				// Σ size/d summed by distance: the same order on any core.
+				maxd := int(e)
+				cnt := make([]int64, maxd+1)
+				for _, u := range x.order {
+					d := x.dist[u]
+					f += int64(size[u]) * int64(d)
+					cnt[d] += int64(size[u])
+					x.dist[u] = -1
+				}
+				h := 0.0
+				for d := 1; d <= maxd; d++ {
+					h += float64(cnt[d]) / float64(d)
+				}
+				// Twins of the source are one hop away.
+				if size[s] > 1 {
+					f += int64(size[s] - 1)
+					h += float64(size[s] - 1)
+					e = max(e, 1)
+				}
+				ecc[s], far[s], harm[s] = e, f, h
 			}
-			h := 0.0
-			for d := 1; d <= maxd; d++ {
-				h += float64(cnt[d]) / float64(d)
-			}
-			// Twins of the source are one hop away.
-			if size[s] > 1 {
-				f += int64(size[s] - 1)
-				h += float64(size[s] - 1)
-				e = max(e, 1)
-			}
-			ecc[s], far[s], harm[s] = e, f, h
 		}
-	})
-	if err := ctx.Err(); err != nil {
+	}, nil)
+	if err != nil {
 		return PathStats{}, err
 	}
 	res := PathStats{Eccentricity: make([]int, n), Harmonic: make([]float64, n)}

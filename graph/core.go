@@ -263,22 +263,27 @@ func corePeriphery(ctx context.Context, g *Network, o CorePeripheryOptions, work
 		err  error
 	}
 	results := make([]result, res.Restarts)
-	parallelFor(res.Restarts, workers, func(r int) {
-		rng := rand.New(rand.NewPCG(o.Seed, uint64(r)))
-		core := make([]bool, n)
-		if r == 0 {
-			for v, k := range cores {
-				core[v] = k == kmax
+	err := parallel(ctx, res.Restarts, workers, func(int) func(int) {
+		return func(r int) {
+			rng := rand.New(rand.NewPCG(o.Seed, uint64(r)))
+			core := make([]bool, n)
+			if r == 0 {
+				for v, k := range cores {
+					core[v] = k == kmax
+				}
+			} else {
+				p := 0.02 + 0.48*rng.Float64()
+				for v := range core {
+					core[v] = rng.Float64() < p
+				}
 			}
-		} else {
-			p := 0.02 + 0.48*rng.Float64()
-			for v := range core {
-				core[v] = rng.Float64() < p
-			}
+			fit, err := newCPState(g, core).localSearch(ctx, rng)
+			results[r] = result{core, fit, err}
 		}
-		fit, err := newCPState(g, core).localSearch(ctx, rng)
-		results[r] = result{core, fit, err}
-	})
+	}, nil)
+	if err != nil {
+		return CorePeriphery{}, err
+	}
 	best := 0
 	for r, x := range results {
 		if x.err != nil {
@@ -368,20 +373,19 @@ func TestCorePeriphery(ctx context.Context, g *Network, observed float64, o Core
 	}
 	fits := make([]float64, reps)
 	// Draws on every core, each draw's restarts one after another.
-	parallelFor(reps, runtime.GOMAXPROCS(0), func(r int) {
-		if ctx.Err() != nil {
-			return
+	err := parallel(ctx, reps, 0, func(int) func(int) {
+		return func(r int) {
+			rng := rand.New(rand.NewPCG(seed, uint64(r)))
+			h := RandomNetwork(g.N(), g.M(), rng)
+			oo := o
+			oo.Seed = rng.Uint64()
+			cp, err := corePeriphery(ctx, h, oo, 1)
+			if err == nil {
+				fits[r] = cp.Fit
+			}
 		}
-		rng := rand.New(rand.NewPCG(seed, uint64(r)))
-		h := RandomNetwork(g.N(), g.M(), rng)
-		oo := o
-		oo.Seed = rng.Uint64()
-		cp, err := corePeriphery(ctx, h, oo, 1)
-		if err == nil {
-			fits[r] = cp.Fit
-		}
-	})
-	if err := ctx.Err(); err != nil {
+	}, nil)
+	if err != nil {
 		return CorePeripheryTest{}, err
 	}
 	var sum, sumSq float64
