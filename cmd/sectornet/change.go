@@ -14,6 +14,7 @@ import (
 )
 
 type changeOptions struct {
+	survey       surveyFlags
 	dir          string
 	format       string
 	from, to     string
@@ -75,6 +76,7 @@ consecutive pair of waves is compared.`,
 	f.IntVar(&o.permutations, "permutations", 9999, "random sets of new ties for the attribution p-value (0 to skip)")
 	f.Uint64Var(&o.seed, "seed", 1, "random seed of the permutation test")
 	f.IntVar(&o.top, "top", 10, "top gainers to list (0 for all)")
+	o.survey.add(cmd)
 	return cmd
 }
 
@@ -93,6 +95,10 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 	if o.top < 0 {
 		return usageErr(errors.New("--top must be 0 or more"))
 	}
+	rule, missing, err := o.survey.parse()
+	if err != nil {
+		return err
+	}
 	d, err := loadDataset(ctx, s, o.dir)
 	if err != nil {
 		return err
@@ -103,7 +109,7 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 	}
 	var changes []*graph.Change
 	for _, p := range pairs {
-		c, err := graph.CompareWaves(ctx, d, graph.ChangeOptions{From: p[0], To: p[1], Type: o.tieType, Universe: u, Permutations: o.permutations, Seed: o.seed})
+		c, err := graph.CompareWaves(ctx, d, graph.ChangeOptions{From: p[0], To: p[1], Type: o.tieType, Universe: u, Permutations: o.permutations, Seed: o.seed, Rule: rule, Missing: missing})
 		if err != nil {
 			if ctx.Err() != nil {
 				return err
@@ -111,6 +117,18 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 			return usageErr(err)
 		}
 		changes = append(changes, c)
+	}
+	// New ties that join an organization that did not answer the earlier
+	// wave may be old ties nobody reported.
+	var warnings []string
+	for _, p := range pairs {
+		n := graph.NonrespondentNewTies(d, p[0], p[1], o.tieType, rule, missing)
+		if n.Nonrespondent > 0 {
+			w := fmt.Sprintf("%d of the %d new ties from %s to %s join an organization that did not answer the %s survey (%s); they may be old ties nobody reported (see sectornet survey)",
+				n.Nonrespondent, n.New, p[0], p[1], p[0], out.RespondentSource(n.FromInferred))
+			warnings = append(warnings, w)
+			fmt.Fprintln(s.Err, "sectornet: warning: "+w)
+		}
 	}
 	if f == out.FormatJSON {
 		objs := make([]any, len(changes))
@@ -125,6 +143,11 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 	var ts []*out.Table
 	for _, c := range changes {
 		ts = append(ts, changeTables(d, c, o.top)...)
+	}
+	if len(ts) > 0 {
+		for _, w := range warnings {
+			ts[0].Notes = append(ts[0].Notes, "Warning: "+w+".")
+		}
 	}
 	return writeTables(s, f, ts...)
 }

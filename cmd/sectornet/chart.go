@@ -141,7 +141,11 @@ func buildChart(ctx context.Context, d *graph.Dataset, o chartOptions) (*out.Cha
 		if err != nil {
 			return nil, usageErr(err)
 		}
-		c, err := graph.CompareWaves(ctx, d, graph.ChangeOptions{From: pairs[0][0], To: pairs[0][1], Type: o.net.tieType})
+		rule, missing, err := o.net.survey.parse()
+		if err != nil {
+			return nil, err
+		}
+		c, err := graph.CompareWaves(ctx, d, graph.ChangeOptions{From: pairs[0][0], To: pairs[0][1], Type: o.net.tieType, Rule: rule, Missing: missing})
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, err

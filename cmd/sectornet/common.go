@@ -169,6 +169,33 @@ func parseFormat(s string) (out.Format, error) {
 // networkFlags choose the one-mode network of organizations.
 type networkFlags struct {
 	basis, weight, wave, tieType string
+	survey                       surveyFlags
+}
+
+// surveyFlags say how a wave's directed reports become undirected ties.
+type surveyFlags struct{ symmetrize, missing string }
+
+func (sf *surveyFlags) add(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&sf.symmetrize, "symmetrize", "max", "how the two reports of a pair (A about B, B about A) become one tie: max (either side, the larger weight), min (every side that answered), union (either side, the mean weight), reciprocated (both sides) or respondent-only (ties among respondents)")
+	f.StringVar(&sf.missing, "missing", "reconstruct", "ties of organizations that did not answer a wave: reconstruct (from their partners' reports) or drop")
+}
+
+func (sf *surveyFlags) parse() (graph.Rule, graph.Missing, error) {
+	r, err := graph.ParseRule(sf.symmetrize)
+	if err != nil {
+		return 0, 0, usageErr(err)
+	}
+	m, err := graph.ParseMissing(sf.missing)
+	if err != nil {
+		return 0, 0, usageErr(err)
+	}
+	return r, m, nil
+}
+
+// isDefault reports whether the flags keep today's networks.
+func (sf *surveyFlags) isDefault() bool {
+	return (sf.symmetrize == "" || sf.symmetrize == "max") && (sf.missing == "" || sf.missing == "reconstruct")
 }
 
 func (nf *networkFlags) add(cmd *cobra.Command) {
@@ -177,6 +204,7 @@ func (nf *networkFlags) add(cmd *cobra.Command) {
 	f.StringVar(&nf.weight, "weight", "count", "tie weight for forums and meetings: count (number shared), newman (sum of 1/(members-1)) or jaccard (shared / union)")
 	f.StringVar(&nf.wave, "wave", "", "survey wave for --basis ties (default: the latest)")
 	f.StringVar(&nf.tieType, "type", "", "restrict --basis ties to one tie type")
+	nf.survey.add(cmd)
 }
 
 func (nf *networkFlags) spec() (graph.NetworkSpec, error) {
@@ -191,7 +219,14 @@ func (nf *networkFlags) spec() (graph.NetworkSpec, error) {
 	if b != graph.BasisTies && (nf.wave != "" || nf.tieType != "") {
 		return graph.NetworkSpec{}, usageErr(errors.New("--wave and --type apply to --basis ties"))
 	}
-	return graph.NetworkSpec{Basis: b, Weighting: w, Wave: nf.wave, Type: nf.tieType}, nil
+	if b != graph.BasisTies && !nf.survey.isDefault() {
+		return graph.NetworkSpec{}, usageErr(errors.New("--symmetrize and --missing apply to --basis ties"))
+	}
+	rule, missing, err := nf.survey.parse()
+	if err != nil {
+		return graph.NetworkSpec{}, err
+	}
+	return graph.NetworkSpec{Basis: b, Weighting: w, Wave: nf.wave, Type: nf.tieType, Rule: rule, Missing: missing}, nil
 }
 
 // load checks the flags, then reads and validates the dataset in dir (the
@@ -239,6 +274,9 @@ func describe(d *graph.Dataset, spec graph.NetworkSpec) string {
 		s := "collaboration ties reported in wave " + w
 		if spec.Type != "" {
 			s += " (type " + spec.Type + ")"
+		}
+		if spec.Rule != graph.RuleMax || spec.Missing != graph.MissingReconstruct {
+			s += fmt.Sprintf(", reports combined by the %s rule, nonrespondents' ties %s (respondents: %s)", spec.Rule, map[graph.Missing]string{graph.MissingReconstruct: "reconstructed", graph.MissingDrop: "dropped"}[spec.Missing], out.RespondentSource(graph.Responses(d, w).Inferred))
 		}
 		return s
 	case graph.BasisMeetings:

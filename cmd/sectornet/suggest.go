@@ -14,6 +14,7 @@ import (
 )
 
 type suggestOptions struct {
+	survey  surveyFlags
 	dir     string
 	format  string
 	org     string
@@ -50,6 +51,7 @@ collaborated. Pairs with nothing in common are not listed.`,
 	f.IntVar(&o.limit, "limit", 20, "at most this many suggestions (0 for all)")
 	f.StringVar(&o.wave, "wave", "", "the wave whose ties count (default: the latest)")
 	f.StringVar(&o.tieType, "type", "", "count only ties of this type")
+	o.survey.add(cmd)
 	return cmd
 }
 
@@ -60,6 +62,10 @@ func runSuggest(ctx context.Context, s *streams, o suggestOptions) error {
 	}
 	if o.limit < 0 {
 		return usageErr(errors.New("--limit must be 0 or more"))
+	}
+	rule, missing, err := o.survey.parse()
+	if err != nil {
+		return err
 	}
 	d, err := loadDataset(ctx, s, o.dir)
 	if err != nil {
@@ -77,7 +83,7 @@ func runSuggest(ctx context.Context, s *streams, o suggestOptions) error {
 		}
 		org = i
 	}
-	ss, wave, err := graph.Suggest(d, graph.SuggestOptions{Wave: o.wave, Type: o.tieType, Org: org, Limit: o.limit})
+	ss, wave, err := graph.Suggest(d, graph.SuggestOptions{Wave: o.wave, Type: o.tieType, Org: org, Limit: o.limit, Rule: rule, Missing: missing})
 	if err != nil {
 		return usageErr(err)
 	}
