@@ -670,6 +670,19 @@ func checkStructural(c tcase) string {
 			sum += dmax - len(p.nbr[v])
 		}
 		d.num("degree centralization", DegreeCentralization(g), float64(sum)/float64((p.n-1)*(p.n-2)), diffTol)
+		// sna on the valued matrix: strengths over the binary star's maximum.
+		str := make([]float64, p.n)
+		smax, ssum := 0.0, 0.0
+		for v := range str {
+			for _, w := range p.W[v] {
+				str[v] += w
+			}
+			smax = max(smax, str[v])
+		}
+		for _, x := range str {
+			ssum += smax - x
+		}
+		d.num("weighted degree centralization", WeightedDegreeCentralization(g), ssum/float64((p.n-1)*(p.n-2)), 1e-12)
 	}
 	return d.String()
 }

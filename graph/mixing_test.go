@@ -44,6 +44,7 @@ func TestMixingReferences(t *testing.T) {
 		compareNodes(t, r, "clustering", Clustering(g), 1e-12)
 		compareScalar(t, r, "average_clustering", AverageClustering(g), 1e-12)
 		compareScalar(t, r, "degree_centralization", DegreeCentralization(g), 1e-12)
+		compareScalar(t, r, "weighted_degree_centralization", WeightedDegreeCentralization(g), 1e-12)
 	}
 }
 

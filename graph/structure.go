@@ -36,8 +36,9 @@ func LargestComponent(g *Network) int {
 // by a star (L. C. Freeman, Centrality in social networks: conceptual
 // clarification, Social Networks 1, 215-239 (1978),
 // doi:10.1016/0378-8733(78)90021-7). It matches R sna
-// centralization(g, degree, mode="graph"). Weights are ignored. NaN for
-// fewer than 3 nodes.
+// centralization(g, degree, mode="graph") on the 0/1 adjacency matrix (or
+// with ignore.eval=TRUE). Weights are ignored; WeightedDegreeCentralization
+// is the form on tie weights. NaN for fewer than 3 nodes.
 func DegreeCentralization(g *Network) float64 {
 	n := g.N()
 	if n < 3 {
@@ -52,6 +53,33 @@ func DegreeCentralization(g *Network) float64 {
 		sum += dmax - g.Degree(i)
 	}
 	return float64(sum) / (float64(n-1) * float64(n-2))
+}
+
+// WeightedDegreeCentralization is Freeman's degree centralization on tie
+// weights, what R sna centralization(g, degree, mode="graph") returns on
+// the valued adjacency matrix: strengths s_i (sums of tie weights) in
+// place of degrees, over the same maximum as DegreeCentralization, that of
+// a binary star,
+//
+//	C_w = Σ_i (s_max - s_i) / ((n-1)(n-2))
+//
+// so it is in the units of the weights and not bounded by 1 (sna keeps the
+// binary maximum: degree(..., tmaxdev=TRUE)). NaN for fewer than 3 nodes.
+func WeightedDegreeCentralization(g *Network) float64 {
+	n := g.N()
+	if n < 3 {
+		return math.NaN()
+	}
+	s := Strength(g)
+	smax := 0.0
+	for _, x := range s {
+		smax = max(smax, x)
+	}
+	sum := 0.0
+	for _, x := range s {
+		sum += smax - x
+	}
+	return sum / (float64(n-1) * float64(n-2))
 }
 
 // Clustering returns each node's local clustering coefficient, the share

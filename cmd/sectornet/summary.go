@@ -20,6 +20,19 @@ func newSummaryCmd(s *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "summary [DIR]",
 		Short: "Counts per sector, forum, meeting and wave, and the size of the network",
+		Long: `Print counts per sector, forum, meeting and survey wave, and the network's size,
+density, degree centralization, average clustering and components (--basis,
+--weight, --wave choose the network).
+
+  degree centralization           Freeman's, weights ignored: Σ(d_max - d_i) /
+                                  ((n-1)(n-2)), 1 for a star; R sna
+                                  centralization(g, degree, mode="graph") on
+                                  the 0/1 adjacency matrix
+  weighted degree centralization  the same with strengths (sums of tie
+                                  weights) for degrees: sna's call on the
+                                  valued matrix; in the units of the weights,
+                                  it can exceed 1
+  average clustering              NetworkX average_clustering (isolates 0)`,
 		Example: `  sectornet summary                      # the embedded sample
   sectornet summary mydata --format md   # Markdown tables`,
 		Args: dirArg,
@@ -93,6 +106,7 @@ func summaryTables(d *graph.Dataset, g *graph.Network, desc, tieType string) []*
 	nt.Add("isolates", graph.Isolates(g))
 	nt.Add("density", g.Density())
 	nt.Add("degree centralization", graph.DegreeCentralization(g))
+	nt.Add("weighted degree centralization", graph.WeightedDegreeCentralization(g))
 	nt.Add("average clustering", graph.AverageClustering(g))
 	nt.Add("components", ncomp)
 	nt.Add("largest component", graph.LargestComponent(g))

@@ -44,5 +44,10 @@ for (name in c("karate", "hand", "karate4")) {
   }
   w("# call degree_centralization: centralization(a, degree, mode = \"graph\")")
   w("scalar degree_centralization ", format(centralization(a, degree, mode = "graph"), digits = 17))
+  aw <- matrix(0, n, n)
+  aw[cbind(edges[, 1] + 1, edges[, 2] + 1)] <- edges[, 3]
+  aw[cbind(edges[, 2] + 1, edges[, 1] + 1)] <- edges[, 3]
+  w("# call weighted_degree_centralization: centralization(aw, degree, mode = \"graph\"), aw the weighted adjacency matrix")
+  w("scalar weighted_degree_centralization ", format(centralization(aw, degree, mode = "graph"), digits = 17))
   close(out)
 }
