@@ -98,12 +98,33 @@ type ForumBalance struct {
 	Entropy      float64 // Entropy(shares), in nats
 	// Missing lists the sectors (indices) with a positive target and no
 	// member.
-	Missing          []int
-	Sectors          []SectorBalance // one per sector of d.Sectors, in order
-	Test             FitTest
+	Missing []int
+	Sectors []SectorBalance // one per sector of d.Sectors, in order
+	Test    FitTest
+	// RTest is what R's chisq.test(x, p = key, rescale.p = TRUE) gives on
+	// the members of each sector, one category per sector, when that
+	// differs from Test's categories: when the key gives a sector a share
+	// of 0, which Test leaves out of X² and df and R counts (with 0/0 =
+	// NaN when the sector is empty). Nil when they agree, and when the key
+	// leaves two or more sectors out (Pooled), as R then has no share for
+	// each of them. Set per forum, not for all forums together.
+	RTest *RChiSquare
+	// Pooled lists the sectors (indices) the key leaves out when there are
+	// two or more: Test counts their members together in one category,
+	// expected to take the share the key leaves unallocated.
+	Pooled           []int
 	Meetings         int // meetings of the forum (all forums: Σ)
 	Attendances      int // (meeting, organization) pairs at them
 	GuestAttendances int // of which by organizations that are not members
+}
+
+// RChiSquare is a chi-square test as R's chisq.test computes it (see
+// RChiSquareTest).
+type RChiSquare struct {
+	Statistic float64
+	DF        int
+	PValue    float64
+	Zero      []int // the sectors whose share is 0
 }
 
 // Balance is the sector balance of a selection of forums.
@@ -274,6 +295,9 @@ func SectorBalances(d *Dataset, forums []int) Balance {
 		if cat, probs, ok := keyShares(targets); ok {
 			obs, ps := categoryCounts(fb.Sectors, cat, probs)
 			fb.Test = GoodnessOfFit(obs, ps)
+			if fb.Members > 0 {
+				fb.RTest, fb.Pooled = rawTest(fb.Sectors, cat, probs)
+			}
 			for k, s := range fb.Sectors {
 				allObs[cat[k]] += s.Members
 			}
@@ -348,6 +372,34 @@ func SectorBalances(d *Dataset, forums []int) Balance {
 	}
 	b.Overall = all
 	return b
+}
+
+// rawTest returns R's chisq.test on one category per sector when it
+// differs from the test on the key's categories (a share of 0), or the
+// sectors pooled into one category when the key leaves out two or more.
+func rawTest(ss []SectorBalance, cat []int, probs map[int]float64) (*RChiSquare, []int) {
+	var pooled, zero []int
+	for k := range ss {
+		if cat[k] == restCategory {
+			pooled = append(pooled, k)
+		}
+		if probs[cat[k]] == 0 {
+			zero = append(zero, k)
+		}
+	}
+	if len(pooled) >= 2 {
+		return nil, pooled
+	}
+	if zero == nil {
+		return nil, nil
+	}
+	obs := make([]int, len(ss))
+	ps := make([]float64, len(ss))
+	for k, s := range ss {
+		obs[k], ps[k] = s.Members, probs[cat[k]]
+	}
+	x2, df, p := RChiSquareTest(obs, ps)
+	return &RChiSquare{Statistic: x2, DF: df, PValue: p, Zero: zero}, nil
 }
 
 // categoryCounts adds up the members per test category, categories in

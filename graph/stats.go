@@ -236,6 +236,37 @@ func ChiSquareTest(observed []int, probs []float64) (x2 float64, df int, p float
 	return x2, df, distuv.ChiSquared{K: float64(df)}.Survival(x2)
 }
 
+// RChiSquareTest is R's chisq.test(x, p = probs, rescale.p = TRUE) on
+// the counts exactly as given, one category each, shares of 0 included:
+//
+//	X² = Σ_k (O_k - n p_k)² / (n p_k),   df = K - 1 over all K categories
+//
+// where an empty category of share 0 adds 0/0 = NaN (so X² and p are NaN,
+// as R gives with a warning) and one with members +Inf (p = 0). It is
+// what a reader who reruns a sector test in R on the raw counts gets;
+// ChiSquareTest leaves categories of share 0 out of X² and df instead.
+// probs must sum to 1. p is NaN with fewer than two categories or no
+// members.
+func RChiSquareTest(observed []int, probs []float64) (x2 float64, df int, p float64) {
+	n := 0
+	for _, x := range observed {
+		n += x
+	}
+	for k, pk := range probs {
+		e := float64(n) * pk
+		d := float64(observed[k]) - e
+		x2 += d * d / e // 0/0 = NaN, x/0 = +Inf, as in R
+	}
+	df = len(probs) - 1
+	switch {
+	case n == 0 || df < 1 || math.IsNaN(x2):
+		return x2, df, math.NaN()
+	case math.IsInf(x2, 1):
+		return x2, df, 0
+	}
+	return x2, df, distuv.ChiSquared{K: float64(df)}.Survival(x2)
+}
+
 // ExactMultinomial returns the exact multinomial goodness-of-fit test of
 // observed counts against shares probs (summing to 1): the probability,
 // under the multinomial distribution with n = Σ observed and probs, of all

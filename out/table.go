@@ -98,10 +98,12 @@ func WriteTables(w io.Writer, f Format, ts ...*Table) error {
 }
 
 // FormatFloat formats a number for machines: the shortest decimal that
-// reads back to the same float64.
+// reads back to the same float64. NaN (undefined) is empty; an infinite
+// value is "Inf" or "-Inf" (as R writes and reads them; Go's ParseFloat,
+// Python's float() and pandas read them too), never empty like NaN.
 func FormatFloat(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
+	if s, ok := nonFinite(v); ok {
+		return s
 	}
 	if v == 0 {
 		return "0" // no "-0"
@@ -112,8 +114,8 @@ func FormatFloat(v float64) string {
 // FormatHuman formats a number for people: integers as they are, other
 // values to four significant digits.
 func FormatHuman(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
+	if s, ok := nonFinite(v); ok {
+		return s
 	}
 	if v == 0 {
 		return "0"
@@ -133,6 +135,20 @@ func FormatHuman(v float64) string {
 	return strconv.FormatFloat(v, 'g', 4, 64)
 }
 
+// nonFinite returns the text of a NaN ("", undefined) or infinite value
+// ("Inf", "-Inf"), and false for a finite one.
+func nonFinite(v float64) (string, bool) {
+	switch {
+	case math.IsNaN(v):
+		return "", true
+	case math.IsInf(v, 1):
+		return "Inf", true
+	case math.IsInf(v, -1):
+		return "-Inf", true
+	}
+	return "", false
+}
+
 // Rounded is a number that people read to a fixed number of decimal
 // places (table, md, tex: 0.190, -0.010) and machines read in full (csv,
 // json: as FormatFloat). A NaN is empty (null in JSON).
@@ -145,8 +161,8 @@ type Rounded struct {
 func Round(v float64, places int) Rounded { return Rounded{V: v, Places: places} }
 
 func (r Rounded) human() string {
-	if math.IsNaN(r.V) || math.IsInf(r.V, 0) {
-		return ""
+	if s, ok := nonFinite(r.V); ok {
+		return s
 	}
 	s := strconv.FormatFloat(r.V, 'f', r.Places, 64)
 	if strings.Trim(s, "-0.") == "" {

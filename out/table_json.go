@@ -14,7 +14,11 @@ type Row struct {
 	Values []any
 }
 
-// MarshalJSON writes the keys in order; NaN and infinite floats are null.
+// MarshalJSON writes the keys in order. A NaN float (undefined) is null;
+// an infinite one is the string "Infinity" or "-Infinity" (JSON has no
+// number for it), so that an infinite statistic (a member in a sector
+// whose target is 0) is never read as undefined. Python's float(),
+// JavaScript's Number() and R's as.numeric() read those strings back.
 func (r Row) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
@@ -46,8 +50,15 @@ func jsonValue(v any) any {
 	if r, ok := v.(Rounded); ok {
 		v = r.V
 	}
-	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
-		return nil
+	if f, ok := v.(float64); ok {
+		switch {
+		case math.IsNaN(f):
+			return nil
+		case math.IsInf(f, 1):
+			return "Infinity"
+		case math.IsInf(f, -1):
+			return "-Infinity"
+		}
 	}
 	return v
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -57,6 +58,17 @@ func newBalanceCmd(s *streams) *cobra.Command {
 Sectors the key leaves out have no target; in the test they share what the
 key leaves unallocated (1 - Σ targets). A key naming every sector is
 rescaled to sum to 1 for the test (0.33, 0.33, 0.33 means thirds).
+
+The test's categories: the sectors the key leaves out are pooled into one,
+and a sector whose target is 0 is left out of X² and df. R's
+chisq.test(x, p = key, rescale.p = TRUE) on the raw sector counts counts it
+(and gets X² NaN when it is empty); where the two differ, a note gives R's
+X², df and p (r_chisq_test in JSON), and pooled names the pooled sectors.
+The exact test counts seatings within a relative 1e-7 of the observed one's
+probability as equally likely (as R's fisher.test; they are equal in exact
+arithmetic), where R's EMT::multinomial.test compares rounded values. An
+infinite X² (a member in a sector whose target is 0) is Inf, "Infinity" in
+JSON; undefined values are empty, null in JSON.
 
 With --check, print one line per breach of the key and exit with status 4 if
 there is any: a targeted sector with no member, a forum over capacity, a
@@ -220,9 +232,17 @@ func forumJSON(d *graph.Dataset, fb graph.ForumBalance) out.Row {
 	if n := testNote(fb); n != "" {
 		note = n
 	}
+	var rtest any
+	if r := fb.RTest; r != nil {
+		rtest = out.Row{Keys: []string{"statistic", "df", "p_value"}, Values: []any{r.Statistic, r.DF, r.PValue}}
+	}
+	pooled := sectorNames(d, fb.Pooled)
+	if pooled == nil {
+		pooled = []string{}
+	}
 	test := out.Row{
-		Keys:   []string{"method", "statistic", "df", "p_value", "p_observed", "min_expected", "note"},
-		Values: []any{t.Method.String(), t.Statistic, df, t.PValue, t.PObserved, t.MinExpected, note},
+		Keys:   []string{"method", "statistic", "df", "p_value", "p_observed", "min_expected", "note", "pooled", "r_chisq_test"},
+		Values: []any{t.Method.String(), t.Statistic, df, t.PValue, t.PObserved, t.MinExpected, note, pooled, rtest},
 	}
 	return out.Row{
 		Keys: []string{"id", "name", "kind", "key", "members", "organizations", "capacity", "over_capacity",
@@ -261,6 +281,7 @@ func balanceTables(d *graph.Dataset, b graph.Balance) []*out.Table {
 		if n := testNote(fb); n != "" && fb.Members > 0 {
 			ft.Notes = append(ft.Notes, id+": "+n+".")
 		}
+		ft.Notes = append(ft.Notes, rawTestNotes(d, id, fb)...)
 		for _, x := range fb.Sectors {
 			st.Add(id, d.Sectors[x.Sector].ID, x.Members, r3(x.Share), r3(x.Target), r3(x.Gap),
 				x.Attended, r3(x.AttendanceShare), r3(x.AttendanceGap), r3(x.AttendanceRate))
@@ -283,6 +304,40 @@ func balanceTables(d *graph.Dataset, b graph.Balance) []*out.Table {
 		"share = members / forum members; gap = share - target.",
 		"attended: attendances at the forum's meetings, guests included; attendance_rate = members' attendances / (members x meetings).")
 	return []*out.Table{ft, st}
+}
+
+// rawTestNotes say where the test's categories differ from one per
+// sector, as R's chisq.test on the raw counts has them: R's result when
+// the key gives a sector a share of 0, the pooled sectors when it leaves
+// out two or more.
+func rawTestNotes(d *graph.Dataset, id string, fb graph.ForumBalance) []string {
+	var notes []string
+	if r := fb.RTest; r != nil {
+		zero := sectorNames(d, r.Zero)
+		num := func(v float64) string {
+			switch {
+			case math.IsNaN(v):
+				return "NaN"
+			case math.IsInf(v, 1):
+				return "Inf"
+			}
+			return strconv.FormatFloat(v, 'g', 4, 64)
+		}
+		notes = append(notes, fmt.Sprintf("%s: R chisq.test(x, p = key, rescale.p = TRUE) on the %d sectors' counts gives X² %s, df %d, p %s, counting %s (share 0) as a category; this test leaves %s out (df %d).",
+			id, len(fb.Sectors), num(r.Statistic), r.DF, num(r.PValue), strings.Join(zero, ", "), pronoun(len(zero)), fb.Test.DF))
+	}
+	if len(fb.Pooled) > 0 {
+		notes = append(notes, fmt.Sprintf("%s: %s, which the key leaves out, are one category in the test, expected to take the share the key leaves unallocated (df %d); chisq.test on the raw counts would need a share for each.",
+			id, strings.Join(sectorNames(d, fb.Pooled), ", "), fb.Test.DF))
+	}
+	return notes
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 // breach is one departure from the representation key.

@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -277,4 +279,99 @@ func TestBalanceBadArguments(t *testing.T) {
 			t.Errorf("%v: code %d, stderr %q; want %q", tt.args, code, errs, tt.msg)
 		}
 	}
+}
+
+// TestBalanceRawChiSquare: where the test's categories differ from one
+// per sector, the output shows what R's chisq.test gives on the raw
+// counts (testdata/keys/chisq.txt, from chisq.R): F1's key gives the empty
+// aca a share of 0 (R: df 3, X² NaN; the test: df 2, X² 1/6 as R on the
+// three other sectors), F2's gives npo a share of 0 and npo has a member
+// (X² infinite in both, written "Infinity" in JSON, "Inf" in CSV, never
+// null or empty like an undefined value), F3's names gov only (bus, npo
+// and aca pooled, df 1).
+func TestBalanceRawChiSquare(t *testing.T) {
+	const keys = "testdata/keys"
+	raw, err := os.ReadFile(keys + "/chisq.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := map[string][]string{}
+	for _, l := range strings.Split(string(raw), "\n") {
+		if f := strings.Fields(l); len(f) == 5 && !strings.HasPrefix(l, "#") {
+			ref[f[0]+" "+f[1]] = f[2:]
+		}
+	}
+	code, out, errs := sectornet(t, "balance", keys, "--format", "json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var got struct {
+		Forums []struct {
+			ID   string
+			Test map[string]any
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	test := map[string]map[string]any{}
+	for _, f := range got.Forums {
+		test[f.ID] = f.Test
+	}
+	num := func(s string) any { // R's output as the JSON value sectornet writes
+		switch s {
+		case "NaN":
+			return nil
+		case "Inf":
+			return "Infinity"
+		}
+		x, _ := strconv.ParseFloat(s, 64)
+		return x
+	}
+	check := func(what string, got map[string]any, want []string) {
+		t.Helper()
+		if got == nil {
+			t.Errorf("%s: missing", what)
+			return
+		}
+		df, _ := strconv.Atoi(want[1])
+		gs, ws := got["statistic"], num(want[0])
+		if f, ok := gs.(float64); ok {
+			if w, ok := ws.(float64); !ok || math.Abs(f-w) > 1e-12 {
+				t.Errorf("%s: statistic %v, R %v", what, gs, ws)
+			}
+		} else if gs != ws {
+			t.Errorf("%s: statistic %v, R %v", what, gs, ws)
+		}
+		if got["df"] != float64(df) {
+			t.Errorf("%s: df %v, R %d", what, got["df"], df)
+		}
+	}
+	check("F1 r_chisq_test", asMap(test["F1"]["r_chisq_test"]), ref["F1 raw"])
+	check("F1 test", test["F1"], ref["F1 test"])
+	check("F2 r_chisq_test", asMap(test["F2"]["r_chisq_test"]), ref["F2 raw"])
+	if test["F2"]["statistic"] != "Infinity" || asMap(test["F2"]["r_chisq_test"])["p_value"] != 0.0 {
+		t.Errorf("F2: %v", test["F2"])
+	}
+	check("F3 test", test["F3"], ref["F3 test"])
+	if p := fmt.Sprint(test["F3"]["pooled"]); p != "[bus npo aca]" || test["F3"]["r_chisq_test"] != nil {
+		t.Errorf("F3: pooled %s, r_chisq_test %v", p, test["F3"]["r_chisq_test"])
+	}
+	// The text and CSV tables: R's numbers in a note, Inf not empty.
+	_, text, _ := sectornet(t, "balance", keys)
+	for _, want := range []string{"F1: R chisq.test(x, p = key, rescale.p = TRUE) on the 4 sectors' counts gives X² NaN, df 3, p NaN, counting aca (share 0) as a category; this test leaves it out (df 2).",
+		"F3: bus, npo, aca, which the key leaves out, are one category in the test"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	_, csvOut, _ := sectornet(t, "balance", keys, "--format", "csv")
+	if rows := csvTables(t, csvOut, 1); rows["F2"]["statistic"] != "Inf" {
+		t.Errorf("CSV F2 statistic %q, want Inf", rows["F2"]["statistic"])
+	}
+}
+
+func asMap(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
 }
