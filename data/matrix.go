@@ -59,9 +59,8 @@ func ReadMatrix(r io.Reader, name string, o MatrixOptions) (*graph.Dataset, erro
 		panic("data: ReadMatrix of " + o.As)
 	}
 	var errs List
-	var rows []gridRow
-	var problems []CellProblem
-	sheet := ""
+	m := &matrix{name: name, o: o, errs: &errs}
+	var d *graph.Dataset
 	if strings.EqualFold(pathExt(name), ".xlsx") {
 		f, err := OpenWorkbook(r)
 		if err != nil {
@@ -69,33 +68,37 @@ func ReadMatrix(r io.Reader, name string, o MatrixOptions) (*graph.Dataset, erro
 			return nil, &errs
 		}
 		defer f.Close()
-		list := f.GetSheetList()
-		sheet = o.Sheet
+		list := f.SheetNames()
+		sheet := o.Sheet
 		if sheet == "" {
 			sheet = list[0]
-		} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+		} else if !slices.Contains(list, sheet) {
 			errs.add(&Error{File: name, Err: fmt.Errorf("%w: no sheet named %q (the sheets are %s)", ErrMissingSheet, sheet, strings.Join(list, ", ")), Hint: suggest(sheet, list)})
 			return nil, &errs
 		}
-		g, err := ReadSheet(f, sheet)
+		rows, err := f.RowsUpTo(sheet, MaxMatrixColumns)
 		if err != nil {
 			errs.add(&Error{File: name, Sheet: sheet, Err: err})
 			return nil, &errs
 		}
-		for i, cells := range g.Rows {
-			rows = append(rows, gridRow{line: i + 1, cells: cells})
+		defer rows.Close()
+		m.sheet, m.workbook = sheet, true
+		d = m.convert(func() (gridRow, bool) {
+			if !rows.Next() {
+				return gridRow{}, false
+			}
+			return gridRow{line: rows.Line(), cells: rows.Cells()}, true
+		}, rows.Problems)
+		if err := rows.Err(); err != nil {
+			errs.add(&Error{File: name, Sheet: sheet, Err: err})
 		}
-		problems = g.Problems
 	} else {
-		var err error
-		rows, err = readCSVGrid(r)
-		if err != nil {
-			errs.add(&Error{File: name, Err: err})
-			return nil, &errs
+		g := newCSVGrid(r)
+		d = m.convert(g.next, func() []CellProblem { return nil })
+		if g.err != nil {
+			errs.add(g.err.withFile(name))
 		}
 	}
-	m := &matrix{name: name, sheet: sheet, o: o, errs: &errs, workbook: sheet != ""}
-	d := m.convert(rows, problems)
 	slices.SortStableFunc(errs.Errs, func(a, b *Error) int { return a.Line - b.Line })
 	if err := errs.err(); err != nil {
 		return nil, err
@@ -119,41 +122,94 @@ func pathExt(name string) string {
 // readCSVGrid reads a CSV file whole, guessing its separator (comma,
 // semicolon or tab) from the first line.
 func readCSVGrid(r io.Reader) ([]gridRow, error) {
-	b, err := io.ReadAll(io.LimitReader(r, 256<<20))
-	if err != nil {
-		return nil, err
-	}
-	b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
-	if !utf8.Valid(b) {
-		return nil, fmt.Errorf("%w (save the file as UTF-8)", ErrEncoding)
-	}
-	first, _, _ := bytes.Cut(b, []byte("\n"))
-	sep := ','
-	for _, c := range []rune{';', '\t'} {
-		if bytes.Count(first, []byte(string(c))) > bytes.Count(first, []byte(string(sep))) {
-			sep = c
-		}
-	}
-	cr := csv.NewReader(bufio.NewReader(bytes.NewReader(b)))
-	cr.Comma = sep
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = false
+	g := newCSVGrid(r)
 	var rows []gridRow
 	for {
-		fields, err := cr.Read()
-		if err == io.EOF {
-			return rows, nil
+		row, ok := g.next()
+		if !ok {
+			break
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("line %d: %w: %v", pe.StartLine, ErrSyntax, pe.Err)
-			}
-			return nil, err
-		}
-		line, _ := cr.FieldPos(0)
-		rows = append(rows, gridRow{line: line, cells: fields})
+		rows = append(rows, row)
 	}
+	if g.err != nil {
+		return nil, g.err
+	}
+	return rows, nil
+}
+
+// csvGrid streams the rows of a CSV file of any width, its separator
+// (comma, semicolon or tab) guessed from its first line, each row's bytes
+// counted as it is read (MaxRowBytes).
+type csvGrid struct {
+	cr  *csv.Reader
+	ll  *rowLimiter
+	err *gridError
+}
+
+// gridError is a problem that ended the reading of a grid, at a line.
+type gridError struct {
+	line int
+	err  error
+}
+
+func (e *gridError) Error() string {
+	if e.line > 0 {
+		return fmt.Sprintf("line %d: %v", e.line, e.err)
+	}
+	return e.err.Error()
+}
+
+func (e *gridError) Unwrap() error { return e.err }
+
+func (e *gridError) withFile(name string) *Error {
+	return &Error{File: name, Line: e.line, Err: e.err}
+}
+
+func newCSVGrid(r io.Reader) *csvGrid {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	head, _ := br.Peek(br.Size())
+	ll := &rowLimiter{r: br, atStart: true}
+	cr := csv.NewReader(ll)
+	cr.Comma = guessDelimiter(head)
+	cr.FieldsPerRecord = -1
+	return &csvGrid{cr: cr, ll: ll}
+}
+
+func (g *csvGrid) next() (gridRow, bool) {
+	if g.err != nil {
+		return gridRow{}, false
+	}
+	fields, err := g.cr.Read()
+	if err == io.EOF {
+		return gridRow{}, false
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		switch {
+		case errors.Is(err, errLongRow):
+			g.err = &gridError{g.ll.start + 1, fmt.Errorf("%w: a row is longer than %d bytes (is a quote left open?)", ErrLimit, MaxRowBytes)}
+		case errors.As(err, &pe):
+			g.err = &gridError{pe.StartLine, fmt.Errorf("%w: %v", ErrSyntax, pe.Err)}
+		default:
+			g.err = &gridError{0, err}
+		}
+		return gridRow{}, false
+	}
+	line, _ := g.cr.FieldPos(0)
+	for _, f := range fields {
+		if !utf8.ValidString(f) {
+			g.err = &gridError{line, fmt.Errorf("%w (save the file as UTF-8)", ErrEncoding)}
+			return gridRow{}, false
+		}
+	}
+	if len(fields) > MaxMatrixColumns {
+		g.err = &gridError{line, fmt.Errorf("%w: %d fields, at most %d allowed", ErrLimit, len(fields), MaxMatrixColumns)}
+		return gridRow{}, false
+	}
+	return gridRow{line: line, cells: fields}, true
 }
 
 type matrix struct {
@@ -187,29 +243,30 @@ func (m *matrix) unit() string {
 	return "line"
 }
 
-func (m *matrix) convert(rows []gridRow, problems []CellProblem) *graph.Dataset {
+func (m *matrix) convert(next func() (gridRow, bool), problems func() []CellProblem) *graph.Dataset {
 	what := "forum"
 	if m.o.As == FileAttendance {
 		what = "meeting"
 	}
 	// The header: the first row that is not blank or a comment.
 	var g Sheet
-	hi := -1
-	for i, r := range rows {
+	var hr gridRow
+	found := false
+	for r, ok := next(); ok; r, ok = next() {
 		if !g.skip(r.cells) {
-			hi = i
+			hr, found = r, true
 			break
 		}
 	}
-	if hi < 0 {
+	if !found {
 		m.errs.add(&Error{File: m.name, Sheet: m.sheet, Err: fmt.Errorf("%w: the sheet is empty; it needs a header row naming the %ss", ErrMissingColumn, what)})
 		return nil
 	}
-	headerLine := rows[hi].line
-	m.header = make([]string, len(trimRight(rows[hi].cells)))
+	headerLine := hr.line
+	m.header = make([]string, len(trimRight(hr.cells)))
 	seen := map[string]int{}
 	for i := range m.header {
-		h := strings.TrimSpace(rows[hi].cells[i])
+		h := strings.TrimSpace(hr.cells[i])
 		m.header[i] = h
 		if h == "" {
 			continue
@@ -220,9 +277,12 @@ func (m *matrix) convert(rows []gridRow, problems []CellProblem) *graph.Dataset 
 		}
 		seen[strings.ToLower(h)] = i
 	}
-	for _, p := range problems {
-		m.errs.add(m.at(p.Row, p.Col-1, p.Value, p.Err))
+	report := func() {
+		for _, p := range problems() {
+			m.errs.add(m.at(p.Row, p.Col-1, p.Value, p.Err))
+		}
 	}
+	report()
 	orgCol := -1
 	if m.o.OrgColumn != "" {
 		j, ok := seen[strings.ToLower(strings.TrimSpace(m.o.OrgColumn))]
@@ -261,7 +321,8 @@ func (m *matrix) convert(rows []gridRow, problems []CellProblem) *graph.Dataset 
 	}
 	marks := make([][]mark, len(cols))
 	firstRow := map[string]int{}
-	for _, r := range rows[hi+1:] {
+	for r, ok := next(); ok; r, ok = next() {
+		report()
 		if g.skip(r.cells) {
 			continue
 		}
@@ -284,7 +345,11 @@ func (m *matrix) convert(rows []gridRow, problems []CellProblem) *graph.Dataset 
 			case m.o.Roles && m.o.As == FileParticipation:
 				role = strings.ToLower(v)
 			default:
-				m.errs.add(m.at(r.line, c, v, fmt.Errorf("%w: not a mark (want x, 1, yes or ✓ where the organization took part; blank, 0 or no where it did not)", ErrInvalid)))
+				e := m.at(r.line, c, v, fmt.Errorf("%w: not a mark (want x, 1, yes or ✓ where the organization took part; blank, 0 or no where it did not)", ErrInvalid))
+				if m.o.As == FileParticipation && looksLikeRole(v) {
+					e.Hint = "use --roles to read roles"
+				}
+				m.errs.add(e)
 				continue
 			}
 			if org == "" {
@@ -300,6 +365,7 @@ func (m *matrix) convert(rows []gridRow, problems []CellProblem) *graph.Dataset 
 			}
 		}
 	}
+	report()
 	d := &graph.Dataset{}
 	for k, c := range cols {
 		for _, mk := range marks[k] {
@@ -312,6 +378,26 @@ func (m *matrix) convert(rows []gridRow, problems []CellProblem) *graph.Dataset 
 	}
 	return d
 }
+
+// roleWords are words of the roles people write in a membership sheet.
+var roleWords = []string{"chair", "member", "secretary", "treasurer", "observer", "coordinator", "facilitator", "lead", "head", "director", "manager", "representative", "deputy", "guest", "advisor", "adviser", "founder",
+	"יו\"ר", "יושב ראש", "יושבת ראש", "חבר", "משקיף", "משקיפה", "רכז", "רכזת", "נציג", "נציגה"}
+
+// looksLikeRole reports whether a cell's text is probably a role (chair,
+// vice-chair, member).
+func looksLikeRole(v string) bool {
+	lv := strings.ToLower(v)
+	for _, w := range roleWords {
+		if strings.Contains(lv, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// MaxMatrixColumns is the most columns a wide sheet may have: Excel's
+// limit.
+const MaxMatrixColumns = 16384
 
 // MatrixSize returns, for a dataset ReadMatrix returned, the number of
 // distinct organizations and forums or meetings with at least one mark.

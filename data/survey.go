@@ -130,8 +130,8 @@ func ReadSurvey(r io.Reader, name string, orgs []graph.Organization, m SurveyMap
 			return fail(err)
 		}
 		defer f.Close()
-		sheet = f.GetSheetList()[0]
-		g, err := ReadSheet(f, sheet)
+		sheet = f.SheetNames()[0]
+		g, err := f.ReadSheet(sheet)
 		if err != nil {
 			return fail(err)
 		}

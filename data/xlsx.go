@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,10 +11,6 @@ import (
 
 	"github.com/sectornet/sectornet/graph"
 )
-
-// MaxWorkbookBytes is the most a workbook may hold once unzipped, so a
-// hostile file (a zip bomb) gives an error instead of exhausting memory.
-const MaxWorkbookBytes = 1 << 30
 
 // SheetName returns the name of the workbook sheet that holds the dataset
 // file name: the file name without ".csv" ("participation" for
@@ -64,33 +59,18 @@ func LoadWorkbook(r io.Reader, name string) (*graph.Dataset, error) {
 	return d, nil
 }
 
-// OpenWorkbook opens an .xlsx workbook from r, with a limit on its
-// unzipped size. A file that is not one gives an error wrapping
-// ErrNotWorkbook.
-func OpenWorkbook(r io.Reader) (*excelize.File, error) {
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: MaxWorkbookBytes, UnzipXMLSizeLimit: 64 << 20})
-	if err != nil {
-		hint := ""
-		if strings.Contains(err.Error(), "zip") {
-			hint = " (save it from Excel as .xlsx; .xls and .ods are not read)"
-		}
-		return nil, fmt.Errorf("%w: %v%s", ErrNotWorkbook, err, hint)
-	}
-	return f, nil
-}
-
 // xlsxSource reads a dataset's tables from the sheets of a workbook.
 type xlsxSource struct {
-	f      *excelize.File
+	f      *Workbook
 	sheets map[string]string // lower-cased, trimmed name -> name as written
 	names  []string          // sheet names as written
 	tables map[string]*table // dataset file name -> its table, once opened
 	actual map[string]string // dataset file name -> its sheet's name as written
 }
 
-func newXLSXSource(f *excelize.File) *xlsxSource {
+func newXLSXSource(f *Workbook) *xlsxSource {
 	s := &xlsxSource{f: f, sheets: map[string]string{}, tables: map[string]*table{}, actual: map[string]string{}}
-	for _, n := range f.GetSheetList() {
+	for _, n := range f.SheetNames() {
 		s.sheets[strings.ToLower(strings.TrimSpace(n))] = n
 		s.names = append(s.names, n)
 	}
@@ -137,18 +117,25 @@ func (s *xlsxSource) open(name string, errs *List) (*table, bool, func()) {
 		return nil, true, nil
 	}
 	s.actual[name] = sheet
-	g, err := ReadSheet(s.f, sheet)
+	rows, err := s.f.Rows(sheet)
 	if err != nil {
 		errs.add(&Error{File: name, Err: err})
 		return nil, false, nil
 	}
 	t := &table{file: name, col: map[string]int{}, errs: errs, unit: "row", kind: "sheet"}
 	s.tables[name] = t
-	i := 0
+	var g Sheet
+	problems := func() {
+		for _, p := range rows.Problems() {
+			errs.add(&Error{File: name, Line: p.Row, Letter: columnLetter(p.Col), Column: t.headerAt(p.Col - 1), Value: p.Value, Err: p.Err})
+		}
+	}
 	t.next = func() ([]string, int, bool) {
-		for i < len(g.Rows) {
-			cells, line := g.Rows[i], i+1
-			i++
+		for rows.Next() {
+			cells, line := rows.Cells(), rows.Line()
+			if t.header != nil {
+				problems()
+			}
 			if g.skip(cells) {
 				continue
 			}
@@ -169,15 +156,19 @@ func (s *xlsxSource) open(name string, errs *List) (*table, bool, func()) {
 			t.clean(cells, line)
 			return cells, line, true
 		}
+		problems()
+		if err := rows.Err(); err != nil {
+			t.stopped = true
+			errs.add(&Error{File: name, Err: err})
+		}
 		return nil, 0, false
 	}
 	if t.readHeader(spec(name)) == nil {
+		rows.Close()
 		return nil, false, nil
 	}
-	for _, p := range g.Problems {
-		errs.add(&Error{File: name, Line: p.Row, Letter: columnLetter(p.Col), Column: t.headerAt(p.Col - 1), Value: p.Value, Err: p.Err})
-	}
-	return t, false, func() {}
+	problems()
+	return t, false, func() { rows.Close() }
 }
 
 // headerAt returns the heading of column i (0-based), or "" beyond the
@@ -268,161 +259,15 @@ var excelErrors = map[string]bool{
 	"#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true, "#FIELD!": true, "#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true,
 }
 
-// maxSheetColumns is the number of columns ReadSheet reads: one more than
+// maxSheetColumns is the number of columns a sheet is read to: one more than
 // a dataset file may have, so that a wider header is still reported.
 const maxSheetColumns = MaxColumns + 1
-
-// ReadSheet reads the cells of a sheet of f as text, by the rules of
-// LoadWorkbook: merged ranges filled, formulas computed, dates as
-// YYYY-MM-DD, numbers at 15 significant digits, error values reported and
-// blanked. It reads the first MaxColumns+1 columns; cells further right are
-// left out.
-func ReadSheet(f *excelize.File, sheet string) (*Sheet, error) {
-	shown, err := f.GetRows(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("sheet %s: %v", sheet, err)
-	}
-	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, fmt.Errorf("sheet %s: %v", sheet, err)
-	}
-	props, _ := f.GetWorkbookProps()
-	r := &sheetReader{f: f, sheet: sheet, date1904: props.Date1904 != nil && *props.Date1904}
-	g := &Sheet{Rows: make([][]string, max(len(shown), len(raw)))}
-	for i := range g.Rows {
-		var sr, rr []string
-		if i < len(shown) {
-			sr = shown[i]
-		}
-		if i < len(raw) {
-			rr = raw[i]
-		}
-		row := make([]string, min(max(len(sr), len(rr)), maxSheetColumns))
-		for c := range row {
-			v, p := r.value(i+1, c+1, at(sr, c), at(rr, c))
-			if p != nil {
-				g.Problems = append(g.Problems, *p)
-			}
-			row[c] = v
-		}
-		g.Rows[i] = row
-	}
-	merged, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("sheet %s: %v", sheet, err)
-	}
-	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r2 > excelize.TotalRows || c2 > excelize.MaxColumns {
-			continue
-		}
-		v := ""
-		if r1-1 < len(g.Rows) {
-			v = at(g.Rows[r1-1], c1-1)
-		}
-		c2 = min(c2, maxSheetColumns)
-		for len(g.Rows) < r2 {
-			g.Rows = append(g.Rows, nil)
-		}
-		for rr := r1; rr <= r2; rr++ {
-			row := g.Rows[rr-1]
-			for len(row) < c2 {
-				row = append(row, "")
-			}
-			for cc := c1; cc <= c2; cc++ {
-				row[cc-1] = v
-			}
-			g.Rows[rr-1] = row
-		}
-	}
-	return g, nil
-}
 
 func at(s []string, i int) string {
 	if i < len(s) {
 		return s[i]
 	}
 	return ""
-}
-
-type sheetReader struct {
-	f        *excelize.File
-	sheet    string
-	date1904 bool
-}
-
-// value returns the text of the cell at row, col given its displayed and
-// raw values.
-func (r *sheetReader) value(row, col int, shown, raw string) (string, *CellProblem) {
-	ref, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		return "", nil
-	}
-	computed := false
-	if shown == "" && raw == "" {
-		// Blank, or a formula whose value was never stored (a workbook
-		// written by a program, not saved by Excel): compute it.
-		formula, _ := r.f.GetCellFormula(r.sheet, ref)
-		if formula == "" {
-			return "", nil
-		}
-		v, err := r.f.CalcCellValue(r.sheet, ref, excelize.Options{RawCellValue: true})
-		if err == nil && !excelErrors[v] {
-			raw = v
-			shown, err = r.f.CalcCellValue(r.sheet, ref)
-		}
-		if err != nil || excelErrors[v] {
-			why := v
-			if err != nil {
-				why = err.Error()
-			}
-			return "", &CellProblem{Row: row, Col: col, Value: "=" + formula,
-				Err: fmt.Errorf("%w: the formula cannot be computed here (%s); open and save the workbook in Excel so it stores the value", ErrInvalid, why)}
-		}
-		computed = true
-	}
-	if excelErrors[strings.TrimSpace(shown)] {
-		return "", &CellProblem{Row: row, Col: col, Value: shown, Err: fmt.Errorf("%w: an Excel error value (check the cell's formula)", ErrInvalid)}
-	}
-	if shown == raw && !computed {
-		return shown, nil
-	}
-	v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return shown, nil // text under a number format
-	}
-	id, code := r.numFmt(ref)
-	switch {
-	case isDateFormat(id, code):
-		if t, err := excelize.ExcelDateToTime(v, r.date1904); err == nil {
-			if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
-				return t.Format("2006-01-02"), nil
-			}
-			return t.Format("2006-01-02 15:04:05"), nil
-		}
-		return shown, nil
-	case code != "" && strings.Trim(code, "0") == "":
-		return shown, nil // zero-padded codes such as 007
-	}
-	return excelNumber(v), nil
-}
-
-// numFmt returns the number format of a cell: a built-in format id, and
-// the format code for a custom format ("" otherwise).
-func (r *sheetReader) numFmt(ref string) (int, string) {
-	idx, err := r.f.GetCellStyle(r.sheet, ref)
-	if err != nil {
-		return 0, ""
-	}
-	st, err := r.f.GetStyle(idx)
-	if err != nil || st == nil {
-		return 0, ""
-	}
-	if st.CustomNumFmt != nil {
-		return st.NumFmt, *st.CustomNumFmt
-	}
-	return st.NumFmt, ""
 }
 
 // excelNumber formats v as Excel's General format shows it, to 15

@@ -170,12 +170,12 @@ func TestReadSheetCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := ReadSheet(f, "S")
+	g, err := f.ReadSheet("S")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"text", "0.5", "2013-01-10", "2013-02-10", "2013-03-10 12:00:00", "0.3", "007", "0.3", "12", "", ""},
+		{"text", "0.5", "2013-01-10", "2013-02-10", "2013-03-10 12:00:00", "0.3", "007", "0.3", "12"}, // J1 and K1 blanked
 		{"", "", "", "", "", "", "", "", "5"},
 		{"merged", "merged"},
 		{"merged", "merged"},
@@ -412,9 +412,9 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sheets []string
-	for _, s := range f.GetSheetList() {
-		rows, _ := f.GetRows(s)
-		sheets = append(sheets, s+":"+strings.Join(rows[0], ","))
+	for _, s := range f.SheetNames() {
+		g, _ := f.ReadSheet(s)
+		sheets = append(sheets, s+":"+strings.Join(g.Rows[0], ","))
 	}
 	wantSheets := "sectors:id,label,color organizations:id,name,sector forums:id,name,kind,capacity participation:org,forum,role,person,joined " +
 		"meetings:id,forum,date attendance:meeting,org,person ties:source,target,wave,type,weight,trust,value,reliability,mission,openness,power,involvement,resources " +
