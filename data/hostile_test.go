@@ -212,3 +212,27 @@ func TestOpenQuoteManyLines(t *testing.T) {
 		t.Errorf("matrix: got  %v\nwant %s", err, want)
 	}
 }
+
+// TestRunLimiter: a run of more than maxRun bytes without '<' fails,
+// wherever the reads split it; shorter runs pass.
+func TestRunLimiter(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		fail bool
+	}{
+		{"<" + strings.Repeat(" ", maxRun) + "<b>", false},
+		{"<" + strings.Repeat(" ", maxRun+1) + "<b>", true},
+		{strings.Repeat("<"+strings.Repeat("x", maxRun), 3), false},
+		{"<" + strings.Repeat(" ", maxRun/2) + ">" + strings.Repeat(" ", maxRun/2) + "<", true},
+	} {
+		_, err := io.Copy(io.Discard, &runLimiter{r: iotestHalf{strings.NewReader(tt.in)}})
+		if (err != nil) != tt.fail {
+			t.Errorf("run of %d bytes: err %v", len(tt.in), err)
+		}
+	}
+}
+
+// iotestHalf reads at most 1000 bytes at a time.
+type iotestHalf struct{ r io.Reader }
+
+func (h iotestHalf) Read(p []byte) (int, error) { return h.r.Read(p[:min(len(p), 1000)]) }

@@ -521,18 +521,21 @@ func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, incomplete m
 	}
 	source := map[string]string{"organization": FileOrganizations, "forum": FileForums, "meeting": FileMeetings, "sector": FileSectors}
 	// Names typed where ids belong: the name of an organization or forum,
-	// the label of a sector.
-	names := map[string]nameIndex{"organization": {}, "forum": {}, "sector": {}}
-	for _, o := range d.Orgs {
-		names["organization"].add(o.Name, o.ID)
-	}
-	for _, f := range d.Forums {
-		names["forum"].add(f.Name, f.ID)
-	}
-	if haveSectors {
-		for _, x := range d.Sectors {
-			for _, p := range labelParts(x.Label) {
-				names["sector"].add(p, x.ID)
+	// the label of a sector; indexed on the first unknown reference.
+	var names map[string]nameIndex
+	indexNames := func() {
+		names = map[string]nameIndex{"organization": {}, "forum": {}, "sector": {}}
+		for _, o := range d.Orgs {
+			names["organization"].add(o.Name, o.ID)
+		}
+		for _, f := range d.Forums {
+			names["forum"].add(f.Name, f.ID)
+		}
+		if haveSectors {
+			for _, x := range d.Sectors {
+				for _, p := range labelParts(x.Label) {
+					names["sector"].add(p, x.ID)
+				}
 			}
 		}
 	}
@@ -546,6 +549,9 @@ func checkReferences(d *graph.Dataset, ln *lines, haveSectors bool, incomplete m
 			return false
 		}
 		hint := ""
+		if names == nil {
+			indexNames()
+		}
 		if n := names[kind]; n != nil {
 			hint = n.hint(val, nameWord[kind])
 		}

@@ -207,8 +207,8 @@ func (w *Workbook) open(name string, limit int64, what string) (io.ReadCloser, e
 }
 
 // runLimiter fails a read when more than maxRun bytes go by without a
-// '<' or '>', so no XML token (a text, an attribute, a run of whitespace)
-// can grow past maxRun.
+// '<', so no XML token (a text, an attribute, a run of whitespace) can
+// grow past maxRun.
 type runLimiter struct {
 	r   io.Reader
 	run int
@@ -222,16 +222,21 @@ func (l *runLimiter) Read(p []byte) (int, error) {
 		return 0, l.err
 	}
 	n, err := l.r.Read(p)
-	for i := 0; i < n; i++ {
-		if p[i] == '<' || p[i] == '>' {
-			l.run = 0
-			continue
+	for i := 0; i < n; {
+		j := bytes.IndexByte(p[i:n], '<')
+		if j < 0 {
+			l.run += n - i
+			break
 		}
-		l.run++
-		if l.run > maxRun {
-			l.err = errLongRun
-			return i, nil
+		if l.run+j > maxRun {
+			l.run += j
+			break
 		}
+		l.run, i = 0, i+j+1
+	}
+	if l.run > maxRun {
+		l.err = errLongRun
+		return 0, l.err
 	}
 	return n, err
 }
@@ -334,44 +339,31 @@ func (w *Workbook) sharedStrings() ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(rc)
+	sc := newXMLScanner(rc)
 	var b strings.Builder
-	in, inT, phonetic := false, false, false
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return w.sst, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("the shared strings: %v", err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "si":
-				in = true
-				b.Reset()
-			case "t":
-				inT = in && !phonetic
-			case "rPh":
-				phonetic = true
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "si":
+	in, phonetic := false, false
+	for sc.next() {
+		switch {
+		case sc.is("si") && !sc.end:
+			in = true
+			b.Reset()
+			if sc.self {
 				in = false
-				w.sst = append(w.sst, unescapeXString(b.String()))
-			case "t":
-				inT = false
-			case "rPh":
-				phonetic = false
+				w.sst = append(w.sst, "")
 			}
-		case xml.CharData:
-			if inT {
-				b.Write(t)
-			}
+		case sc.is("si"):
+			in = false
+			w.sst = append(w.sst, unescapeXString(b.String()))
+		case sc.is("rPh") && !sc.self:
+			phonetic = !sc.end
+		case sc.is("t") && sc.end && in && !phonetic:
+			b.WriteString(sc.textValue())
 		}
 	}
+	if sc.err != nil {
+		return nil, fmt.Errorf("the shared strings: %v", sc.err)
+	}
+	return w.sst, nil
 }
 
 // xstringRE matches an escaped character of an ST_Xstring: _x000D_.
@@ -472,6 +464,18 @@ func (w *Workbook) readMerges(s sheetRef, cols int) ([]merged, error) {
 		return nil, err
 	}
 	defer rc.Close()
+	if found, err := contains(rc, []byte("mergeCell")); err != nil || !found {
+		if err != nil {
+			err = fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+		return nil, err
+	}
+	// Merged ranges: scan again, tag by tag, for them and the last row
+	// with data.
+	rc.Close()
+	if rc, err = w.open(s.part, MaxSheetBytes, "sheet "+s.name); err != nil {
+		return nil, err
+	}
 	br := bufio.NewReaderSize(rc, 64<<10)
 	var out []merged
 	row, lastData := 0, 0
@@ -555,6 +559,26 @@ func (w *Workbook) readMerges(s sheetRef, cols int) ([]merged, error) {
 	return out, nil
 }
 
+// contains reports whether r holds sub, reading it in chunks.
+func contains(r io.Reader, sub []byte) (bool, error) {
+	buf := make([]byte, 256<<10)
+	keep := 0
+	for {
+		n, err := io.ReadFull(r, buf[keep:])
+		if bytes.Contains(buf[:keep+n], sub) {
+			return true, nil
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		keep = len(sub) - 1
+		copy(buf, buf[len(buf)-keep:])
+	}
+}
+
 // rowRefRE finds the row number of a row element.
 var rowRefRE = regexp.MustCompile(`\br\s*=\s*["'](\d+)["']`)
 
@@ -565,7 +589,7 @@ type Rows struct {
 	w       *Workbook
 	sheet   sheetRef
 	rc      io.ReadCloser
-	dec     *xml.Decoder
+	sc      *xmlScanner
 	sst     []string
 	fmts    []cellFormat
 	merges  []merged
@@ -615,7 +639,7 @@ func (w *Workbook) RowsUpTo(name string, cols int) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Rows{columns: cols, w: w, sheet: s, rc: rc, dec: xml.NewDecoder(rc), sst: sst, fmts: fmts, merges: merges}, nil
+	return &Rows{columns: cols, w: w, sheet: s, rc: rc, sc: newXMLScanner(rc), sst: sst, fmts: fmts, merges: merges}, nil
 }
 
 // Close stops reading.
@@ -728,45 +752,45 @@ func noValue(cells []string) bool {
 // readRow reads the next <row> element's cells, activating the merged
 // ranges that start on it.
 func (r *Rows) readRow() (int, []string, bool) {
-	for {
-		tok, err := r.dec.Token()
-		if err != nil {
-			if err != io.EOF {
-				r.fail(err)
+	sc := r.sc
+	for sc.next() {
+		if sc.end {
+			if sc.is("sheetData") {
+				return 0, nil, false
 			}
+			continue
+		}
+		if !sc.is("row") {
+			continue
+		}
+		line := r.xmlRow + 1
+		if v := sc.attr("r"); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > excelize.TotalRows || n <= r.xmlRow {
+				r.fail(fmt.Errorf("a row numbered %q", v))
+				return 0, nil, false
+			}
+			line = n
+		}
+		if line > excelize.TotalRows {
+			r.fail(fmt.Errorf("more than %d rows", excelize.TotalRows))
 			return 0, nil, false
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "row" {
-				continue
-			}
-			line := r.xmlRow + 1
-			if v := attr(t, "r"); v != "" {
-				n, err := strconv.Atoi(v)
-				if err != nil || n < 1 || n > excelize.TotalRows || n <= r.xmlRow {
-					r.fail(fmt.Errorf("a row numbered %q", v))
-					return 0, nil, false
-				}
-				line = n
-			}
-			if line > excelize.TotalRows {
-				r.fail(fmt.Errorf("more than %d rows", excelize.TotalRows))
-				return 0, nil, false
-			}
-			r.xmlRow = line
-			cells, ok := r.readCells(line)
-			if !ok {
-				return 0, nil, false
-			}
-			r.activate(line, cells)
-			return line, cells, true
-		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
+		r.xmlRow = line
+		var cells []string
+		if !sc.self {
+			var ok bool
+			if cells, ok = r.readCells(line); !ok {
 				return 0, nil, false
 			}
 		}
+		r.activate(line, cells)
+		return line, cells, true
 	}
+	if sc.err != nil {
+		r.fail(sc.err)
+	}
+	return 0, nil, false
 }
 
 func (r *Rows) fail(err error) {
@@ -794,101 +818,94 @@ func (r *Rows) activate(line int, cells []string) {
 
 // readCells reads the cells of a <row> up to its end.
 func (r *Rows) readCells(line int) ([]string, bool) {
+	sc := r.sc
 	var cells []string
 	col := 0
-	for {
-		tok, err := r.dec.Token()
-		if err != nil {
-			r.fail(err)
-			return nil, false
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "c" {
-				if err := r.dec.Skip(); err != nil {
-					r.fail(err)
-					return nil, false
-				}
-				continue
-			}
-			col++
-			if ref := attr(t, "r"); ref != "" {
-				c, _, err := excelize.CellNameToCoordinates(ref)
-				if err != nil {
-					r.fail(fmt.Errorf("a cell named %q", ref))
-					return nil, false
-				}
-				col = c
-			}
-			v, p, ok := r.readCell(t, line, col)
-			if !ok {
-				return nil, false
-			}
-			if p != nil {
-				r.problems = append(r.problems, *p)
-			}
-			if v != "" && col <= r.columns {
-				for len(cells) < col {
-					cells = append(cells, "")
-				}
-				cells[col-1] = v
-			}
-		case xml.EndElement:
-			if t.Name.Local == "row" {
+	for sc.next() {
+		if sc.end {
+			if sc.is("row") {
 				return cells, true
 			}
+			continue
+		}
+		if !sc.is("c") {
+			if !sc.skipElement() {
+				break
+			}
+			continue
+		}
+		col++
+		if ref := sc.attr("r"); ref != "" {
+			c, _, err := excelize.CellNameToCoordinates(ref)
+			if err != nil {
+				r.fail(fmt.Errorf("a cell named %q", ref))
+				return nil, false
+			}
+			col = c
+		}
+		v, p, ok := r.readCell(line, col)
+		if !ok {
+			return nil, false
+		}
+		if p != nil {
+			r.problems = append(r.problems, *p)
+		}
+		if v != "" && col <= r.columns {
+			for len(cells) < col {
+				cells = append(cells, "")
+			}
+			cells[col-1] = v
 		}
 	}
+	if sc.err != nil {
+		r.fail(sc.err)
+	} else {
+		r.fail(errors.New("the sheet ends inside a row"))
+	}
+	return nil, false
 }
 
-// readCell reads one <c> element and returns its text by the rules of
-// LoadWorkbook.
-func (r *Rows) readCell(start xml.StartElement, line, col int) (string, *CellProblem, bool) {
-	typ := attr(start, "t")
-	style, _ := strconv.Atoi(attr(start, "s"))
-	var v, inline, formula strings.Builder
-	hasV, hasF := false, false
-	depth, in := 0, ""
-	for {
-		tok, err := r.dec.Token()
-		if err != nil {
-			r.fail(err)
-			return "", nil, false
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			switch t.Name.Local {
-			case "v":
-				hasV, in = true, "v"
-			case "f":
-				hasF, in = true, "f"
-			case "t":
-				if in != "rPh" {
-					in = "t"
-				}
-			case "rPh":
-				in = "rPh"
+// readCell reads one <c> element, the scanner on its start tag, and
+// returns its text by the rules of LoadWorkbook.
+func (r *Rows) readCell(line, col int) (string, *CellProblem, bool) {
+	sc := r.sc
+	typ := sc.attr("t")
+	style := 0
+	if v := sc.attr("s"); v != "" {
+		style, _ = strconv.Atoi(v)
+	}
+	if sc.self {
+		return "", nil, true
+	}
+	var v, formula string
+	var inline strings.Builder
+	hasV, hasF, phonetic := false, false, false
+	for sc.next() {
+		switch {
+		case sc.is("c") && sc.end:
+			return r.cellText(typ, style, line, col, hasV, v, inline.String(), hasF, formula)
+		case sc.is("v"):
+			if sc.end {
+				v = sc.textValue()
 			}
-		case xml.EndElement:
-			if depth == 0 {
-				return r.cellText(typ, style, line, col, hasV, v.String(), inline.String(), hasF, formula.String())
+			hasV = true
+		case sc.is("f"):
+			if sc.end {
+				formula = sc.textValue()
 			}
-			depth--
-			if t.Name.Local != "t" || in == "t" {
-				in = ""
-			}
-		case xml.CharData:
-			switch in {
-			case "v":
-				v.Write(t)
-			case "t":
-				inline.Write(t)
-			case "f":
-				formula.Write(t)
-			}
+			hasF = true
+		case sc.is("rPh") && !sc.self:
+			phonetic = !sc.end
+		case sc.is("t") && sc.end && !phonetic:
+			inline.WriteString(sc.textValue())
 		}
 	}
+	if sc.err != nil {
+		r.fail(sc.err)
+	} else {
+		r.fail(errors.New("the sheet ends inside a cell"))
+	}
+	return "", nil, false
 }
 
 func (r *Rows) cellText(typ string, style, line, col int, hasV bool, v, inline string, hasF bool, formula string) (string, *CellProblem, bool) {
