@@ -48,9 +48,22 @@ func EISensitivity(d *graph.Dataset, wave, typ string, rule graph.Rule, missing 
 }
 
 // ChangeSensitivityLine is the sensitivity line under a headline about new
-// ties between two waves: the new ties, the new cross-sector ties and the
-// forum effect under the rules other than rule.
+// ties between two waves: the new ties and the new cross-sector ties under
+// the rules other than rule.
 func ChangeSensitivityLine(cs []graph.ChangeUnderRule, rule graph.Rule) string {
+	var parts []string
+	for _, c := range cs {
+		if c.Rule != rule {
+			parts = append(parts, fmt.Sprintf("%s %d new (%d across sectors)", c.Rule, c.New, c.NewCrossSector))
+		}
+	}
+	return "Under the other symmetrization rules: " + strings.Join(parts, ", ") + "."
+}
+
+// ForumEffectSensitivityLine is the sensitivity line under the forum
+// effect headline: the ratio of observed to expected new ties among
+// co-participants under the rules other than rule.
+func ForumEffectSensitivityLine(cs []graph.ChangeUnderRule, rule graph.Rule) string {
 	var parts []string
 	for _, c := range cs {
 		if c.Rule == rule {
@@ -58,9 +71,9 @@ func ChangeSensitivityLine(cs []graph.ChangeUnderRule, rule graph.Rule) string {
 		}
 		effect := "n/a"
 		if !math.IsNaN(c.Ratio) && !math.IsInf(c.Ratio, 0) {
-			effect = fmt.Sprintf("%.1f", c.Ratio)
+			effect = fmt.Sprintf("%.1f times", c.Ratio)
 		}
-		parts = append(parts, fmt.Sprintf("%s %d new (%d across sectors, forum effect %s)", c.Rule, c.New, c.NewCrossSector, effect))
+		parts = append(parts, fmt.Sprintf("%s %s (%d of %d new ties among co-participants)", c.Rule, effect, c.NewAmongCoparticipants, c.New))
 	}
 	return "Under the other symmetrization rules: " + strings.Join(parts, ", ") + "."
 }

@@ -34,9 +34,12 @@ func TestEISensitivity(t *testing.T) {
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	line := ChangeSensitivityLine([]graph.ChangeUnderRule{{Rule: graph.RuleMax, New: 9}, {Rule: graph.RuleMin, New: 5, NewCrossSector: 2, Ratio: 3.14159}}, graph.RuleMax)
-	if line != "Under the other symmetrization rules: min 5 new (2 across sectors, forum effect 3.1)." {
+	cs := []graph.ChangeUnderRule{{Rule: graph.RuleMax, New: 9}, {Rule: graph.RuleMin, New: 5, NewCrossSector: 2, NewAmongCoparticipants: 4, Ratio: 3.14159}}
+	if line := ChangeSensitivityLine(cs, graph.RuleMax); line != "Under the other symmetrization rules: min 5 new (2 across sectors)." {
 		t.Errorf("change line %q", line)
+	}
+	if line := ForumEffectSensitivityLine(cs, graph.RuleMax); line != "Under the other symmetrization rules: min 3.1 times (4 of 5 new ties among co-participants)." {
+		t.Errorf("forum effect line %q", line)
 	}
 }
 

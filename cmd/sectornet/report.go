@@ -68,6 +68,7 @@ var reportTables = []struct {
 	{"brokers", "Brokers between sectors", []string{"brokers"}},
 	{"communities", "Communities", []string{"communities"}},
 	{"change", "Change between survey waves", []string{"change"}},
+	{"survey", "Survey data quality: response, reciprocity, observed cells, sensitivity to the symmetrization rule, PARTNER scores", []string{"survey"}},
 	{"firsts", "Who met whom first", []string{"firsts"}},
 	{"suggest", "Suggested introductions", []string{"suggest"}},
 }
@@ -244,6 +245,16 @@ func writeReportMD(ctx context.Context, w io.Writer, d *graph.Dataset, dir strin
 	for _, h := range headlines(ctx, d) {
 		b.WriteString("- " + h + "\n")
 	}
+	if len(d.Waves()) > 0 {
+		// The data-quality section: the survey's response, the agreement
+		// of its reports, the missing data and their treatment.
+		q := graph.Quality(d, "", graph.MissingReconstruct)
+		b.WriteString("\n## Survey data quality\n\n")
+		for _, it := range out.DataQuality(d, q, graph.RuleMax, graph.MissingReconstruct) {
+			b.WriteString("- " + out.MarkdownText(it) + "\n")
+		}
+		b.WriteString("\nFor the methods section: " + out.MarkdownText(out.MethodsParagraph(d, q, graph.RuleMax, graph.MissingReconstruct)) + "\n")
+	}
 	b.WriteString("\n## Figures\n\nEach figure is in SVG (for the web and for editing; hover a node for its full name) and PNG (for slides and documents).\n\n")
 	for _, f := range figures {
 		if f.skipped != "" {
@@ -330,13 +341,39 @@ func headlines(ctx context.Context, d *graph.Dataset) []string {
 			hs = append(hs, "**Top brokers:** "+strings.Join(top, "; ")+".")
 		}
 	}
-	if ws := d.Waves(); len(ws) >= 2 {
+	ws := d.Waves()
+	if len(ws) > 0 {
+		last := ws[len(ws)-1]
+		r := graph.ResponseRates(d)[len(ws)-1]
+		h := fmt.Sprintf("**Survey response %s:** %d of %d organizations answered (%.0f%%; respondents from %s)", last, r.All.Responded, r.All.Orgs, 100*r.All.Rate, out.RespondentSource(r.Inferred))
+		low, lowRate := -1, math.Inf(1)
+		for k, c := range r.Sectors {
+			if c.Orgs > 0 && c.Rate < lowRate {
+				low, lowRate = k, c.Rate
+			}
+		}
+		if low >= 0 && lowRate < r.All.Rate-0.1 {
+			h += fmt.Sprintf("; least among %s, %d of %d (%.0f%%), whose ties are known mostly from their partners' reports", d.Sectors[low].Name(), r.Sectors[low].Responded, r.Sectors[low].Orgs, 100*lowRate)
+		}
+		hs = append(hs, h+". See the survey tables.")
+	}
+	if len(ws) >= 2 {
 		from, to := ws[len(ws)-2], ws[len(ws)-1]
 		c, err := graph.CompareWaves(ctx, d, graph.ChangeOptions{From: from, To: to, Permutations: 9999, Seed: 1})
 		if err == nil {
+			sens, sensEffect := "", ""
+			if cs, err := graph.ChangeSensitivity(ctx, d, graph.ChangeOptions{From: from, To: to}); err == nil {
+				sens = "  \n  *" + out.MarkdownText(out.ChangeSensitivityLine(cs, graph.RuleMax)) + "*"
+				sensEffect = "  \n  *" + out.MarkdownText(out.ForumEffectSensitivityLine(cs, graph.RuleMax)) + "*"
+			}
 			hs = append(hs, fmt.Sprintf("**New ties %s to %s:** %d new collaboration ties, %d of them across sectors; %d kept, %d dissolved.",
-				from, to, c.All.New, c.NewCrossSector, c.All.Kept, c.All.Dissolved))
-			hs = append(hs, "**Forum effect:** "+headline(c))
+				from, to, c.All.New, c.NewCrossSector, c.All.Kept, c.All.Dissolved)+sens)
+			n := graph.NonrespondentNewTies(d, from, to, "", graph.RuleMax, graph.MissingReconstruct)
+			effect := "**Forum effect:** " + headline(c)
+			if n.Nonrespondent > 0 {
+				effect += fmt.Sprintf(" %d of the %d new ties join an organization that did not answer the %s survey: some may be old ties nobody reported.", n.Nonrespondent, n.New, from)
+			}
+			hs = append(hs, effect+sensEffect)
 		}
 	}
 	return hs
