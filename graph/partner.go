@@ -7,12 +7,12 @@ import (
 )
 
 // PartnerReport holds the six dimensions on which the PARTNER tool
-// (Varda, Chandra, Stern and Lurie, Core dimensions of connectivity in
-// public health collaboratives, J. Public Health Manag. Pract. 14(5)
-// (2008), doi:10.1097/01.PHH.0000333889.60517.46; Varda et al., Social
-// network analysis of public health collaboratives, 2012) asks a
-// respondent to rate a partner, each from 1 (not at all) to 4 (a great
-// deal); NaN when left blank.
+// (Program to Analyze, Record, and Track Networks to Enhance
+// Relationships; D. M. Varda and J. H. Retrum, An exploratory analysis of
+// network characteristics and quality of interactions among public health
+// collaboratives, J. Public Health Res. 1(2), 170-176 (2012),
+// doi:10.4081/jphr.2012.e27) asks a respondent to rate a partner, each
+// from 1 (not at all) to 4 (a great deal); NaN when left blank.
 //
 // Trust: reliability, support of the mission, openness to discussion.
 // Value: power or influence, level of involvement, resource contribution.

@@ -134,13 +134,12 @@ type Missing int
 
 const (
 	// MissingReconstruct fills a nonrespondent's missing report of a pair
-	// with its partner's report of it (reconstruction: M. Stork and W. D.
+	// with its partner's report of it (reconstruction: D. Stork and W. D.
 	// Richards, Nonrespondents in communication network studies, Group &
-	// Organization Management 17(2), 193-209 (1992),
-	// doi:10.1177/1059601192172006; M. Huisman, Imputation of missing
-	// network data: some simple procedures, Journal of Social Structure
-	// 10 (2009), doi:10.21307/joss-2019-032). The default; under RuleMax
-	// it changes nothing.
+	// Organization Management 17(2), 193-209 (1992); M. Huisman,
+	// Imputation of missing network data: some simple procedures, Journal
+	// of Social Structure 10 (2009)). The default; under RuleMax it
+	// changes nothing.
 	MissingReconstruct Missing = iota
 	// MissingDrop leaves out every tie that involves a nonrespondent:
 	// only the dyads of two respondents are observed.
