@@ -20,6 +20,41 @@ type GenerateOptions struct {
 	Seed           uint64
 }
 
+// Limits on a generated dataset, so an absurd size is an error at once
+// rather than an out-of-memory crash: 5 million organizations (about 40
+// million rows in all), 10 million forums, 100 million memberships.
+const (
+	MaxGenerateOrgs        = 5_000_000
+	maxGenerateForums      = 10_000_000
+	maxGenerateMemberships = 100_000_000
+)
+
+// check refuses options that are not finite or would make a dataset too
+// large to hold in memory.
+func (o GenerateOptions) check() error {
+	for _, v := range []struct {
+		flag string
+		v    float64
+	}{{"--forum-size", o.ForumSize}, {"--memberships", o.Memberships}} {
+		if math.IsNaN(v.v) || math.IsInf(v.v, 0) {
+			return fmt.Errorf("%s %v: want a finite number", v.flag, v.v)
+		}
+	}
+	if o.Orgs > MaxGenerateOrgs {
+		return fmt.Errorf("--orgs %d: at most %d organizations", o.Orgs, MaxGenerateOrgs)
+	}
+	if forums := float64(o.Orgs) * o.Memberships / o.ForumSize; forums > maxGenerateForums {
+		return fmt.Errorf("--orgs %d with --memberships %g and --forum-size %g make %.3g forums, more than %d", o.Orgs, o.Memberships, o.ForumSize, forums, maxGenerateForums)
+	}
+	if m := float64(o.Orgs) * float64(min(o.MaxMemberships+1, 1<<30)); m > maxGenerateMemberships && float64(o.Orgs)*o.Memberships > maxGenerateMemberships {
+		return fmt.Errorf("--orgs %d with --memberships %g make about %.3g memberships, more than %d", o.Orgs, o.Memberships, float64(o.Orgs)*o.Memberships, maxGenerateMemberships)
+	}
+	if o.MaxMemberships > 10_000 {
+		return fmt.Errorf("--max-memberships %d: at most 10000", o.MaxMemberships)
+	}
+	return nil
+}
+
 // generatedSectors are the sectors of generated data with their shares of
 // organizations and Okabe-Ito colours.
 var generatedSectors = []struct {
@@ -58,6 +93,9 @@ func Generate(o GenerateOptions) (*graph.Dataset, error) {
 	}
 	if o.ForumSize < 2 || o.Memberships < 1 || o.MaxMemberships < 0 {
 		return nil, fmt.Errorf("need a forum size of at least 2 and at least 1 membership per organization")
+	}
+	if err := o.check(); err != nil {
+		return nil, err
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5ec7042e7))
 	n := o.Orgs

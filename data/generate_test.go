@@ -69,3 +69,24 @@ func TestGenerate(t *testing.T) {
 		t.Errorf("two orgs: %v, %v", err, d)
 	}
 }
+
+// TestGenerateLimits: absurd sizes are errors at once, not an
+// out-of-memory crash (issue 20).
+func TestGenerateLimits(t *testing.T) {
+	for _, tt := range []struct {
+		o    GenerateOptions
+		want string
+	}{
+		{GenerateOptions{Orgs: 1_000_000_000}, "--orgs 1000000000: at most 5000000 organizations"},
+		{GenerateOptions{Orgs: 1000, Memberships: 1e9}, "--orgs 1000 with --memberships 1e+09 and --forum-size 16 make 6.25e+10 forums, more than 10000000"},
+		{GenerateOptions{Orgs: 1000, Memberships: math.NaN()}, "--memberships NaN: want a finite number"},
+		{GenerateOptions{Orgs: 1000, ForumSize: math.Inf(1)}, "--forum-size +Inf: want a finite number"},
+		{GenerateOptions{Orgs: 4_000_000, Memberships: 40, ForumSize: 1000, MaxMemberships: 100}, "--orgs 4000000 with --memberships 40 make about 1.6e+08 memberships, more than 100000000"},
+		{GenerateOptions{Orgs: 1000, MaxMemberships: 1 << 40}, "--max-memberships 1099511627776: at most 10000"},
+	} {
+		_, err := Generate(tt.o)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%+v: got %v, want %s", tt.o, err, tt.want)
+		}
+	}
+}

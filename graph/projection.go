@@ -144,6 +144,7 @@ func (a *Affiliation) Project(w Weighting) *Network {
 	for _, m := range a.GroupMembers {
 		bound += len(m) * (len(m) - 1)
 	}
+	bound = min(bound, n*(n-1)) // never more than every pair
 	adj := make([]int32, 0, bound)
 	wt := make([]float64, 0, bound)
 	for i := 0; i < n; i++ {
@@ -244,13 +245,23 @@ type NetworkSpec struct {
 }
 
 // OneMode builds the one-mode network of d's organizations that spec
-// describes. Node i is d.Orgs[i].
+// describes. Node i is d.Orgs[i]. A projection that would hold more than
+// MaxProjectedTies ties (by ProjectionBound, before anything is
+// allocated) is a *ProjectionSizeError.
 func OneMode(d *Dataset, spec NetworkSpec) (*Network, error) {
 	switch spec.Basis {
 	case BasisForums:
-		return ForumAffiliation(d).Project(spec.Weighting), nil
+		a := ForumAffiliation(d)
+		if err := a.checkProjection(false); err != nil {
+			return nil, err
+		}
+		return a.Project(spec.Weighting), nil
 	case BasisMeetings:
-		return MeetingAffiliation(d).Project(spec.Weighting), nil
+		a := MeetingAffiliation(d)
+		if err := a.checkProjection(true); err != nil {
+			return nil, err
+		}
+		return a.Project(spec.Weighting), nil
 	case BasisTies:
 		waves := d.Waves()
 		wave := spec.Wave
