@@ -61,6 +61,10 @@ type SurveyMapping struct {
 	// Likert maps answer labels (case and spacing ignored) to numbers,
 	// on top of the built-in English and Hebrew labels (LikertDefaults).
 	Likert map[string]float64
+	// LikertFor maps answer labels to numbers for one measure only
+	// (LikertFor["tie"]["1"] = 0 reads a numeric export's code 1 as no
+	// tie); it takes precedence over Likert.
+	LikertFor map[string]map[string]float64
 	// Aliases maps the labels a roster uses for organizations (a name as
 	// the survey spelled it, a LimeSurvey subquestion code, a Kobo XML
 	// name) to organization ids.
@@ -544,34 +548,44 @@ func (s *surveyReader) readAnswers(row gridRow, src string, cols []rosterColumn)
 // answer reads one cell: a number, or a Likert label of the mapping or
 // the defaults. Scores must lie in 1-4; a tie answer must be 0 or more.
 func (s *surveyReader) answer(v, measure string) (float64, error) {
-	x, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		l := normLabel(v)
-		var ok bool
-		if x, ok = s.m.Likert[l]; !ok {
-			for k, n := range s.m.Likert {
-				if normLabel(k) == l {
-					x, ok = n, true
-					break
-				}
+	l := normLabel(v)
+	lookup := func(m map[string]float64) (float64, bool) {
+		if x, ok := m[l]; ok {
+			return x, true
+		}
+		for k, n := range m {
+			if normLabel(k) == l {
+				return n, true
 			}
 		}
-		if !ok {
-			if x, ok = LikertDefaults[l]; !ok {
-				known := slices.Sorted(func(yield func(string) bool) {
-					for k := range s.m.Likert {
-						if !yield(k) {
-							return
-						}
-					}
-				})
-				hint := "add it to the mapping's likert labels"
-				if len(known) > 0 {
-					hint = "the mapping knows " + strings.Join(known, ", ") + "; add it to its likert labels"
-				}
-				return 0, fmt.Errorf("%w: not a number nor a known answer label (%s)", ErrInvalid, hint)
-			}
+		return 0, false
+	}
+	// The mapping's labels for this measure, then for every measure, then
+	// a number, then the built-in labels: so a numeric export's codes
+	// (Qualtrics' 1, 2, 3 for Never, Sometimes, Often) can be mapped.
+	x, ok := lookup(s.m.LikertFor[measure])
+	if !ok {
+		x, ok = lookup(s.m.Likert)
+	}
+	if !ok {
+		var err error
+		x, err = strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+		ok = err == nil && !math.IsNaN(x) && !math.IsInf(x, 0)
+	}
+	if !ok {
+		x, ok = LikertDefaults[l]
+	}
+	if !ok {
+		known := slices.Sorted(maps.Keys(s.m.Likert))
+		for k := range s.m.LikertFor[measure] {
+			known = append(known, k)
 		}
+		slices.Sort(known)
+		hint := "add it to the mapping's likert labels"
+		if len(known) > 0 {
+			hint = "the mapping knows " + strings.Join(known, ", ") + "; add it to its likert labels"
+		}
+		return 0, fmt.Errorf("%w: not a number nor a known answer label (%s)", ErrInvalid, hint)
 	}
 	if measure == MeasureTie {
 		if x < 0 {
@@ -633,11 +647,12 @@ func blankRow(cells []string) bool {
 //	question,With which of these organizations,tie,information
 //	question,How much do you trust,trust
 //	likert,Monthly,2                   an answer label and its number
+//	likert,1,0,tie                     ... for the questions of one measure only
 //	org,Municipality of Haifa,L03      a roster label and the organization id
 //
 // Problems name the file and line.
 func ReadSurveyMapping(r io.Reader, name string) (SurveyMapping, error) {
-	m := SurveyMapping{Likert: map[string]float64{}, Aliases: map[string]string{}}
+	m := SurveyMapping{Likert: map[string]float64{}, LikertFor: map[string]map[string]float64{}, Aliases: map[string]string{}}
 	var errs List
 	cr := csv.NewReader(bufio.NewReader(r))
 	cr.FieldsPerRecord = -1
@@ -713,6 +728,17 @@ func ReadSurveyMapping(r io.Reader, name string) (SurveyMapping, error) {
 			x, err := strconv.ParseFloat(val, 64)
 			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 				bad("value", val, fmt.Errorf("%w: want the number the label stands for", ErrNumber))
+				continue
+			}
+			if ms := strings.ToLower(get(3)); ms != "" {
+				if !slices.Contains(SurveyMeasures, ms) {
+					bad("type", get(3), fmt.Errorf("%w measure (want %s, or nothing for every question)", ErrUnknown, strings.Join(SurveyMeasures, ", ")))
+					continue
+				}
+				if m.LikertFor[ms] == nil {
+					m.LikertFor[ms] = map[string]float64{}
+				}
+				m.LikertFor[ms][normLabel(key)] = x
 				continue
 			}
 			m.Likert[normLabel(key)] = x

@@ -207,3 +207,31 @@ func TestQuestionnaireRoundTrip(t *testing.T) {
 }
 
 func csvWriter(w io.Writer) *csv.Writer { return csv.NewWriter(w) }
+
+// TestReadSurveyNumericCodes: a Qualtrics export with numeric choice codes
+// (Never 1, Sometimes 2, Often 3 for the tie question; 1-4 for trust) reads
+// through likert rows restricted to the tie measure, leaving trust's
+// numbers as they are.
+func TestReadSurveyNumericCodes(t *testing.T) {
+	d := goodOrgs(t)
+	export := "StartDate,Status,RecordedDate,ResponseId,Q1,Q2_1,Q2_2,Q3_1,Q3_2\n" +
+		"Start Date,Response Type,Recorded Date,Response ID,Your organization,Work - Beta,Work - Gamma NGO,Trust - Beta,Trust - Gamma NGO\n" +
+		"2014-04-02 10:00:00,0,2014-04-02 10:05:00,R_1,Alpha Ministry,3,1,2,4\n"
+	m, err := ReadSurveyMapping(strings.NewReader("setting,wave,2014\nsetting,respondent,Your organization\nquestion,Work,tie\nquestion,Trust,trust\n"+
+		"likert,1,0,tie\nlikert,2,1,tie\nlikert,3,2,tie\norg,Beta,B\n"), "map.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ReadSurvey(strings.NewReader(export), "q.csv", d.Orgs, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Beta: code 3 (Often) = weight 2, trust 2; Gamma: code 1 (Never): no
+	// tie, so its trust 4 is left out.
+	if len(res.Ties) != 1 || res.Ties[0].Target != "B" || res.Ties[0].Weight != 2 || res.Ties[0].Trust != 2 || res.Unpaired != 1 {
+		t.Errorf("ties %+v unpaired %d", res.Ties, res.Unpaired)
+	}
+	if _, err := ReadSurveyMapping(strings.NewReader("likert,1,0,ties\n"), "map.csv"); err == nil || !strings.Contains(err.Error(), `map.csv:1: type "ties": unknown measure`) {
+		t.Errorf("error %v", err)
+	}
+}

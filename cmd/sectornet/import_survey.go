@@ -62,6 +62,7 @@ The mapping (--mapping, a CSV file of kind,key,value,type rows; init
   question,With which of these,tie,information  --question "With which of these=tie:information"
   question,How much do you trust,trust       --question "How much do you trust=trust"
   likert,Monthly,2                           --likert Monthly=2
+  likert,1,0,tie                             --likert 1=0:tie   (a numeric export's codes)
   org,Municipality of Haifa,L03              --org "Municipality of Haifa=L03"
 
 Measures: tie (0 or no means no tie; a positive answer is the tie's weight),
@@ -102,7 +103,7 @@ its row and column.`,
 	f.StringVar(&o.date, "date", "", "header of the submission time column (default: the tool's)")
 	f.StringVar(&o.person, "person", "", "header of the respondent's name column")
 	f.StringArrayVar(&o.questions, "question", nil, `a roster question, "TEXT=MEASURE" or "TEXT=tie:TYPE" (repeatable)`)
-	f.StringArrayVar(&o.likert, "likert", nil, `an answer label and its number, "LABEL=N" (repeatable)`)
+	f.StringArrayVar(&o.likert, "likert", nil, `an answer label and its number, "LABEL=N", or for one measure only "LABEL=N:MEASURE" (repeatable)`)
 	f.StringArrayVar(&o.orgs, "org", nil, `a label the survey uses for an organization, "LABEL=ID" (repeatable)`)
 	f.BoolVar(&o.force, "force", false, "replace the rows of a wave that ties.csv or respondents.csv already holds")
 	return cmd
@@ -118,7 +119,7 @@ func splitLast(s, flag string) (string, string, error) {
 }
 
 func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
-	m := data.SurveyMapping{Likert: map[string]float64{}, Aliases: map[string]string{}}
+	m := data.SurveyMapping{Likert: map[string]float64{}, LikertFor: map[string]map[string]float64{}, Aliases: map[string]string{}}
 	if o.mapping != "" {
 		f, err := os.Open(o.mapping)
 		if err != nil {
@@ -155,11 +156,22 @@ func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
 		if err != nil {
 			return m, err
 		}
+		n, measure, _ := strings.Cut(n, ":")
 		x, err := strconv.ParseFloat(n, 64)
 		if err != nil {
 			return m, usageErr(fmt.Errorf("--likert %q: %q is not a number", l, n))
 		}
-		m.Likert[label] = x
+		if measure == "" {
+			m.Likert[label] = x
+			continue
+		}
+		if !contains(data.SurveyMeasures, measure) {
+			return m, usageErr(fmt.Errorf("--likert %q: unknown measure %q (want %s)", l, measure, strings.Join(data.SurveyMeasures, ", ")))
+		}
+		if m.LikertFor[measure] == nil {
+			m.LikertFor[measure] = map[string]float64{}
+		}
+		m.LikertFor[measure][label] = x
 	}
 	for _, a := range o.orgs {
 		label, id, err := splitLast(a, "org")
