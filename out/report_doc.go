@@ -31,6 +31,9 @@ type ReportDoc struct {
 type Headline struct {
 	Label   string // "Sector balance"
 	Text    string
+	// Items are the headline's details, one line each (every breach of a
+	// forum, one forum per item); nil for none.
+	Items   []string
 	Section string // the ID of the section with the evidence; "" for none
 	// Sensitivity is the line under the headline when its number comes
 	// from survey ties: the same number under the other symmetrization

@@ -52,6 +52,9 @@ func WriteReportMarkdown(w io.Writer, doc *ReportDoc) error {
 			line += "  \n  *" + MarkdownText(h.Sensitivity) + "*"
 		}
 		p("%s\n", line)
+		for _, it := range h.Items {
+			p("  - %s\n", MarkdownText(it))
+		}
 	}
 	if len(doc.Headline) > 0 {
 		p("\n")

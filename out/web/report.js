@@ -363,7 +363,7 @@
     var more = Math.max(0, partners.length - EGO_MAX);
     partners = partners.slice(0, EGO_MAX);
     partners.sort(function (a, b) { return (orgs[a][2] - orgs[b][2]) || a - b; });
-    var W = 400, H = 340, cx = W / 2, cy = H / 2, R = 105;
+    var W = 560, H = 520, cx = W / 2, cy = H / 2, R = 120;
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img" });
     var title = orgName(i) + ": " + plural(adj.size, "partner", "partners") + (more ? ", the " + EGO_MAX + " closest drawn" : "");
     root.appendChild(svg("title", { text: title }));
@@ -394,10 +394,14 @@
       var s = sectorOf(p);
       var g = svg("g", {}, [svg("title", { text: orgName(p) + " (" + sectorLabel(s) + ")" })]);
       g.appendChild(shapeSVG(s ? s[3] : "circle", pos[k][0], pos[k][1], 6, s ? s[2] : "#bbb"));
+      // Labels run outwards along the spoke, turned upright on the left.
       var right = Math.cos(pos[k][2]) >= 0;
-      var lx = pos[k][0] + (right ? 10 : -10), ly = pos[k][1] + 3.5;
+      var deg = pos[k][2] * 180 / Math.PI + (right ? 0 : 180);
+      var lx = pos[k][0] + 11 * Math.cos(pos[k][2]), ly = pos[k][1] + 11 * Math.sin(pos[k][2]);
       var name = orgName(p);
-      g.appendChild(svg("text", { x: lx.toFixed(1), y: ly.toFixed(1), "text-anchor": right ? "start" : "end", direction: "ltr", text: name.length > 22 ? name.slice(0, 21) + "…" : name }));
+      g.appendChild(svg("text", { x: lx.toFixed(1), y: (ly + 3.5).toFixed(1), "text-anchor": right ? "start" : "end", direction: "ltr",
+        transform: "rotate(" + deg.toFixed(1) + " " + lx.toFixed(1) + " " + ly.toFixed(1) + ")",
+        text: name.length > 24 ? name.slice(0, 23) + "…" : name }));
       root.appendChild(g);
     });
     var s0 = sectorOf(i);
