@@ -3,6 +3,8 @@ package out
 import (
 	"strings"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"github.com/sectornet/sectornet/graph"
 )
 
@@ -29,8 +31,8 @@ type ReportDoc struct {
 // Headline is one line of the headlines: a label and sentences naming
 // organizations and forums by name.
 type Headline struct {
-	Label   string // "Sector balance"
-	Text    string
+	Label string // "Sector balance"
+	Text  string
 	// Items are the headline's details, one line each (every breach of a
 	// forum, one forum per item); nil for none.
 	Items   []string
@@ -191,13 +193,24 @@ type MapEdge struct {
 }
 
 // Isolate returns name wrapped in Unicode's first-strong isolate (U+2068
-// ... U+2069), for a name set inside a sentence: a Hebrew or Arabic name
-// then reads right to left without reordering the words around it, and a
-// bidi override inside a name (U+202E) ends with the name. Isolate
-// terminators the name holds without an initiator are dropped, as they
-// would end the isolate early. The marks are invisible in browsers,
-// Markdown renderers and terminals.
+// ... U+2069), for a name set inside a sentence, when it needs it: a
+// Hebrew or Arabic name then reads right to left without reordering the
+// words and numbers around it, and a bidi override inside a name (U+202E)
+// ends with the name. Isolate terminators the name holds without an
+// initiator are dropped, as they would end the isolate early. A name with
+// no right-to-left letter and no bidi control is returned as it is, so
+// that report.md stays plain text where nothing needs the marks.
 func Isolate(name string) string {
+	need := false
+	for _, r := range name {
+		if p, _ := bidi.LookupRune(r); p.Class() == bidi.R || p.Class() == bidi.AL || (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069') {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return name
+	}
 	var b strings.Builder
 	b.Grow(len(name) + 6)
 	b.WriteRune('\u2068')

@@ -312,7 +312,8 @@ func TestReportHTMLExactValues(t *testing.T) {
 
 func TestIsolate(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"Alpha", "\u2068Alpha\u2069"},
+		{"Alpha", "Alpha"}, // nothing to isolate
+		{"x\u2069y", "\u2068xy\u2069"},
 		{"עמותת ידידים", "\u2068עמותת ידידים\u2069"},
 		{"a\u202Eevil", "\u2068a\u202Eevil\u2069"},               // the PDI ends the override
 		{"x\u2069\u202Ey", "\u2068x\u202Ey\u2069"},               // a stray PDI cannot end the isolate
