@@ -84,8 +84,8 @@ type htmlSection struct {
 }
 
 type htmlFigure struct {
-	Title, Alt string
-	Src        template.URL // data:image/svg+xml;base64,...
+	Title string
+	Img   template.HTML // <img src="data:image/svg+xml,..." alt="...">
 }
 
 type htmlTable struct {
@@ -100,6 +100,7 @@ type htmlCell struct {
 	Text  string // rounded for people
 	Exact string // the exact value when it differs from Text ("" otherwise)
 	Num   bool
+	Dir   bool // dir="auto": text beyond ASCII, which may read right to left
 }
 
 type htmlMethod struct {
@@ -143,10 +144,7 @@ func WriteReportHTML(w io.Writer, doc *ReportDoc) error {
 	for _, s := range doc.Sections {
 		hs := htmlSection{DocSection: s}
 		for _, f := range s.Figures {
-			hs.Figures = append(hs.Figures, htmlFigure{
-				Title: f.Title, Alt: f.Alt,
-				Src: template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(f.SVG)),
-			})
+			hs.Figures = append(hs.Figures, htmlFigure{Title: f.Title, Img: figureImg(f)})
 		}
 		for _, t := range s.Tables {
 			hs.Tables = append(hs.Tables, newHTMLTable(t.Table))
@@ -188,7 +186,7 @@ func newHTMLTable(t *Table) htmlTable {
 				c = r[j]
 			}
 			text, exact := cellString(c, true), cellString(c, false)
-			cells[j] = htmlCell{Text: text, Num: isNumber(c)}
+			cells[j] = htmlCell{Text: text, Num: isNumber(c), Dir: !isASCII(text)}
 			if exact != text {
 				cells[j].Exact = exact
 			}
@@ -196,6 +194,38 @@ func newHTMLTable(t *Table) htmlTable {
 		h.Rows[i] = cells
 	}
 	return h
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// figureImg is a figure as an <img> whose source is the SVG itself: an
+// image cannot run script or make elements of the page, whatever its
+// text says. The SVG is percent-encoded where a URL or an attribute needs
+// it (% # & " < > and line breaks), a twentieth larger than the SVG where
+// base64 is a third larger.
+func figureImg(f DocFigure) template.HTML {
+	var b strings.Builder
+	b.Grow(len(f.SVG) + len(f.SVG)/16 + len(f.Alt) + 64)
+	b.WriteString(`<img src="data:image/svg+xml,`)
+	for _, c := range f.SVG {
+		switch {
+		case c == '%' || c == '#' || c == '&' || c == '"' || c == '<' || c == '>' || c < 0x20 || c == 0x7f:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteString(`" alt="`)
+	b.WriteString(template.HTMLEscapeString(f.Alt))
+	b.WriteString(`">`)
+	return template.HTML(b.String())
 }
 
 // exploreJSON encodes doc.Explore compactly for the page's script: arrays
