@@ -52,6 +52,19 @@ type Diagram struct {
 	Nodes   []DiagramNode
 	Edges   []DiagramEdge
 	Legend  Legend
+	// Pos, when it has a position for every node, pins the nodes there
+	// (points, y down) and the diagram is drawn without Graphviz, with
+	// straight ties (diagram_pinned.go).
+	Pos []Point
+}
+
+// Point is a position in points.
+type Point struct{ X, Y float64 }
+
+// Slice is one part of a pie node.
+type Slice struct {
+	Share float64
+	Color string
 }
 
 // DiagramNode is one node of a diagram.
@@ -66,7 +79,13 @@ type DiagramNode struct {
 	Height float64 // height of a box; Size when 0
 	Inside bool    // label inside the node (boxes) rather than beside it
 	Focal  bool    // ringed and labelled first: the ego view's organization
-	Class  string  // CSS class in SVG (the sector id)
+	// Slices, when not empty, draw the node as a pie: shares (summing to
+	// 1) in their colours, clockwise from the top.
+	Slices []Slice
+	// Plain draws no mark, only the label inside (headings of a grid).
+	Plain bool
+	Bold  bool   // the label in bold
+	Class string // CSS class in SVG (the sector id)
 }
 
 // EdgeStyle is how a tie is drawn.
@@ -122,9 +141,14 @@ func WriteDiagram(ctx context.Context, w io.Writer, d *Diagram, f FigureFormat) 
 	if f == FigureDOT {
 		return WriteDiagramDOT(w, d)
 	}
-	p, err := layout(ctx, d)
-	if err != nil {
-		return err
+	var p *placed
+	if len(d.Pos) == len(d.Nodes) && len(d.Nodes) > 0 {
+		p = pinnedLayout(d)
+	} else {
+		var err error
+		if p, err = layout(ctx, d); err != nil {
+			return err
+		}
 	}
 	s := buildScene(d, p)
 	switch f {

@@ -64,6 +64,33 @@ func drawScene(c vg.Canvas, s *scene) {
 	}
 	c.SetLineDash(nil, 0)
 	node := func(n sceneNode) {
+		if n.Plain {
+			return
+		}
+		if len(n.Slices) > 0 {
+			r := n.W / 2
+			for _, w := range pieWedges(n) {
+				var p vg.Path
+				c0 := vg.Point{X: vg.Length(n.X), Y: fy(n.Y)}
+				if w.full {
+					p.Move(vg.Point{X: vg.Length(n.X + r), Y: fy(n.Y)})
+					p.Arc(c0, vg.Length(r), 0, 2*math.Pi)
+				} else {
+					// vg angles run counter-clockwise from +x; ours
+					// clockwise from the top.
+					p.Move(c0)
+					p.Line(vg.Point{X: vg.Length(n.X + r*math.Sin(w.a0)), Y: fy(n.Y - r*math.Cos(w.a0))})
+					p.Arc(c0, vg.Length(r), math.Pi/2-w.a0, -(w.a1 - w.a0))
+				}
+				p.Close()
+				c.SetColor(parseColor(w.color, 1))
+				c.Fill(p)
+				c.SetColor(parseColor("#333333", 1))
+				c.SetLineWidth(0.4)
+				c.Stroke(p)
+			}
+			return
+		}
 		var p vg.Path
 		if n.Shape == ShapeCircle {
 			// Four cubic arcs (kappa 0.5523) approximate the ellipse.

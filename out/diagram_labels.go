@@ -162,6 +162,15 @@ type placedLabel struct {
 // the four corners.
 var labelDirs = [8][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}}
 
+// leaderDirs are the directions tried farther out, every 30 degrees.
+var leaderDirs = func() (d [12][2]float64) {
+	for k := range d {
+		a := float64(k) * math.Pi / 6
+		d[k] = [2]float64{math.Round(math.Cos(a)*1e6) / 1e6, math.Round(math.Sin(a)*1e6) / 1e6}
+	}
+	return d
+}()
+
 // placeLabels places reqs beside the nodes of s (whose boxes, and the
 // ties' segments, are the obstacles) and returns where each went and how
 // many were dropped. Labels stay inside area.
@@ -198,11 +207,15 @@ func placeLabels(s *scene, reqs []labelRequest, area box) ([]placedLabel, int) {
 		th := q.Size * 1.15
 		rx, ry := n.W/2, n.H/2
 		found := false
-		for ring := 0; ring < 4 && !found; ring++ {
-			d := gap + float64(ring)*(th+6)
+		for ring := 0; ring < 7 && !found; ring++ {
+			d := gap + float64(ring)*(th+4)
 			bestCost := math.MaxInt
 			var best box
-			for _, dir := range labelDirs {
+			dirs := labelDirs[:]
+			if ring > 0 {
+				dirs = leaderDirs[:]
+			}
+			for _, dir := range dirs {
 				b := labelBoxAt(n.X, n.Y, rx+d, ry+d, dir, tw, th)
 				if b.x0 < area.x0 || b.y0 < area.y0 || b.x1 > area.x1 || b.y1 > area.y1 {
 					continue
@@ -254,24 +267,24 @@ func placeLabels(s *scene, reqs []labelRequest, area box) ([]placedLabel, int) {
 // rx, ry around (x, y) in direction dir.
 func labelBoxAt(x, y, rx, ry float64, dir [2]float64, tw, th float64) box {
 	dx, dy := dir[0], dir[1]
-	if dx != 0 && dy != 0 {
-		dx, dy = dx*math.Sqrt2/2, dy*math.Sqrt2/2
+	if l := math.Hypot(dx, dy); l > 0 {
+		dx, dy = dx/l, dy/l
 	}
 	cx, cy := x+dx*rx, y+dy*ry
 	// Anchor the box's side or corner facing the node at (cx, cy).
 	var b box
 	switch {
-	case dir[0] > 0:
+	case dir[0] > 1e-9:
 		b.x0 = cx
-	case dir[0] < 0:
+	case dir[0] < -1e-9:
 		b.x0 = cx - tw
 	default:
 		b.x0 = cx - tw/2
 	}
 	switch {
-	case dir[1] > 0:
+	case dir[1] > 1e-9:
 		b.y0 = cy
-	case dir[1] < 0:
+	case dir[1] < -1e-9:
 		b.y0 = cy - th
 	default:
 		b.y0 = cy - th/2

@@ -37,6 +37,8 @@ type sceneNode struct {
 	Label            *sceneText
 	Leader           []pt // from the node to its label, when set apart
 	Focal            bool // ringed: the ego view's organization
+	Slices           []Slice
+	Plain            bool
 }
 
 type sceneEdge struct {
@@ -97,9 +99,9 @@ func buildScene(d *Diagram, p *placed) *scene {
 			tip = append(tip, n.Info)
 		}
 		sn.Title = strings.Join(tip, "\n")
-		sn.Focal = n.Focal
+		sn.Focal, sn.Slices, sn.Plain = n.Focal, n.Slices, n.Plain
 		if n.Label != "" && n.Inside {
-			sn.Label = &sceneText{X: x, Y: baselineFor(y, labelFont), Size: labelFont, Anchor: "middle", Text: n.Label, Color: "#111111"}
+			sn.Label = &sceneText{X: x, Y: baselineFor(y, labelFont), Size: labelFont, Anchor: "middle", Text: n.Label, Color: "#111111", Bold: n.Bold}
 		}
 		s.Nodes = append(s.Nodes, sn)
 	}
@@ -217,7 +219,7 @@ func placeNodeLabels(s *scene, d *Diagram, gw, gh float64) (float64, float64, in
 	var reqs []labelRequest
 	for i, n := range d.Nodes {
 		if n.Label != "" && !n.Inside {
-			reqs = append(reqs, labelRequest{Node: i, Text: n.Label, Size: labelFont, Bold: n.Focal})
+			reqs = append(reqs, labelRequest{Node: i, Text: n.Label, Size: labelFont, Bold: n.Focal || n.Bold})
 		}
 	}
 	if len(reqs) == 0 {
@@ -288,4 +290,30 @@ func (s *scene) shift(dx, dy float64) {
 			n.Leader[k].Y += dy
 		}
 	}
+}
+
+// wedge is one slice of a pie, angles clockwise from the top in radians.
+type wedge struct {
+	a0, a1 float64
+	color  string
+	full   bool
+}
+
+// pieWedges returns the wedges of a pie node, leaving out empty slices.
+func pieWedges(n sceneNode) []wedge {
+	total := 0.0
+	for _, s := range n.Slices {
+		total += math.Max(0, s.Share)
+	}
+	var ws []wedge
+	a := 0.0
+	for _, s := range n.Slices {
+		if s.Share <= 0 || total <= 0 {
+			continue
+		}
+		da := 2 * math.Pi * s.Share / total
+		ws = append(ws, wedge{a0: a, a1: a + da, color: s.Color, full: da > 2*math.Pi-1e-9})
+		a += da
+	}
+	return ws
 }

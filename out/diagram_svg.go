@@ -97,6 +97,13 @@ func svgRing(b *bufio.Writer, n sceneNode) {
 }
 
 func svgShape(b *bufio.Writer, n sceneNode) {
+	if n.Plain {
+		return
+	}
+	if len(n.Slices) > 0 {
+		svgPie(b, n)
+		return
+	}
 	if n.Shape == ShapeCircle {
 		if n.W == n.H {
 			fmt.Fprintf(b, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>", num(n.X), num(n.Y), num(n.W/2), svgAttr(n.Fill))
@@ -165,4 +172,22 @@ func svgEscape(s string) string {
 
 func svgAttr(s string) string {
 	return strings.NewReplacer(`"`, "&quot;", "\n", "&#10;").Replace(svgEscape(s))
+}
+
+// svgPie draws a pie node: one wedge per slice, clockwise from the top.
+func svgPie(b *bufio.Writer, n sceneNode) {
+	r := n.W / 2
+	for _, w := range pieWedges(n) {
+		if w.full {
+			fmt.Fprintf(b, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>", num(n.X), num(n.Y), num(r), svgAttr(w.color))
+			continue
+		}
+		large := 0
+		if w.a1-w.a0 > math.Pi {
+			large = 1
+		}
+		fmt.Fprintf(b, "<path d=\"M%s,%s L%s,%s A%s,%s 0 %d 1 %s,%s Z\" fill=\"%s\" stroke-width=\"0.4\"/>",
+			num(n.X), num(n.Y), num(n.X+r*math.Sin(w.a0)), num(n.Y-r*math.Cos(w.a0)), num(r), num(r), large,
+			num(n.X+r*math.Sin(w.a1)), num(n.Y-r*math.Cos(w.a1)), svgAttr(w.color))
+	}
 }

@@ -468,10 +468,28 @@ func ChangeDiagram(d *graph.Dataset, from, to, typ, title, layout string, seed, 
 	}
 	v := NetworkView{Title: title, Network: b, Ties: []graph.Edge{}, Size: deg, SizeName: "partners in " + to, Labels: labels, Layout: layout, Seed: seed, Only: only}
 	dg := v.Diagram(d)
-	dg.Overlap = "prism"
+	// One stable layout of both waves' ties (the same positions the
+	// waves view gives), drawn without Graphviz.
+	sp, has := StablePositions(len(d.Orgs), []*graph.Network{a, b}, nil, 60)
 	pos := map[string]int{}
 	for k, n := range dg.Nodes {
 		pos[n.ID] = k
+	}
+	oi := d.OrgIndex()
+	dg.Pos = make([]Point, len(dg.Nodes))
+	for k, n := range dg.Nodes {
+		if i, ok := oi[n.ID]; ok && has[i] {
+			dg.Pos[k] = sp[i]
+		}
+	}
+	sizes := make([]float64, len(dg.Nodes))
+	ps := make([]pt, len(dg.Nodes))
+	for k, n := range dg.Nodes {
+		sizes[k], ps[k] = n.Size, pt{dg.Pos[k].X, dg.Pos[k].Y}
+	}
+	separate(ps, sizes, 6)
+	for k := range ps {
+		dg.Pos[k] = Point{ps[k].X, ps[k].Y}
 	}
 	for _, t := range ts {
 		e := DiagramEdge{U: pos[d.Orgs[t.e.U].ID], V: pos[d.Orgs[t.e.V].ID], Tip: d.Orgs[t.e.U].ID + " – " + d.Orgs[t.e.V].ID}
@@ -496,7 +514,7 @@ func ChangeDiagram(d *graph.Dataset, from, to, typ, title, layout string, seed, 
 		LegendItem{Label: "new within a sector", Count: strconv.Itoa(counts[1]), Line: colorNewWithin, Width: 1.3},
 		LegendItem{Label: "kept", Count: strconv.Itoa(counts[0]), Line: colorKept, Width: 0.7},
 		LegendItem{Label: "dissolved", Count: strconv.Itoa(counts[3]), Line: colorDissolved, Width: 0.7, Style: EdgeDashed})
-	notes := []string{fmt.Sprintf("Ties: %s reported in wave %s and wave %s, over the organizations named in either.", what, from, to)}
+	notes := []string{fmt.Sprintf("Ties: %s reported in wave %s and wave %s, over the organizations named in either, on one layout of both waves.", what, from, to)}
 	dg.Legend.Notes = append(notes, dg.Legend.Notes...)
 	return dg
 }

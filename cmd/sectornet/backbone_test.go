@@ -88,3 +88,31 @@ func TestExportBackbone(t *testing.T) {
 		}
 	}
 }
+
+// Every aggregated view draws on the good dataset and on the sample, in
+// SVG (and PNG on good), and its legend says which view it is.
+func TestAggregateViews(t *testing.T) {
+	dir := t.TempDir()
+	for _, ds := range [][]string{{good}, nil} {
+		for _, v := range []string{"communities", "mixing", "brokers", "forums", "waves", "sector-change"} {
+			exts := []string{".svg", ".png"}
+			if ds == nil {
+				exts = exts[:1]
+			}
+			for _, ext := range exts {
+				path := dir + "/" + v + ext
+				args := append(append([]string{"render"}, ds...), "--view", v, "-o", path)
+				if code, _, errs := sectornet(t, args...); code != 0 {
+					t.Fatalf("%v: %s", args, errs)
+				}
+				if ext != ".svg" {
+					continue
+				}
+				b, _ := os.ReadFile(path)
+				if text := strings.Join(strings.Fields(svgText(t, b)), " "); !strings.Contains(text, "View: ") {
+					t.Errorf("%v: the legend does not say which view:\n%s", args, text)
+				}
+			}
+		}
+	}
+}

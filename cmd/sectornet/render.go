@@ -19,7 +19,7 @@ import (
 )
 
 // views lists the diagrams render draws.
-var viewNames = []string{"network", "affiliation", "sectors", "ego", "change"}
+var viewNames = []string{"network", "affiliation", "sectors", "ego", "change", "communities", "mixing", "brokers", "forums", "waves", "sector-change"}
 
 // sizeMeasures lists what --size can size organizations by.
 var sizeMeasures = []string{"betweenness", "degree", "strength", "pagerank", "eigenvector", "none"}
@@ -48,6 +48,7 @@ type renderOptions struct {
 	org      string
 	depth    int
 	from, to string
+	title    string
 }
 
 func newRenderCmd(s *streams) *cobra.Command {
@@ -65,9 +66,27 @@ func newRenderCmd(s *streams) *cobra.Command {
                number counts the ties between two sectors, a loop's the ties
                inside one: the mixing matrix as a picture
   ego          one organization's neighbourhood (--org, --depth 1 or 2)
-  change       collaboration ties of two waves (--from, --to): new ties in
-               colour (across sectors in vermillion), kept grey, dissolved
-               dashed
+  change       collaboration ties of two waves (--from, --to) on one layout
+               of both: new ties in colour (across sectors in vermillion),
+               kept grey, dissolved dashed
+  communities  Louvain communities as nodes (area: organizations, slices:
+               sectors), tied by the ties between them
+  mixing       sector x sector heat map of the ties observed against those
+               expected if organizations tied at random keeping their
+               numbers of partners
+  brokers      the --top organizations (15) of highest betweenness, each
+               tied to the sectors of its partners
+  forums       the --top largest forums (25) as pies of their members'
+               sectors, tied by the members they share
+  waves        every survey wave side by side on one stable layout
+  sector-change  new and dissolved ties per pair of sectors (--from, --to)
+
+Views are chosen by size and the legend says so: above 500 organizations
+the network view draws the community map, above 40 forums the affiliation
+view draws the largest forums, and above 400 organizations (or 4000 ties)
+in the two waves the change view draws sector pairs. These views, change and
+waves are laid out by sectornet itself (stress majorization), the others by
+Graphviz.
 
 The format comes from the file's extension or --format: svg (text, with each
 organization's full name as tooltip), png and pdf (drawn with the fonts
@@ -110,12 +129,13 @@ greyscale print.`,
 	f.StringVar(&o.size, "size", "betweenness", "size organizations by: "+strings.Join(sizeMeasures, ", "))
 	o.bb.add(cmd, "backbone", "auto")
 	f.Float64Var(&o.minWeight, "min-weight", 0, "network view: draw only ties of at least this weight")
-	f.IntVar(&o.top, "top", 0, "network view: draw only the N heaviest ties")
+	f.IntVar(&o.top, "top", 0, "network view: draw only the N heaviest ties; brokers: brokers drawn (15); forums: forums drawn (25)")
 	f.BoolVar(&o.allTies, "all-ties", false, "network view: draw every tie")
 	f.StringVar(&o.org, "org", "", "ego view: the organization's id")
 	f.IntVar(&o.depth, "depth", 1, "ego view: neighbourhood depth, 1 or 2")
 	f.StringVar(&o.from, "from", "", "change view: the earlier wave (default: the last but one)")
 	f.StringVar(&o.to, "to", "", "change view: the later wave (default: the last)")
+	f.StringVar(&o.title, "title", "", "the diagram's title (default: the view's)")
 	return cmd
 }
 
@@ -194,6 +214,9 @@ func (o *renderOptions) check() error {
 	if n > 1 || testFlag && (o.set["min-weight"] || o.set["top"] || o.set["all-ties"]) {
 		return usageErr(errors.New("give at most one of --backbone (with --alpha, --correction), --min-weight, --top and --all-ties"))
 	}
+	if o.view == "brokers" || o.view == "forums" {
+		n -= b2i(o.set["top"])
+	}
 	if (n > 0 || testFlag) && o.view != "network" {
 		return usageErr(errors.New("--backbone, --alpha, --correction, --min-weight, --top and --all-ties apply to --view network"))
 	}
@@ -209,10 +232,10 @@ func (o *renderOptions) check() error {
 	if o.depth != 1 && o.depth != 2 {
 		return usageErr(fmt.Errorf("--depth %d: want 1 or 2", o.depth))
 	}
-	if o.view != "change" && (o.from != "" || o.to != "") {
+	if o.view != "change" && o.view != "sector-change" && (o.from != "" || o.to != "") {
 		return usageErr(errors.New("--from and --to apply to --view change"))
 	}
-	if o.view == "change" && (o.set["basis"] || o.set["wave"] || o.set["weight"]) {
+	if (o.view == "change" || o.view == "sector-change" || o.view == "waves") && (o.set["basis"] || o.set["wave"] || o.set["weight"]) {
 		return usageErr(errors.New("--view change draws reported ties; give --from, --to and --type instead of --basis, --weight and --wave"))
 	}
 	_, err := o.net.spec()
@@ -340,11 +363,71 @@ func percentOf(a, b int) string {
 
 // buildDiagram builds the diagram o asks for.
 func buildDiagram(ctx context.Context, d *graph.Dataset, o renderOptions) (*out.Diagram, error) {
-	layout := o.layoutFor(o.view, len(d.Orgs))
-	switch o.view {
+	view := o.view
+	// Views chosen by size (the legends say so).
+	switch {
+	case view == "network" && len(d.Orgs) > out.LargeNetwork && !o.set["all-ties"] && !o.set["backbone"] && !o.set["min-weight"] && !o.set["top"]:
+		view = "communities"
+	case view == "affiliation" && len(d.Forums) > out.LargeAffiliation:
+		view = "forums"
+	}
+	title := func(def string) string {
+		if o.title != "" {
+			return o.title
+		}
+		return def
+	}
+	layout := o.layoutFor(view, len(d.Orgs))
+	top := func(def int) int {
+		if o.set["top"] {
+			return o.top
+		}
+		return def
+	}
+	switch view {
+	case "forums":
+		return out.ForumMapDiagram(d, title("The largest forums"), top(25)), nil
+	case "waves", "change", "sector-change":
+		waves := d.Waves()
+		if len(waves) == 0 {
+			return nil, usageErr(errors.New("the dataset has no collaboration ties (ties.csv)"))
+		}
+		if view == "waves" {
+			labels, _ := o.labelCount(len(d.Orgs))
+			if labels < 0 || labels > 12 {
+				labels = 12
+			}
+			return out.WavesDiagram(d, waves, o.net.tieType, title("Collaboration ties in each wave"), labels), nil
+		}
+		from, to := o.from, o.to
+		if from == "" && to == "" && len(waves) >= 2 {
+			from, to = waves[len(waves)-2], waves[len(waves)-1]
+		}
+		pairs, err := graph.WavePairs(d, from, to)
+		if err != nil {
+			return nil, usageErr(err)
+		}
+		from, to = pairs[0][0], pairs[0][1]
+		if view == "change" {
+			a, b := graph.TieNetwork(d, from, o.net.tieType), graph.TieNetwork(d, to, o.net.tieType)
+			named := 0
+			for i := range d.Orgs {
+				if a.Degree(i) > 0 || b.Degree(i) > 0 {
+					named++
+				}
+			}
+			if named > out.LargeChange || a.M()+b.M() > 10*out.LargeChange {
+				view = "sector-change"
+			}
+		}
+		if view == "sector-change" {
+			return out.SectorChangeDiagram(d, from, to, o.net.tieType, title("Tie change by sector pair, "+from+" to "+to)), nil
+		}
+	}
+	switch view {
 	case "affiliation":
 		labels, _ := o.labelCount(len(d.Orgs))
-		return out.AffiliationDiagram(d, "Forum membership", layout, o.seed, labels), nil
+		return out.AffiliationDiagram(d, title("Forum membership"), layout, o.seed, labels), nil
 	case "change":
 		waves := d.Waves()
 		from, to := o.from, o.to
@@ -357,15 +440,29 @@ func buildDiagram(ctx context.Context, d *graph.Dataset, o renderOptions) (*out.
 		}
 		from, to = pairs[0][0], pairs[0][1]
 		labels, _ := o.labelCount(len(d.Orgs))
-		return out.ChangeDiagram(d, from, to, o.net.tieType, "Collaboration ties, "+from+" to "+to, layout, o.seed, labels), nil
+		return out.ChangeDiagram(d, from, to, o.net.tieType, title("Collaboration ties, "+from+" to "+to), layout, o.seed, labels), nil
 	}
 	g, desc, err := o.net.build(d)
 	if err != nil {
 		return nil, err
 	}
-	switch o.view {
+	switch view {
+	case "communities":
+		comm, err := graph.LouvainContext(ctx, g, 1, 1, nil)
+		if err != nil {
+			return nil, err
+		}
+		return out.CommunityMapDiagram(d, g, comm, title("Communities of organizations"), desc, 40), nil
+	case "mixing":
+		return out.MixingDiagram(d, g, title("Ties between sectors, observed against expected"), desc), nil
+	case "brokers":
+		bet, err := brokerBetweenness(ctx, g)
+		if err != nil {
+			return nil, err
+		}
+		return out.BrokersDiagram(d, g, bet, top(15), title("Top brokers between sectors"), desc), nil
 	case "sectors":
-		return out.SectorsDiagram(d, g, "Ties between sectors", desc, layout, o.seed), nil
+		return out.SectorsDiagram(d, g, title("Ties between sectors"), desc, layout, o.seed), nil
 	case "ego":
 		idx, ok := d.OrgIndex()[o.org]
 		if !ok {
@@ -383,7 +480,7 @@ func buildDiagram(ctx context.Context, d *graph.Dataset, o renderOptions) (*out.
 		if err != nil {
 			return nil, err
 		}
-		return out.EgoDiagram(d, g, idx, o.depth, d.Orgs[idx].Name, desc, layout, o.seed, size, name), nil
+		return out.EgoDiagram(d, g, idx, o.depth, title(d.Orgs[idx].Name), desc, layout, o.seed, size, name), nil
 	}
 	size, name, err := sizeBy(g, o.size)
 	if err != nil {
@@ -394,10 +491,28 @@ func buildDiagram(ctx context.Context, d *graph.Dataset, o renderOptions) (*out.
 		return nil, err
 	}
 	labels, _ := o.labelCount(len(d.Orgs))
-	v := out.NetworkView{Title: "Network of organizations", Network: g, Ties: b.Edges, TiesNote: note, Desc: desc,
+	v := out.NetworkView{Title: title("Network of organizations"), Network: g, Ties: b.Edges, TiesNote: note, Desc: desc,
 		Size: size, SizeName: name, Labels: labels, Layout: layout, Seed: o.seed, DropLoose: len(d.Orgs) > dropLoose}
 	if v.Ties == nil {
 		v.Ties = []graph.Edge{}
 	}
 	return v.Diagram(d), ctx.Err()
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// brokerBetweenness is betweenness for ranking brokers: exact up to 5,000
+// organizations, else sampled (graph.ApproxBetweenness, seed 1), which
+// ranks the top organizations the same way far faster.
+func brokerBetweenness(ctx context.Context, g *graph.Network) ([]float64, error) {
+	if g.N() <= 5000 {
+		return graph.Betweenness(g, graph.PathsHops), ctx.Err()
+	}
+	est, err := graph.ApproxBetweenness(ctx, g, graph.ApproxOptions{Seed: 1})
+	return est.Betweenness, err
 }
