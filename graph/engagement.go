@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -34,6 +35,9 @@ type EngagementOptions struct {
 	// Drop is the fall of the recent rate below the earlier rate beyond
 	// which a member is on the watch list (0.5: from 90% to under 40%).
 	Drop float64
+	// Forums, when not nil, keeps only the members of these forums
+	// (indices into Dataset.Forums) and their watch lines.
+	Forums []int
 }
 
 // DefaultEngagement are the thresholds stated in the README.
@@ -48,11 +52,11 @@ var ErrThreshold = errors.New("threshold out of range")
 func (o EngagementOptions) Check() error {
 	switch {
 	case o.Recent < 1:
-		return errors.Join(ErrThreshold, errors.New("the recent window must be at least one meeting"))
+		return fmt.Errorf("%w: the recent window must be at least one meeting", ErrThreshold)
 	case !(o.Regular >= 0 && o.Regular <= o.Core && o.Core <= 1):
-		return errors.Join(ErrThreshold, errors.New("rates must satisfy 0 <= regular <= core <= 1"))
+		return fmt.Errorf("%w: rates must satisfy 0 <= regular <= core <= 1", ErrThreshold)
 	case !(o.Drop >= 0 && o.Drop <= 1):
-		return errors.Join(ErrThreshold, errors.New("the drop must be between 0 and 1"))
+		return fmt.Errorf("%w: the drop must be between 0 and 1", ErrThreshold)
 	}
 	return nil
 }
@@ -121,6 +125,7 @@ type GroupEngagement struct {
 // Watch is one line of the engagement watch list.
 type Watch struct {
 	Kind   WatchKind
+	Member int // index into Engagement.Members; -1 for an absent sector
 	Forum  int // index into Dataset.Forums
 	Org    int // the member, -1 for an absent sector
 	Sector int // the sector of Org, or the absent sector
@@ -191,7 +196,15 @@ func Engage(d *Dataset, o EngagementOptions) *Engagement {
 			came[[2]int{m, org}] = true
 		}
 	}
+	selected := make([]bool, len(d.Forums))
+	for f := range selected {
+		selected[f] = o.Forums == nil
+	}
+	for _, f := range o.Forums {
+		selected[f] = true
+	}
 	joined := map[[2]int]time.Time{} // (forum, org) -> joined; zero when not given
+	member := map[[2]int]bool{}      // every membership, selected or not (guests are non-members)
 	var pairs [][2]int
 	for _, m := range d.Memberships {
 		f, ok1 := fi[m.Forum]
@@ -200,6 +213,10 @@ func Engage(d *Dataset, o EngagementOptions) *Engagement {
 			continue
 		}
 		k := [2]int{f, org}
+		member[k] = true
+		if !selected[f] {
+			continue
+		}
 		if j, seen := joined[k]; seen {
 			if !m.Joined.IsZero() && (j.IsZero() || m.Joined.Before(j)) {
 				joined[k] = m.Joined
@@ -215,9 +232,7 @@ func Engage(d *Dataset, o EngagementOptions) *Engagement {
 		}
 		return a[1] - b[1]
 	})
-	member := map[[2]int]bool{}
 	for _, k := range pairs {
-		member[k] = true
 		e.Members = append(e.Members, engageMember(d, e.Schedule[k[0]], k[0], k[1], joined[k], came, o))
 	}
 	e.Orgs = make([]OrgEngagement, len(d.Orgs))
@@ -294,7 +309,7 @@ func Engage(d *Dataset, o EngagementOptions) *Engagement {
 			oe.Tier = tierOf(oe.AttendanceCounts, o)
 		}
 	}
-	e.Watch = watchList(d, e, attendees, sec)
+	e.Watch = watchList(d, e, attendees, sec, selected)
 	return e
 }
 
@@ -377,32 +392,33 @@ func tierOf(c AttendanceCounts, o EngagementOptions) Tier {
 	return TierOccasional
 }
 
-func watchList(d *Dataset, e *Engagement, attendees [][]int, sec []int) []Watch {
+func watchList(d *Dataset, e *Engagement, attendees [][]int, sec []int, selected []bool) []Watch {
 	o := e.Options
 	var w []Watch
-	byForum := make([][]MemberEngagement, len(d.Forums))
-	for _, me := range e.Members {
-		byForum[me.Forum] = append(byForum[me.Forum], me)
+	byForum := make([][]int, len(d.Forums)) // member indices
+	for i, me := range e.Members {
+		byForum[me.Forum] = append(byForum[me.Forum], i)
 	}
 	ks := newKeys(d)
 	for f := range d.Forums {
-		for _, me := range byForum[f] {
-			if me.Tier == TierLapsed {
-				w = append(w, Watch{Kind: WatchLapsed, Forum: f, Org: me.Org, Sector: sec[me.Org], Missed: me.Missed, Window: me.RecentHeld,
+		for _, i := range byForum[f] {
+			if me := e.Members[i]; me.Tier == TierLapsed {
+				w = append(w, Watch{Kind: WatchLapsed, Member: i, Forum: f, Org: me.Org, Sector: sec[me.Org], Missed: me.Missed, Window: me.RecentHeld,
 					Earlier: me.EarlierRate(), Recent: me.RecentRate(), Target: math.NaN()})
 			}
 		}
-		for _, me := range byForum[f] {
+		for _, i := range byForum[f] {
+			me := e.Members[i]
 			if me.Tier == TierLapsed || me.Tier == TierNever || me.Tier == TierNone {
 				continue
 			}
 			if early, recent := me.EarlierRate(), me.RecentRate(); early-recent > o.Drop {
-				w = append(w, Watch{Kind: WatchFalling, Forum: f, Org: me.Org, Sector: sec[me.Org], Missed: me.Missed, Window: me.RecentHeld,
+				w = append(w, Watch{Kind: WatchFalling, Member: i, Forum: f, Org: me.Org, Sector: sec[me.Org], Missed: me.Missed, Window: me.RecentHeld,
 					Earlier: early, Recent: recent, Target: math.NaN()})
 			}
 		}
 		sched := e.Schedule[f]
-		if len(sched) == 0 {
+		if len(sched) == 0 || !selected[f] {
 			continue
 		}
 		recent := sched[max(0, len(sched)-o.Recent):]
@@ -417,7 +433,7 @@ func watchList(d *Dataset, e *Engagement, attendees [][]int, sec []int) []Watch 
 		targets, _ := ks.key(d.Forums[f].ID)
 		for s, t := range targets {
 			if t > 0 && !present[s] {
-				w = append(w, Watch{Kind: WatchAbsentSector, Forum: f, Org: -1, Sector: s, Target: t, Window: len(recent),
+				w = append(w, Watch{Kind: WatchAbsentSector, Member: -1, Forum: f, Org: -1, Sector: s, Target: t, Window: len(recent),
 					Earlier: math.NaN(), Recent: math.NaN()})
 			}
 		}
@@ -441,7 +457,7 @@ func ParseRetentionUnit(s string) (RetentionUnit, error) {
 	case "days":
 		return RetentionDays, nil
 	}
-	return 0, errors.Join(ErrThreshold, errors.New(`want "meetings" or "days"`))
+	return 0, fmt.Errorf("%w: want \"meetings\" or \"days\"", ErrThreshold)
 }
 
 func (u RetentionUnit) String() string {

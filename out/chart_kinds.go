@@ -9,7 +9,7 @@ import (
 )
 
 // Chart kinds, for flag help.
-var ChartKinds = []string{"balance", "centrality", "degree", "change", "firsts"}
+var ChartKinds = []string{"balance", "centrality", "degree", "change", "firsts", "retention", "trends"}
 
 // BalanceChart shows each forum's sector shares as a stacked bar, the
 // forums in the order of b, all forums together last, with the key's

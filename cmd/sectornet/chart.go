@@ -26,8 +26,10 @@ type chartOptions struct {
 	measure  string
 	top      int
 	from, to string
-	net      networkFlags
-	set      map[string]bool
+	// retention and trends charts
+	unit, period, indicator string
+	net                     networkFlags
+	set                     map[string]bool
 }
 
 func newChartCmd(s *streams) *cobra.Command {
@@ -45,6 +47,9 @@ func newChartCmd(s *streams) *cobra.Command {
               between two waves (--from, --to; default the last two)
   firsts      cumulative pairs of organizations that have met at a meeting,
               and of those from different sectors, over meeting dates
+  retention   Kaplan-Meier curves per sector of forum members still coming
+              (see 'sectornet engagement'), in --unit meetings or days
+  trends      one --indicator per --period (see 'sectornet engagement')
 
 The format comes from the file's extension or --format. Charts fit a journal
 column (8.5 cm wide, 8 pt text) unless --width, --height (cm) or --font-size
@@ -72,6 +77,9 @@ date, so the same input gives the same bytes.`,
 	f.IntVar(&o.top, "top", 15, "centrality chart: organizations shown")
 	f.StringVar(&o.from, "from", "", "change chart: the earlier wave")
 	f.StringVar(&o.to, "to", "", "change chart: the later wave")
+	f.StringVar(&o.unit, "unit", "meetings", "retention chart: time in meetings or days")
+	f.StringVar(&o.period, "period", "quarter", "trends chart: quarter, half, year, waves or all")
+	f.StringVar(&o.indicator, "indicator", "attendances", "trends chart: "+trendIndicatorNames())
 	o.net.add(cmd)
 	return cmd
 }
@@ -126,6 +134,30 @@ func buildChart(ctx context.Context, d *graph.Dataset, o chartOptions) (*out.Cha
 			return nil, usageErr(errors.New("the balance chart needs forums.csv and participation.csv"))
 		}
 		return out.BalanceChart(d, graph.SectorBalances(d, nil)), nil
+	case "retention", "trends":
+		if len(d.Forums) == 0 || len(d.Memberships) == 0 || len(d.Meetings) == 0 {
+			return nil, usageErr(fmt.Errorf("the %s chart needs forums with members and meetings (participation.csv, meetings.csv, attendance.csv)", o.kind))
+		}
+		if o.kind == "retention" {
+			unit, err := graph.ParseRetentionUnit(o.unit)
+			if err != nil {
+				return nil, usageErr(fmt.Errorf("--unit %q: want meetings or days", o.unit))
+			}
+			return out.RetentionChart(d, graph.Retain(d, graph.Engage(d, graph.DefaultEngagement), unit)), nil
+		}
+		period, err := graph.ParsePeriod(o.period)
+		if err != nil {
+			return nil, usageErr(fmt.Errorf("--period %q: want quarter, half, year, waves or all", o.period))
+		}
+		trends, err := graph.Trends(d, period)
+		if err != nil {
+			return nil, usageErr(fmt.Errorf("--period waves: %v", err))
+		}
+		c, err := out.TrendChart(d, trends, o.indicator)
+		if err != nil {
+			return nil, usageErr(fmt.Errorf("--indicator %q: want %s", o.indicator, trendIndicatorNames()))
+		}
+		return c, nil
 	case "firsts":
 		if len(d.Meetings) == 0 {
 			return nil, usageErr(errors.New("the firsts chart needs meetings.csv and attendance.csv"))
@@ -166,4 +198,12 @@ func buildChart(ctx context.Context, d *graph.Dataset, o chartOptions) (*out.Cha
 		return nil, err
 	}
 	return out.CentralityChart(d, v, name, o.top), nil
+}
+
+func trendIndicatorNames() string {
+	var ns []string
+	for _, t := range out.TrendIndicators {
+		ns = append(ns, t.Name)
+	}
+	return strings.Join(ns, ", ")
 }

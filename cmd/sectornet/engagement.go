@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sectornet/sectornet/graph"
+	"github.com/sectornet/sectornet/out"
+)
+
+type engagementOptions struct {
+	dir, format   string
+	forum, kind   string
+	thresholds    graph.EngagementOptions
+	unit, period  string
+	check, curves bool
+}
+
+func newEngagementCmd(s *streams) *cobra.Command {
+	o := engagementOptions{thresholds: graph.DefaultEngagement}
+	cmd := &cobra.Command{
+		Use:   "engagement [DIR]",
+		Short: "Who keeps coming, who is drifting away, retention per sector and the partnership's trends",
+		Long: `From meetings.csv, attendance.csv and participation.csv: each forum member's
+meetings held since it joined (participation.csv's optional joined column,
+YYYY-MM-DD; from the forum's first meeting when blank) and attended, its
+attendance rate overall and at the forum's last --recent meetings, its
+first and last attendance and the meetings it has missed in a row, and a
+commitment tier:
+
+  core         attended at least --core of its meetings (0.75)
+  regular      at least --regular (0.5)
+  occasional   less
+  lapsed       came before, but to none of the forum's last --recent meetings
+  never        came to none
+  no meetings  none held since it joined
+
+The same summed per organization (over its forums), per sector and per
+forum. Retention: each member's time from its first attendance to its lapse
+(the last meeting it came to), or censored at the forum's last meeting, in
+meetings (both counted) or days (--unit); Kaplan-Meier curves per sector
+with the median and its 95% interval, and the log-rank test between sectors
+(as R survival's survfit and survdiff). Trends: per --period (quarter, half,
+year, waves: between the survey waves, or all) the meetings, attendances,
+organizations present, pairs who met and the share across sectors, pairs
+meeting for the first time, each sector's voice against the key, and the
+density and E-I index of that period's co-attendance network.
+
+With --check, the watch list for a scheduled job after each meeting's
+attendance is entered: every lapsed member, every member whose recent rate
+fell more than --drop below its earlier rate, and every forum where a sector
+the key targets had no one at the last --recent meetings; one line each and
+exit status 4 when there is any (--format csv|json for a table).`,
+		Example: `  sectornet engagement                        # the embedded sample
+  sectornet engagement mydata --period half --format csv
+  sectornet engagement mydata --check --recent 2   # for a scheduled job`,
+		Args: dirArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.dir = datasetDir(args)
+			return runEngagement(cmd.Context(), s, o)
+		},
+	}
+	formatFlag(cmd, &o.format)
+	f := cmd.Flags()
+	f.StringVar(&o.forum, "forum", "", "only this forum (by id)")
+	f.StringVar(&o.kind, "kind", "", "only forums of this kind (forum, board, ... as in forums.csv)")
+	f.IntVar(&o.thresholds.Recent, "recent", o.thresholds.Recent, "the forum's last N meetings count as recent")
+	f.Float64Var(&o.thresholds.Core, "core", o.thresholds.Core, "attendance rate from which a member is core")
+	f.Float64Var(&o.thresholds.Regular, "regular", o.thresholds.Regular, "attendance rate from which a member is regular (below: occasional)")
+	f.Float64Var(&o.thresholds.Drop, "drop", o.thresholds.Drop, "with --check: a fall of the recent rate below the earlier rate by more than this puts a member on the list")
+	f.StringVar(&o.unit, "unit", "meetings", "retention time in meetings or days")
+	f.StringVar(&o.period, "period", "quarter", "trend periods: quarter, half, year, waves or all")
+	f.BoolVar(&o.check, "check", false, "print the watch list; exit status 4 if it is not empty")
+	f.BoolVar(&o.curves, "curves", false, "also print every step of the Kaplan-Meier curves")
+	return cmd
+}
+
+func runEngagement(ctx context.Context, s *streams, o engagementOptions) error {
+	f, err := parseFormat(o.format)
+	if err != nil {
+		return err
+	}
+	th := o.thresholds
+	for _, v := range []float64{th.Core, th.Regular, th.Drop} {
+		if math.IsNaN(v) {
+			return usageErr(errors.New("--core, --regular and --drop take numbers from 0 to 1"))
+		}
+	}
+	if err := th.Check(); err != nil {
+		return usageErr(fmt.Errorf("--recent %d, --core %v, --regular %v, --drop %v: %v", th.Recent, th.Core, th.Regular, th.Drop, err))
+	}
+	unit, err := graph.ParseRetentionUnit(o.unit)
+	if err != nil {
+		return usageErr(fmt.Errorf("--unit %q: want meetings or days", o.unit))
+	}
+	period, err := graph.ParsePeriod(o.period)
+	if err != nil {
+		return usageErr(fmt.Errorf("--period %q: want quarter, half, year, waves or all", o.period))
+	}
+	d, err := loadDataset(ctx, s, o.dir)
+	if err != nil {
+		return err
+	}
+	if len(d.Forums) == 0 || len(d.Memberships) == 0 || len(d.Meetings) == 0 {
+		return errors.New("engagement needs forums with members (forums.csv, participation.csv) and their meetings (meetings.csv); the dataset has none")
+	}
+	if o.forum != "" || o.kind != "" {
+		if th.Forums, err = selectForums(d, o.forum, o.kind); err != nil {
+			return err
+		}
+	}
+	e := graph.Engage(d, th)
+	if o.check {
+		return writeWatch(s, f, d, e)
+	}
+	ts := out.EngagementTables(d, e)
+	rt := out.RetentionTables(d, graph.Retain(d, e, unit))
+	ts = append(ts, rt[0])
+	if o.curves {
+		ts = append(ts, rt[1])
+	}
+	trends, err := graph.Trends(d, period)
+	if err != nil {
+		return usageErr(fmt.Errorf("--period waves: %v", err))
+	}
+	ts = append(ts, out.TrendTable(d, trends, period))
+	return writeTables(s, f, ts...)
+}
+
+// writeWatch prints the watch list: a line each (a table in csv, json,
+// md or tex), exit status 4 when it is not empty.
+func writeWatch(s *streams, f out.Format, d *graph.Dataset, e *graph.Engagement) error {
+	forums := 0 // forums with members that met
+	for f, g := range e.Forums {
+		if g.Members > 0 && len(e.Schedule[f]) > 0 {
+			forums++
+		}
+	}
+	if f == out.FormatTable {
+		for _, w := range e.Watch {
+			if _, err := fmt.Fprintln(s.Out, out.WatchMessage(d, e, w)); err != nil {
+				return err
+			}
+		}
+		if len(e.Watch) == 0 {
+			if _, err := fmt.Fprintf(s.Out, "ok: no member lapsed or falling, and every targeted sector at the last %d meetings, in %d %s\n",
+				e.Options.Recent, forums, plural(forums, "forum", "forums")); err != nil {
+				return err
+			}
+		}
+	} else if err := out.WatchTable(d, e).Write(s.Out, f); err != nil {
+		return err
+	}
+	if len(e.Watch) == 0 {
+		return nil
+	}
+	in := map[int]bool{}
+	for _, w := range e.Watch {
+		in[w.Forum] = true
+	}
+	return &exitErr{code: exitCheck, err: fmt.Errorf("%d %s on the engagement watch list in %d of %d %s",
+		len(e.Watch), plural(len(e.Watch), "line", "lines"), len(in), forums, plural(forums, "forum", "forums"))}
+}
