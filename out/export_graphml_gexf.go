@@ -60,26 +60,50 @@ func WriteGraphML(w io.Writer, x *Export) error {
 
 var gexfKinds = [...]string{AttrString: "string", AttrInt: "integer", AttrFloat: "double"}
 
-// WriteGEXF writes x as GEXF 1.3 (https://gexf.net/), as Gephi (0.9.3 and
-// later) and NetworkX read_gexf read it: nodes with their label, their
-// type (sector label) and every attribute of x as attvalues, their colour
-// as viz:color; weighted undirected edges.
+// GEXF versions WriteGEXF writes.
+const (
+	// GEXF12 is GEXF 1.2draft, which every Gephi release since 0.8 and
+	// NetworkX read_gexf (2.x and 3.x) read; the default.
+	GEXF12 = "1.2draft"
+	// GEXF13 is GEXF 1.3, read by Gephi 0.9.3 and later and NetworkX 3.x;
+	// NetworkX 2.x and older Gephi refuse it ("No <graph> element").
+	GEXF13 = "1.3"
+)
+
+// gexfHeader is the root element of each version, with its namespaces.
+var gexfHeader = map[string]string{
+	GEXF12: `<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">`,
+	GEXF13: `<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`,
+}
+
+// WriteGEXF writes x as GEXF (https://gexf.net/) of the given version,
+// GEXF12 (1.2draft) or GEXF13 (1.3), as Gephi and NetworkX read_gexf read
+// it: nodes with their label, their type (sector label) and every
+// attribute of x as attvalues, their colour as viz:color; weighted
+// undirected edges.
 //
 // A network with waves is written as a dynamic graph (mode="dynamic",
-// timeformat="integer", interval time): each tie has one spell per wave
-// it was reported in, and its weight in that wave as the dynamic edge
-// attribute wave_weight; each node has the values of x.WaveAttrs in each
-// wave as attvalues with start and end. Waves that are whole numbers
-// (survey years) are their own times, other waves are numbered 1, 2, ...
-// (named in the meta description); wave i's interval runs from its time to
-// just before the next wave's (the last as long as the gap before it), so
-// Gephi's timeline shows one wave at a time.
-func WriteGEXF(w io.Writer, x *Export) error {
+// timeformat="integer"; in 1.3 also timerepresentation="interval"): each
+// tie has one spell per wave it was reported in, and its weight in that
+// wave as the dynamic edge attribute wave_weight; each node has the
+// values of x.WaveAttrs in each wave as attvalues with start and end,
+// declared in an attributes block of mode="dynamic" (the static ones in
+// one of mode="static"), which is how Gephi and NetworkX tell them apart.
+// Waves that are whole numbers (survey years) are their own times, other
+// waves are numbered 1, 2, ... (named in the meta description); wave i's
+// interval runs from its time to just before the next wave's (the last as
+// long as the gap before it), closed at both ends, so Gephi's timeline
+// shows one wave at a time.
+func WriteGEXF(w io.Writer, x *Export, version string) error {
+	header, ok := gexfHeader[version]
+	if !ok {
+		panic(fmt.Sprintf("out: GEXF version %q (want %q or %q)", version, GEXF12, GEXF13))
+	}
 	bw := bufio.NewWriter(w)
 	dynamic := len(x.Waves) > 0
 	start, end, numbered := waveTimes(x.Waves)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	bw.WriteString(`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n")
+	bw.WriteString(header + "\n")
 	desc := x.Title
 	if dynamic && !numbered {
 		var parts []string
@@ -89,23 +113,29 @@ func WriteGEXF(w io.Writer, x *Export) error {
 		desc += "; waves " + strings.Join(parts, ", ")
 	}
 	fmt.Fprintf(bw, "  <meta>\n    <creator>sectornet</creator>\n    <description>%s</description>\n  </meta>\n", xmlText(desc))
-	if dynamic {
+	switch {
+	case dynamic && version == GEXF13:
 		bw.WriteString(`  <graph mode="dynamic" defaultedgetype="undirected" timeformat="integer" timerepresentation="interval">` + "\n")
-	} else {
+	case dynamic:
+		bw.WriteString(`  <graph mode="dynamic" defaultedgetype="undirected" timeformat="integer">` + "\n")
+	default:
 		bw.WriteString(`  <graph mode="static" defaultedgetype="undirected">` + "\n")
 	}
 	attrs := append([]Attr{{"type", AttrString}}, x.Attrs...)
 	nStatic := len(attrs)
-	if dynamic {
-		attrs = append(attrs, x.WaveAttrs...)
-	}
-	bw.WriteString(`    <attributes class="node">` + "\n")
+	bw.WriteString(`    <attributes class="node" mode="static">` + "\n")
 	for i, a := range attrs {
 		fmt.Fprintf(bw, "      <attribute id=\"%d\" title=\"%s\" type=\"%s\"/>\n", i, xmlText(a.Name), gexfKinds[a.Kind])
 	}
 	bw.WriteString("    </attributes>\n")
 	if dynamic {
-		bw.WriteString(`    <attributes class="edge">` + "\n")
+		// Ids follow the static ones: one numbering per class.
+		bw.WriteString(`    <attributes class="node" mode="dynamic">` + "\n")
+		for i, a := range x.WaveAttrs {
+			fmt.Fprintf(bw, "      <attribute id=\"%d\" title=\"%s\" type=\"%s\"/>\n", nStatic+i, xmlText(a.Name), gexfKinds[a.Kind])
+		}
+		bw.WriteString("    </attributes>\n")
+		bw.WriteString(`    <attributes class="edge" mode="dynamic">` + "\n")
 		bw.WriteString(`      <attribute id="0" title="wave_weight" type="double"/>` + "\n")
 		bw.WriteString("    </attributes>\n")
 	}

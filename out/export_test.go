@@ -136,6 +136,7 @@ func TestGraphMLReadBack(t *testing.T) {
 }
 
 type gexfDoc struct {
+	XMLName xml.Name
 	Version string `xml:"version,attr"`
 	Meta    struct {
 		Description string `xml:"description"`
@@ -143,8 +144,10 @@ type gexfDoc struct {
 	Graph struct {
 		Mode       string `xml:"mode,attr"`
 		TimeFormat string `xml:"timeformat,attr"`
+		TimeRepr   string `xml:"timerepresentation,attr"`
 		Attributes []struct {
 			Class string `xml:"class,attr"`
+			Mode  string `xml:"mode,attr"`
 			Attr  []struct {
 				ID    string `xml:"id,attr"`
 				Title string `xml:"title,attr"`
@@ -164,7 +167,7 @@ type gexfDoc struct {
 				R int `xml:"r,attr"`
 				G int `xml:"g,attr"`
 				B int `xml:"b,attr"`
-			} `xml:"http://gexf.net/1.3/viz color"`
+			} `xml:"color"` // viz:color, in either version's viz namespace
 		} `xml:"nodes>node"`
 		Edges []struct {
 			Source string  `xml:"source,attr"`
@@ -184,11 +187,15 @@ type gexfDoc struct {
 	} `xml:"graph"`
 }
 
-func readGEXF(t *testing.T, x *Export) gexfDoc {
+func readGEXF(t *testing.T, x *Export, version string) gexfDoc {
 	t.Helper()
 	var doc gexfDoc
-	if err := xml.Unmarshal([]byte(write(t, func(b *bytes.Buffer) error { return WriteGEXF(b, x) })), &doc); err != nil {
+	if err := xml.Unmarshal([]byte(write(t, func(b *bytes.Buffer) error { return WriteGEXF(b, x, version) })), &doc); err != nil {
 		t.Fatal(err)
+	}
+	ns := map[string]string{GEXF12: "http://www.gexf.net/1.2draft", GEXF13: "http://gexf.net/1.3"}[version]
+	if v := map[string]string{GEXF12: "1.2", GEXF13: "1.3"}[version]; doc.XMLName.Space != ns || doc.Version != v {
+		t.Errorf("GEXF %s: namespace %q version %q, want %q %q", version, doc.XMLName.Space, doc.Version, ns, v)
 	}
 	return doc
 }
@@ -196,10 +203,16 @@ func readGEXF(t *testing.T, x *Export) gexfDoc {
 // TestGEXFReadBack reads the GEXF of the hostile network back with
 // encoding/xml: ids, labels, attribute values, colours and weights.
 func TestGEXFReadBack(t *testing.T) {
+	for _, v := range []string{GEXF12, GEXF13} {
+		testGEXFReadBack(t, v)
+	}
+}
+
+func testGEXFReadBack(t *testing.T, version string) {
 	x := hostile()
-	doc := readGEXF(t, x)
-	if doc.Version != "1.3" || doc.Graph.Mode != "static" || doc.Meta.Description != x.Title {
-		t.Errorf("header: %q %q %q", doc.Version, doc.Graph.Mode, doc.Meta.Description)
+	doc := readGEXF(t, x, version)
+	if doc.Graph.Mode != "static" || doc.Meta.Description != x.Title || len(doc.Graph.Attributes) != 1 || doc.Graph.Attributes[0].Mode != "static" {
+		t.Errorf("%s header: %q %q %+v", version, doc.Graph.Mode, doc.Meta.Description, doc.Graph.Attributes)
 	}
 	titles := map[string]string{}
 	for _, a := range doc.Graph.Attributes[0].Attr {
@@ -243,6 +256,12 @@ func TestGEXFReadBack(t *testing.T) {
 // (2012-2013, 2014-2015); other waves are numbered and named in the
 // description.
 func TestGEXFDynamic(t *testing.T) {
+	for _, v := range []string{GEXF12, GEXF13} {
+		testGEXFDynamic(t, v)
+	}
+}
+
+func testGEXFDynamic(t *testing.T, version string) {
 	x := hostile()
 	x.Waves = []string{"2012", "2014"}
 	x.WaveAttrs = []Attr{{"wdeg", AttrInt}}
@@ -250,9 +269,24 @@ func TestGEXFDynamic(t *testing.T) {
 		x.Nodes[i].Waves = [][]any{{i}, {10 + i}}
 	}
 	x.Ties = []Tie{{0, 1, 3, []float64{2, 3}}, {1, 3, 1, []float64{1, 0}}}
-	doc := readGEXF(t, x)
-	if doc.Graph.Mode != "dynamic" || doc.Graph.TimeFormat != "integer" {
-		t.Errorf("graph %q %q", doc.Graph.Mode, doc.Graph.TimeFormat)
+	doc := readGEXF(t, x, version)
+	// timerepresentation is GEXF 1.3's; 1.2draft has none.
+	repr := map[string]string{GEXF12: "", GEXF13: "interval"}[version]
+	if doc.Graph.Mode != "dynamic" || doc.Graph.TimeFormat != "integer" || doc.Graph.TimeRepr != repr {
+		t.Errorf("%s graph %q %q %q", version, doc.Graph.Mode, doc.Graph.TimeFormat, doc.Graph.TimeRepr)
+	}
+	// Static node attributes, dynamic node attributes (wdeg, id 5 after
+	// type and the four of x.Attrs), the dynamic edge weight.
+	var blocks []string
+	for _, a := range doc.Graph.Attributes {
+		var ids []string
+		for _, at := range a.Attr {
+			ids = append(ids, at.ID+":"+at.Title)
+		}
+		blocks = append(blocks, a.Class+"/"+a.Mode+" "+strings.Join(ids, ","))
+	}
+	if got := strings.Join(blocks, "; "); !strings.HasSuffix(got, ",4:"+x.Attrs[3].Name+"; node/dynamic 5:wdeg; edge/dynamic 0:wave_weight") || !strings.HasPrefix(got, "node/static 0:type,") {
+		t.Errorf("%s attributes: %s", version, got)
 	}
 	e := doc.Graph.Edges[0]
 	if fmt.Sprint(e.Spells) != "[{2012 2013} {2014 2015}]" || fmt.Sprint(e.Values) != "[{0 2 2012 2013} {0 3 2014 2015}]" || e.Weight != 3 {
@@ -276,7 +310,7 @@ func TestGEXFDynamic(t *testing.T) {
 		x.Nodes[i].Waves = append(x.Nodes[i].Waves, []any{0})
 	}
 	x.Ties = []Tie{{0, 1, 3, []float64{0, 3, 1}}}
-	doc = readGEXF(t, x)
+	doc = readGEXF(t, x, version)
 	if got := fmt.Sprint(doc.Graph.Edges[0].Spells); got != "[{2 2} {3 3}]" {
 		t.Errorf("numbered spells %s", got)
 	}

@@ -30,6 +30,7 @@ type exportOptions struct {
 	bb         backboneFlags
 	backbone   bool // --backbone given: export the backbone's ties only
 	pagerank   string
+	gexf       string // --gexf-version
 }
 
 // exportFormats are the formats export writes, in help order.
@@ -49,9 +50,11 @@ Formats:
   edgelist  CSV with the header source,target,weight, one row per undirected
             pair (source < target by id), sorted by source then target
   graphml   GraphML for Gephi, yEd, Cytoscape, NetworkX, igraph
-  gexf      GEXF 1.3 for Gephi, with sector colours; --waves writes the
-            collaboration ties of every wave as a dynamic graph (one spell
-            per wave) for Gephi's timeline
+  gexf      GEXF for Gephi, with sector colours: 1.2draft by default, which
+            every Gephi release and NetworkX 2.x and 3.x read; --gexf-version
+            1.3 for GEXF 1.3 (Gephi 0.9.3+, NetworkX 3.x only); --waves
+            writes the collaboration ties of every wave as a dynamic graph
+            (one spell per wave, measures per wave) for Gephi's timeline
   pajek     Pajek .net; with --mode two, Pajek's two-mode form
   dl        UCINET DL: edgelist1 (one-mode), nodelist2 (--mode two)
   kumu      Kumu JSON blueprint (elements typed by sector, connections)
@@ -102,6 +105,7 @@ the organizations' measures stay those of the whole network.`,
 	f.Uint64Var(&o.seed, "seed", 1, "Louvain random seed for the community attribute")
 	o.bb.add(cmd, "backbone", "auto")
 	pagerankFlag(cmd, &o.pagerank)
+	f.StringVar(&o.gexf, "gexf-version", out.GEXF12, "gexf: GEXF version, 1.2draft (every Gephi and NetworkX) or 1.3 (Gephi 0.9.3+, NetworkX 3)")
 	return cmd
 }
 
@@ -127,6 +131,13 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 	}
 	if err := checkMeasures(o.measures); err != nil {
 		return err
+	}
+	switch o.gexf {
+	case out.GEXF12, "1.2":
+		o.gexf = out.GEXF12
+	case out.GEXF13:
+	default:
+		return usageErr(fmt.Errorf("unknown --gexf-version %q (want 1.2draft or 1.3)", o.gexf))
 	}
 	if o.waves {
 		switch {
@@ -219,7 +230,7 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 			case "graphml":
 				return out.WriteGraphML(w, x)
 			case "gexf":
-				return out.WriteGEXF(w, x)
+				return out.WriteGEXF(w, x, o.gexf)
 			case "pajek":
 				return out.WritePajek(w, x, labels)
 			case "dl":

@@ -32,6 +32,8 @@ var exportFiles = []struct {
 	{"hostile-two.graphml", []string{"export", hostileDir, "--format", "graphml", "--mode", "two"}},
 	{"hostile.gexf", []string{"export", hostileDir, "--format", "gexf"}},
 	{"hostile-waves.gexf", []string{"export", hostileDir, "--format", "gexf", "--waves"}},
+	{"hostile-13.gexf", []string{"export", hostileDir, "--format", "gexf", "--gexf-version", "1.3"}},
+	{"hostile-waves-13.gexf", []string{"export", hostileDir, "--format", "gexf", "--waves", "--gexf-version", "1.3"}},
 	{"hostile.net", []string{"export", hostileDir, "--format", "pajek"}},
 	{"hostile-names.net", []string{"export", hostileDir, "--format", "pajek", "--labels", "name", "--basis", "ties", "--wave", "2014"}},
 	{"hostile-two.net", []string{"export", hostileDir, "--format", "pajek", "--mode", "two"}},
@@ -188,6 +190,7 @@ func checkTies(t *testing.T, what string, edges []any, want map[string]float64, 
 // change is the documented one (pajekLabel, dlLabel, dotString).
 func TestExportReadBack(t *testing.T) {
 	nx := readRef(t, "readback-networkx.txt")
+	nx2 := readRef(t, "readback-networkx2.txt") // Debian's NetworkX 2.8.8: GEXF only
 	igr := readRef(t, "readback-igraph.txt")
 	d, err := data.Load(os.DirFS(hostileDir))
 	if err != nil {
@@ -199,9 +202,21 @@ func TestExportReadBack(t *testing.T) {
 	forumTies := tieSet(ids, g)
 	weightAttr := func(a any) float64 { return num(t, a.(map[string]any)["weight"]) }
 
-	// NetworkX read_graphml and read_gexf: every attribute, typed.
-	for _, f := range []string{"hostile.graphml", "hostile.gexf"} {
-		r := nx[f].(map[string]any)
+	// NetworkX read_graphml and read_gexf: every attribute, typed. GEXF
+	// 1.2draft (the default) is read by NetworkX 3 and 2.8.8, GEXF 1.3 by
+	// NetworkX 3 only: 2.8.8 finds no graph in it.
+	for _, f := range []string{"hostile-13.gexf", "hostile-waves-13.gexf"} {
+		if e, _ := nx2[f].(map[string]any)["error"].(string); !strings.Contains(e, "No <graph> element") {
+			t.Errorf("NetworkX 2.8.8 on GEXF 1.3 %s: %v, want its error", f, nx2[f])
+		}
+	}
+	for _, rf := range []struct {
+		reader string
+		ref    map[string]any
+		f      string
+	}{{"networkx", nx, "hostile.graphml"}, {"networkx", nx, "hostile.gexf"}, {"networkx", nx, "hostile-13.gexf"}, {"networkx 2.8.8", nx2, "hostile.gexf"}} {
+		f := rf.reader + " " + rf.f
+		r := rf.ref[rf.f].(map[string]any)
 		nodes := r["nodes"].(map[string]any)
 		if len(nodes) != len(exp) || r["directed"] != false {
 			t.Errorf("%s: %d nodes, directed %v", f, len(nodes), r["directed"])
@@ -225,10 +240,10 @@ func TestExportReadBack(t *testing.T) {
 					t.Errorf("%s: node %q %s = %v, want %v", f, e.id, k, n[k], v)
 				}
 			}
-			if f == "hostile.graphml" && n["color"] != e.color {
+			if rf.f == "hostile.graphml" && n["color"] != e.color {
 				t.Errorf("%s: node %q colour %v, want %s", f, e.id, n["color"], e.color)
 			}
-			if f == "hostile.gexf" {
+			if strings.HasSuffix(rf.f, ".gexf") {
 				c := n["viz"].(map[string]any)["color"].(map[string]any)
 				if hex := fmt.Sprintf("#%02X%02X%02X", int(num(t, c["r"])), int(num(t, c["g"])), int(num(t, c["b"]))); hex != e.color {
 					t.Errorf("%s: node %q viz colour %s, want %s", f, e.id, hex, e.color)
@@ -320,13 +335,18 @@ func TestExportReadBack(t *testing.T) {
 	// GEXF with waves: one spell per wave a tie was reported in, its
 	// weight that wave, and each organization's measures per wave.
 	for _, set := range []struct {
-		file, dir string
-	}{{"hostile-waves.gexf", hostileDir}, {"good-waves.gexf", good}} {
+		reader string
+		ref    map[string]any
+		file   string
+		dir    string
+	}{{"networkx", nx, "hostile-waves.gexf", hostileDir}, {"networkx", nx, "hostile-waves-13.gexf", hostileDir}, {"networkx", nx, "good-waves.gexf", good},
+		{"networkx 2.8.8", nx2, "hostile-waves.gexf", hostileDir}, {"networkx 2.8.8", nx2, "good-waves.gexf", good}} {
 		dd, err := data.Load(os.DirFS(set.dir))
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := nx[set.file].(map[string]any)
+		r := set.ref[set.file].(map[string]any)
+		set.file = set.reader + " " + set.file
 		if r["mode"] != "dynamic" {
 			t.Errorf("%s: mode %v", set.file, r["mode"])
 		}

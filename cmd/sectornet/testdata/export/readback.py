@@ -2,7 +2,8 @@
 
 Run from this folder by readback.sh:
 
-    python3 readback.py networkx > readback-networkx.txt          # NetworkX 3 (GraphML, GEXF 1.3, Pajek), Graphviz dot, json
+    python3 readback.py networkx > readback-networkx.txt          # NetworkX 3 (GraphML, GEXF 1.2draft and 1.3, Pajek), Graphviz dot, json
+    /usr/bin/python3 readback.py gexf > readback-networkx2.txt    # Debian's NetworkX 2.8.8: the GEXF files only
     /usr/bin/python3 readback.py igraph > readback-igraph.txt     # python-igraph (GraphML, Pajek one- and two-mode, UCINET DL)
 
 Each output is a header line starting with '#' naming the tools, their
@@ -14,7 +15,6 @@ weights) that the Go test TestExportReadBack compares with the dataset.
 import json
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 
 
 def plain(v):
@@ -32,6 +32,42 @@ def nx_graph(G):
     return {"directed": G.is_directed(), "multigraph": G.is_multigraph(), "name": G.graph.get("name", ""), "nodes": nodes, "edges": edges}
 
 
+GEXF_FILES = ["hostile.gexf", "hostile-13.gexf"]
+GEXF_WAVES = ["hostile-waves.gexf", "hostile-waves-13.gexf", "good-waves.gexf"]
+
+
+def gexf_part(nx):
+    """Every GEXF file through nx.read_gexf; a file the reader refuses is
+    recorded with its error. Dynamic node attributes (an attributes block
+    of mode="dynamic") come back as lists of (value, start, end)."""
+    out = {}
+    for f in GEXF_FILES + GEXF_WAVES:
+        try:
+            g = nx.read_gexf(f)
+        except Exception as e:  # noqa: BLE001 - the error is the result
+            out[f] = {"error": f"{type(e).__name__}: {e}"}
+            continue
+        r = nx_graph(g)
+        r["mode"] = g.graph.get("mode")
+        if f in GEXF_WAVES:
+            dyn = {}
+            for n, a in g.nodes(data=True):
+                vals = []
+                for k, v in a.items():
+                    if isinstance(v, list) and v and isinstance(v[0], tuple):
+                        vals += [[k, x[0], x[1], x[2]] for x in v]
+                dyn[str(n)] = sorted(vals, key=lambda x: (x[2], x[0]))
+            r["dynamic_values"] = dyn
+        out[f] = r
+    return out
+
+
+def gexf_only():
+    import networkx as nx
+    header = f"# networkx {nx.__version__} (python {sys.version.split()[0]}): nx.read_gexf(f)"
+    return header, gexf_part(nx)
+
+
 def networkx_part():
     import networkx as nx
     out = {}
@@ -40,25 +76,7 @@ def networkx_part():
     top = sorted(n for n, d in g2.nodes(data=True) if d["bipartite"] == 0)
     out["hostile-two.graphml"] = nx_graph(g2)
     out["hostile-two.graphml"]["bipartite_sets_ok"] = nx.bipartite.is_bipartite_node_set(g2, top)
-    out["hostile.gexf"] = nx_graph(nx.read_gexf("hostile.gexf"))
-    for f in ["hostile-waves.gexf", "good-waves.gexf"]:
-        g = nx.read_gexf(f)
-        r = nx_graph(g)
-        r["mode"] = g.graph.get("mode")
-        # NetworkX reads GEXF 1.3 dynamic node values as static (keeping
-        # the last); read them with ElementTree, the XML reader.
-        ns = {"g": "http://gexf.net/1.3"}
-        root = ET.parse(f).getroot()
-        titles = {a.get("id"): a.get("title") for a in root.iterfind("g:graph/g:attributes[@class='node']/g:attribute", ns)}
-        dyn = {}
-        for node in root.iterfind("g:graph/g:nodes/g:node", ns):
-            vals = []
-            for av in node.iterfind("g:attvalues/g:attvalue", ns):
-                if av.get("start") is not None:
-                    vals.append([titles[av.get("for")], av.get("value"), int(av.get("start")), int(av.get("end"))])
-            dyn[node.get("id")] = vals
-        r["dynamic_values"] = dyn
-        out[f] = r
+    out.update(gexf_part(nx))
     out["hostile.net"] = nx_graph(nx.read_pajek("hostile.net"))
     out["hostile-names.net"] = nx_graph(nx.read_pajek("hostile-names.net"))
     with open("hostile.json", encoding="utf-8") as f:
@@ -74,7 +92,7 @@ def networkx_part():
     }
     dotv = subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip()
     header = (f"# networkx {nx.__version__} (python {sys.version.split()[0]}): nx.read_graphml(f), nx.read_gexf(f), nx.read_pajek(f), "
-              f"nx.bipartite.is_bipartite_node_set; xml.etree for GEXF dynamic attvalues; json.load; {dotv}: dot -Tjson hostile.dot")
+              f"nx.bipartite.is_bipartite_node_set; json.load; {dotv}: dot -Tjson hostile.dot")
     return header, out
 
 
@@ -101,6 +119,6 @@ def igraph_part():
 
 
 if __name__ == "__main__":
-    header, out = {"networkx": networkx_part, "igraph": igraph_part}[sys.argv[1]]()
+    header, out = {"networkx": networkx_part, "gexf": gexf_only, "igraph": igraph_part}[sys.argv[1]]()
     print(header)
     print(json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True))

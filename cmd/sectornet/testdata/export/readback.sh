@@ -5,4 +5,5 @@
 set -e
 cd "$(dirname "$0")"
 python3 readback.py networkx > readback-networkx.txt
+/usr/bin/python3 readback.py gexf > readback-networkx2.txt
 /usr/bin/python3 readback.py igraph > readback-igraph.txt
