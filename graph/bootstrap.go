@@ -5,48 +5,41 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 )
 
-// PartnerBlau returns the mean heterogeneity of the organizations'
-// partners: for each node with at least one tie, Blau's index of its
-// partners' groups, 1 - Σ_k (n_k / d)² with n_k of its d partners in group
-// k (the chance that two of its partners drawn with replacement are of
-// different sectors), averaged over those nodes. Nodes without ties have
-// no partners to be diverse and are left out; NaN when no node has a tie.
-func PartnerBlau(g *Network, p Groups) float64 {
-	p.check(g.N())
-	cnt := make([]float64, p.K)
-	sum, nodes := 0.0, 0
-	for i := 0; i < g.N(); i++ {
-		nb := g.Neighbors(i)
-		if len(nb) == 0 {
-			continue
+// TieBlau returns Blau's heterogeneity of the sectors (groups) at the ends
+// of the ties, 1 - Σ_k a_k² with a_k the share of tie ends in group k
+// (each tie counted from both ends, weights ignored): the chance that two
+// tie ends drawn at random belong to different sectors, high when every
+// sector takes part in the collaboration in equal measure. The a_k are
+// those of Assortativity. NaN without ties.
+func TieBlau(g *Network, p Groups) float64 {
+	mm := MixingMatrix(g, p)
+	total := 0.0
+	a := make([]float64, p.K)
+	for k, row := range mm.Ties {
+		for l, x := range row {
+			a[k] += float64(x)
+			if k == l { // a tie within the group has both ends in it
+				a[k] += float64(x)
+			}
 		}
-		clear(cnt)
-		for _, j := range nb {
-			cnt[p.Label[j]]++
-		}
-		d := float64(len(nb))
-		ss := 0.0
-		for _, c := range cnt {
-			ss += c * c
-		}
-		sum += 1 - ss/(d*d)
-		nodes++
+		total += a[k]
 	}
-	if nodes == 0 {
+	if total == 0 {
 		return math.NaN()
 	}
-	return sum / float64(nodes)
+	ss := 0.0
+	for _, x := range a {
+		ss += (x / total) * (x / total)
+	}
+	return 1 - ss
 }
 
 // BootstrapStatistics names the statistics VertexBootstrap estimates, in
 // the order of its results.
-var BootstrapStatistics = []string{"density", "mean_degree", "ei_index", "assortativity", "partner_blau"}
+var BootstrapStatistics = []string{"density", "mean_degree", "ei_index", "assortativity", "blau"}
 
 // BootstrapOptions configure a vertex bootstrap.
 type BootstrapOptions struct {
@@ -86,7 +79,7 @@ type Bootstrap struct {
 }
 
 // VertexBootstrap estimates the sampling distribution of the density, the
-// mean degree, the E-I index, the assortativity and PartnerBlau of each
+// mean degree, the E-I index, the assortativity and TieBlau of each
 // network by Snijders and Borgatti's vertex bootstrap (T. A. B. Snijders
 // and S. P. Borgatti, Non-parametric standard errors and tests for network
 // statistics, Connections 22(2), 161-170 (1999)): a sample draws n nodes
@@ -97,7 +90,7 @@ type Bootstrap struct {
 // network). The nets share the samples, so the difference of a statistic
 // between two waves gets its paired interval. Sample r is drawn by a PCG
 // generator seeded with (o.Seed, r), and the samples are shared among
-// runtime.GOMAXPROCS(0) goroutines, so the result is the same on any
+// the cores, so the result is the same on any
 // machine and number of cores. The statistics come from counts weighted by
 // the sample's multiplicities, not from building each sample's network,
 // so a sample costs the ties of the nodes drawn, not n². It returns ctx's
@@ -132,51 +125,28 @@ func VertexBootstrap(ctx context.Context, nets []*Network, p Groups, o Bootstrap
 			vals[a][s] = make([]float64, o.Reps)
 		}
 	}
-	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
-		pmu  sync.Mutex
-		done int
-	)
-	step := max(1, o.Reps/100)
-	workers := min(runtime.GOMAXPROCS(0), max(1, o.Reps))
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			vs := &vertexSample{}
-			bs := newBootScratch(n, p.K)
-			out := make([]float64, ns)
-			for {
-				r := int(next.Add(1) - 1)
-				if r >= o.Reps || ctx.Err() != nil {
-					return
-				}
-				rng := rand.New(rand.NewPCG(o.Seed, 0xb007<<40|uint64(r)))
-				vs.draw(n, rng)
-				for a, g := range nets {
-					bs.stats(g, p, vs, out)
-					for s := range ns {
-						vals[a][s][r] = out[s]
-					}
-				}
-				if o.Progress != nil && (r+1)%step == 0 {
-					pmu.Lock()
-					done += step
-					o.Progress(min(done, o.Reps), o.Reps)
-					pmu.Unlock()
+	err := parallel(ctx, o.Reps, 0, func(int) func(int) {
+		vs := &vertexSample{}
+		bs := newBootScratch(n, p.K)
+		out := make([]float64, ns)
+		return func(r int) {
+			rng := rand.New(rand.NewPCG(o.Seed, 0xb007<<40|uint64(r)))
+			vs.draw(n, rng)
+			for a, g := range nets {
+				bs.stats(g, p, vs, out)
+				for s := range ns {
+					vals[a][s][r] = out[s]
 				}
 			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		}
+	}, percentProgress(o.Reps, o.Progress))
+	if err != nil {
 		return nil, err
 	}
 	b := &Bootstrap{Reps: o.Reps, Seed: o.Seed, Level: level}
 	obs := make([][]float64, len(nets))
 	for a, g := range nets {
-		obs[a] = []float64{g.Density(), meanDegree(g), EIIndex(g, p).Index, Assortativity(g, p), PartnerBlau(g, p)}
+		obs[a] = []float64{g.Density(), meanDegree(g), EIIndex(g, p).Index, Assortativity(g, p), TieBlau(g, p)}
 		var iv []BootstrapInterval
 		for s, name := range BootstrapStatistics {
 			iv = append(iv, bootInterval(name, obs[a][s], vals[a][s], level))
@@ -273,14 +243,12 @@ func (vs *vertexSample) draw(n int, rng *rand.Rand) {
 
 // bootScratch is the working memory of one goroutine's bootstrap.
 type bootScratch struct {
-	mult  []float64   // multiplicity of each node in the sample
-	extra []float64   // ties of each position with other copies of its node
-	mix   [][]float64 // tie ends between groups
-	part  []float64   // partners per group of one node
+	mult []float64   // multiplicity of each node in the sample
+	mix  [][]float64 // tie ends between groups
 }
 
 func newBootScratch(n, k int) *bootScratch {
-	b := &bootScratch{mult: make([]float64, n), extra: make([]float64, n), part: make([]float64, k), mix: make([][]float64, k)}
+	b := &bootScratch{mult: make([]float64, n), mix: make([][]float64, k)}
 	for i := range b.mix {
 		b.mix[i] = make([]float64, k)
 	}
@@ -293,7 +261,6 @@ func newBootScratch(n, k int) *bootScratch {
 func (b *bootScratch) stats(g *Network, p Groups, vs *vertexSample, out []float64) {
 	n := g.N()
 	clear(b.mult)
-	clear(b.extra)
 	for _, u := range vs.node {
 		b.mult[u]++
 	}
@@ -329,8 +296,6 @@ func (b *bootScratch) stats(g *Network, p Groups, vs *vertexSample, out []float6
 			in++
 			s := lab[vs.node[d.h]]
 			b.mix[s][s] += 2
-			b.extra[d.h]++
-			b.extra[d.k]++
 		}
 	}
 	nf := float64(n)
@@ -345,8 +310,9 @@ func (b *bootScratch) stats(g *Network, p Groups, vs *vertexSample, out []float6
 	if ext+in > 0 {
 		out[2] = (ext - in) / (ext + in)
 	}
-	// Assortativity from the tie ends, as Assortativity.
-	out[3] = math.NaN()
+	// Assortativity and Blau from the tie ends, as Assortativity and
+	// TieBlau.
+	out[3], out[4] = math.NaN(), math.NaN()
 	if ties > 0 {
 		total := 2 * ties
 		tr, sa := 0.0, 0.0
@@ -362,33 +328,27 @@ func (b *bootScratch) stats(g *Network, p Groups, vs *vertexSample, out []float6
 		if den := 1 - sa; den != 0 {
 			out[3] = (tr - sa) / den
 		}
+		out[4] = 1 - sa
 	}
-	// PartnerBlau: each position h holding u has u's partners' copies
-	// and its tied copies of u.
-	sum, nodes := 0.0, 0.0
-	for h, u := range vs.node {
-		clear(b.part)
-		deg := 0.0
-		for _, v := range g.Neighbors(int(u)) {
-			if c := b.mult[v]; c > 0 {
-				b.part[lab[v]] += c
-				deg += c
-			}
+}
+
+// Induced returns the network g induces on the nodes with keep[i], numbered
+// 0, 1, ... in their order, with the groups of p restricted to them.
+func Induced(g *Network, p Groups, keep []bool) (*Network, Groups) {
+	index := make([]int, g.N())
+	var lab []int
+	for i := range index {
+		index[i] = -1
+		if keep[i] {
+			index[i] = len(lab)
+			lab = append(lab, p.Label[i])
 		}
-		b.part[lab[u]] += b.extra[h]
-		deg += b.extra[h]
-		if deg == 0 {
-			continue
-		}
-		ss := 0.0
-		for _, c := range b.part {
-			ss += c * c
-		}
-		sum += 1 - ss/(deg*deg)
-		nodes++
 	}
-	out[4] = math.NaN()
-	if nodes > 0 {
-		out[4] = sum / nodes
+	var es []Edge
+	for _, e := range g.Edges() {
+		if keep[e.U] && keep[e.V] {
+			es = append(es, Edge{U: index[e.U], V: index[e.V], W: e.W})
+		}
 	}
+	return NewNetwork(len(lab), es), Groups{Label: lab, K: p.K}
 }

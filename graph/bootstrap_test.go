@@ -47,7 +47,7 @@ func referenceBootstrapNetwork(g *Network, p Groups, vs *vertexSample) (*Network
 // against the plain construction: on 300 samples of the karate club and
 // of a sparse network with isolates, every statistic of the sample equals
 // the one the ordinary measures (Density, EIIndex, Assortativity,
-// PartnerBlau) give on the sample's network built pair by pair.
+// TieBlau) give on the sample's network built pair by pair.
 func TestBootstrapReference(t *testing.T) {
 	r := loadRef(t, "karate")
 	sparse := NewNetwork(40, []Edge{{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {3, 4, 1}, {4, 5, 1}, {10, 11, 1}, {11, 12, 1}, {10, 12, 1}, {20, 21, 1}, {30, 31, 1}, {31, 32, 1}})
@@ -71,7 +71,7 @@ func TestBootstrapReference(t *testing.T) {
 			dups += len(vs.dup)
 			bs.stats(c.g, c.p, vs, got)
 			bg, bp := referenceBootstrapNetwork(c.g, c.p, vs)
-			want := []float64{bg.Density(), meanDegree(bg), EIIndex(bg, bp).Index, Assortativity(bg, bp), PartnerBlau(bg, bp)}
+			want := []float64{bg.Density(), meanDegree(bg), EIIndex(bg, bp).Index, Assortativity(bg, bp), TieBlau(bg, bp)}
 			for s, name := range BootstrapStatistics {
 				if !relNear(got[s], want[s], 1e-12) {
 					t.Fatalf("%s %s: %v, the plain sample network gives %v", c.name, name, got[s], want[s])
@@ -219,5 +219,18 @@ func TestBootstrapDeterministic(t *testing.T) {
 	}
 	if d := a.Networks[0][0]; math.Abs(d.Mean-d.Estimate) > 3*d.SE/math.Sqrt(200)+0.01 {
 		t.Errorf("density: bootstrap mean %v far from the estimate %v", d.Mean, d.Estimate)
+	}
+}
+
+// TestTieBlauByHand: ties A(gov)-B(bus) and C(gov)-D(gov), E(bus) alone:
+// tie ends gov 3, bus 1, so Blau = 1 - (3/4)² - (1/4)² = 0.375.
+func TestTieBlauByHand(t *testing.T) {
+	g := NewNetwork(5, []Edge{{0, 1, 1}, {2, 3, 1}})
+	p := Groups{Label: []int{0, 1, 0, 0, 1}, K: 2}
+	if b := TieBlau(g, p); math.Abs(b-0.375) > 1e-15 {
+		t.Errorf("TieBlau = %v, want 0.375", b)
+	}
+	if b := TieBlau(NewNetwork(2, nil), Groups{Label: []int{0, 1}, K: 2}); !math.IsNaN(b) {
+		t.Errorf("no ties: %v, want NaN", b)
 	}
 }

@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 )
 
 // NetworkStatistic is a named statistic of a network, such as its density
@@ -71,7 +68,7 @@ type CUGResult struct {
 // (1999), doi:10.1016/S0378-8733(99)00011-8). Every statistic is computed
 // on the same random graphs. Graph r is drawn by a PCG generator seeded
 // with (o.Seed, r), and the graphs are shared among
-// runtime.GOMAXPROCS(0) goroutines, so the result is the same on any
+// the cores, so the result is the same on any
 // machine and number of cores. Random graphs on which a statistic is
 // undefined (an E-I index without ties) are left out of its summary. It
 // returns ctx's error when ctx is cancelled first.
@@ -84,42 +81,19 @@ func CUGTest(ctx context.Context, g *Network, stats []NetworkStatistic, o CUGOpt
 	for s := range stats {
 		vals[s] = make([]float64, o.Reps)
 	}
-	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
-		pmu  sync.Mutex
-		done int
-	)
-	step := max(1, o.Reps/100)
-	workers := min(runtime.GOMAXPROCS(0), max(1, o.Reps))
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			seen := map[int64]struct{}{}
-			var es []Edge
-			for {
-				r := int(next.Add(1) - 1)
-				if r >= o.Reps || ctx.Err() != nil {
-					return
-				}
-				rng := rand.New(rand.NewPCG(o.Seed, 0xc06<<40|uint64(r)))
-				es = uniformGraph(n, m, rng, seen, es[:0])
-				rg := NewNetwork(n, es)
-				for s, st := range stats {
-					vals[s][r] = st.F(rg)
-				}
-				if o.Progress != nil && (r+1)%step == 0 {
-					pmu.Lock()
-					done += step
-					o.Progress(min(done, o.Reps), o.Reps)
-					pmu.Unlock()
-				}
+	err := parallel(ctx, o.Reps, 0, func(int) func(int) {
+		seen := map[int64]struct{}{}
+		var es []Edge
+		return func(r int) {
+			rng := rand.New(rand.NewPCG(o.Seed, 0xc06<<40|uint64(r)))
+			es = uniformGraph(n, m, rng, seen, es[:0])
+			rg := NewNetwork(n, es)
+			for s, st := range stats {
+				vals[s][r] = st.F(rg)
 			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		}
+	}, percentProgress(o.Reps, o.Progress))
+	if err != nil {
 		return nil, err
 	}
 	out := make([]CUGResult, len(stats))

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
-	"sync"
 	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
@@ -215,7 +213,7 @@ const qapTol = 1e-7
 //
 // Permutation r of coefficient i is drawn by a PCG generator seeded with
 // (o.Seed, i, r) (one permutation per r for all coefficients under QAPY),
-// and the fits run on runtime.GOMAXPROCS(0) goroutines, so the result is
+// and the fits run on the cores, so the result is
 // the same on any machine and any number of cores. It returns ctx's error
 // when ctx is cancelled first, ErrCollinear when a term is a linear
 // combination of the intercept and the terms before it among the dyads
@@ -323,7 +321,7 @@ func QAP(ctx context.Context, y Dyads, terms []QAPTerm, o QAPOptions) (*QAPFit, 
 		}
 	case QAPLogistic:
 		var sc logitScratch
-		res := sc.fit(xall, k, y.V, nil)
+		res := sc.fit(xall, k, y.V, nil, nil)
 		if res.singular {
 			return nil, fmt.Errorf("%w: the weighted design became singular", ErrCollinear)
 		}
@@ -372,7 +370,11 @@ func QAP(ctx context.Context, y Dyads, terms []QAPTerm, o QAPOptions) (*QAPFit, 
 		}
 		return fit, nil
 	}
-	dist, failed, err := qapPermute(ctx, y, xall, k, rows, fit.Null, o)
+	var beta []float64
+	for _, c := range fit.Coefficients {
+		beta = append(beta, c.Estimate)
+	}
+	dist, failed, err := qapPermute(ctx, y, xall, k, rows, fit.Null, o, beta)
 	if err != nil {
 		return nil, err
 	}
@@ -558,32 +560,31 @@ const (
 	dblEpsilon   = 2.220446049250313e-16
 )
 
-// logitMu returns R's logit linkinv and mu.eta of eta: μ = e/(1+e) and
-// dμ/dη = e/(1+e)², e = exp(η), with μ kept inside (0, 1) and dμ/dη at
-// DBL_EPSILON beyond |η| = 30.
-func logitMu(eta float64) (mu, muEta float64) {
-	var t float64
+// logitMu returns R's logit linkinv and mu.eta of eta, μ = t/(1+t) and
+// dμ/dη = t/(1+t)² with t = exp(η) kept within [DBL_EPSILON,
+// 1/DBL_EPSILON] (|η| <= 30; beyond, dμ/dη is DBL_EPSILON), and t.
+func logitMu(eta float64) (mu, muEta, t float64) {
 	switch {
 	case eta < logitMThresh:
 		t = dblEpsilon
+		return t / (1 + t), dblEpsilon, t
 	case eta > logitThresh:
 		t = 1 / dblEpsilon
-	default:
-		t = math.Exp(eta)
-		return t / (1 + t), t / ((1 + t) * (1 + t))
+		return t / (1 + t), dblEpsilon, t
 	}
-	return t / (1 + t), dblEpsilon
+	t = math.Exp(eta)
+	return t / (1 + t), t / ((1 + t) * (1 + t)), t
 }
 
-// binomialDevResid is R's binomial deviance residual of a proportion y
-// with weight wt: 2 wt (y ln(y/μ) + (1-y) ln((1-y)/(1-μ))), 0 ln 0 = 0.
-func binomialDevResid(y, mu, wt float64) float64 {
+// binomialDevConst is the part of R's binomial deviance of a proportion y
+// with weight wt that does not depend on μ, 2 wt (y ln y + (1-y) ln(1-y))
+// (0 ln 0 = 0): 0 for y in {0, 1}. With it, the deviance residual
+// 2 wt (y ln(y/μ) + (1-y) ln((1-y)/(1-μ))) is this plus
+// 2 wt (ln(1+t) - y ln t) for μ = t/(1+t), one logarithm a row.
+func binomialDevConst(y, wt float64) float64 {
 	d := 0.0
-	if y != 0 {
-		d += y * math.Log(y/mu)
-	}
-	if y != 1 {
-		d += (1 - y) * math.Log((1-y)/(1-mu))
+	if y > 0 && y < 1 {
+		d = y*math.Log(y) + (1-y)*math.Log(1-y)
 	}
 	return 2 * wt * d
 }
@@ -613,7 +614,11 @@ type logitResult struct {
 // binomial()$initialize sets it, each step solves the weighted least
 // squares of z = η + (y - μ)/μ' with weights wt μ'²/(μ(1-μ)), and the
 // iteration stops when |D - D_old| / (|D| + 0.1) < 1e-8, or after 25.
-func (s *logitScratch) fit(x []float64, k int, y, wt []float64) logitResult {
+// start, when not nil, gives starting coefficients instead (glm.fit's
+// etastart = x start): the permutation fits start near their solution.
+// One pass over the rows per iteration computes η, μ and the deviance of
+// the new coefficients and accumulates the next step's normal equations.
+func (s *logitScratch) fit(x []float64, k int, y, wt, start []float64) logitResult {
 	m := len(y)
 	if cap(s.eta) < m {
 		s.eta, s.mu, s.me = make([]float64, m), make([]float64, m), make([]float64, m)
@@ -622,38 +627,49 @@ func (s *logitScratch) fit(x []float64, k int, y, wt []float64) logitResult {
 	if len(s.a) != k*k {
 		s.a, s.b = make([]float64, k*k), make([]float64, k)
 	}
-	weight := func(r int) float64 {
-		if wt == nil {
-			return 1
-		}
-		return wt[r]
-	}
-	devold := 0.0
-	for r, yr := range y {
-		if math.IsNaN(yr) {
-			continue
-		}
-		w := weight(r)
-		mu0 := (w*yr + 0.5) / (w + 1)
-		e := math.Log(mu0 / (1 - mu0))
-		s.eta[r] = e
-		s.mu[r], s.me[r] = logitMu(e)
-		devold += binomialDevResid(yr, s.mu[r], w)
-	}
 	res := logitResult{beta: make([]float64, k), se: make([]float64, k)}
 	sym := mat.NewSymDense(k, s.a)
 	bv := mat.NewVecDense(k, s.b)
-	for iter := 1; iter <= 25; iter++ {
+	devConst := 0.0
+	for r, yr := range y {
+		if !math.IsNaN(yr) && wt != nil {
+			devConst += binomialDevConst(yr, wt[r])
+		}
+	}
+	// pass sets η, μ, μ' of every row, from coefficients beta (or, when
+	// beta is nil, glm's starting μ), and returns the deviance,
+	// accumulating the normal equations of the next step.
+	pass := func(beta []float64) float64 {
 		clear(s.a)
 		clear(s.b)
+		dev := 0.0
 		for r, yr := range y {
 			if math.IsNaN(yr) {
 				continue
 			}
-			e, mu, me := s.eta[r], s.mu[r], s.me[r]
-			z := e + (yr-mu)/me
-			w2 := weight(r) * me * me / (mu * (1 - mu))
+			w := 1.0
+			if wt != nil {
+				w = wt[r]
+			}
 			row := x[r*k : (r+1)*k]
+			var e float64
+			if beta == nil {
+				mu0 := (w*yr + 0.5) / (w + 1)
+				e = math.Log(mu0 / (1 - mu0))
+			} else {
+				for j, v := range row {
+					e += v * beta[j]
+				}
+			}
+			mu, me, t := logitMu(e)
+			s.eta[r], s.mu[r], s.me[r] = e, mu, me
+			lt := e
+			if e < logitMThresh || e > logitThresh {
+				lt = math.Log(t)
+			}
+			dev += 2 * w * (math.Log1p(t) - yr*lt)
+			z := e + (yr-mu)/me
+			w2 := w * me * me / (mu * (1 - mu))
 			for i, xi := range row {
 				wi := w2 * xi
 				s.b[i] += wi * z
@@ -663,6 +679,10 @@ func (s *logitScratch) fit(x []float64, k int, y, wt []float64) logitResult {
 				}
 			}
 		}
+		return dev + devConst
+	}
+	devold := pass(start)
+	for iter := 1; iter <= 25; iter++ {
 		if !s.chol.Factorize(sym) {
 			res.singular = true
 			return res
@@ -671,21 +691,7 @@ func (s *logitScratch) fit(x []float64, k int, y, wt []float64) logitResult {
 			res.singular = true
 			return res
 		}
-		beta := s.beta.RawVector().Data
-		dev := 0.0
-		for r, yr := range y {
-			if math.IsNaN(yr) {
-				continue
-			}
-			row := x[r*k : (r+1)*k]
-			e := 0.0
-			for j, v := range row {
-				e += v * beta[j]
-			}
-			s.eta[r] = e
-			s.mu[r], s.me[r] = logitMu(e)
-			dev += binomialDevResid(yr, s.mu[r], weight(r))
-		}
+		dev := pass(s.beta.RawVector().Data)
 		res.iter = iter
 		res.dev = dev
 		if math.Abs(dev-devold)/(math.Abs(dev)+0.1) < 1e-8 {
@@ -716,7 +722,12 @@ func (s *logitScratch) fit(x []float64, k int, y, wt []float64) logitResult {
 
 // qapPermute returns, for each coefficient, its statistic over the
 // permutations of the null scheme, and the number of fits that failed.
-func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int, null QAPNull, o QAPOptions) ([][]float64, int, error) {
+// beta holds the observed coefficients, from which the logistic
+// permutation fits start: under QAPY the intercept-only fit, logit(ȳ);
+// under QAPSemiPartial, coefficient i at 0 and the others absorbing the
+// part of predictor i they explain (β_j + β_i γ_j, γ the coefficients of
+// predictor i on the others).
+func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int, null QAPNull, o QAPOptions, beta []float64) ([][]float64, int, error) {
 	n, m := y.N, len(y.V)
 	reps := o.Permutations
 	dist := make([][]float64, k)
@@ -733,6 +744,21 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 	var zx []*mat.Dense  // those predictors
 	var ytil [][]float64 // the outcome's residual on them (linear)
 	var tasks int
+	starts := make([][]float64, k)
+	if o.Model == QAPLogistic {
+		ones := 0.0
+		for _, r := range rows {
+			ones += y.V[r]
+		}
+		p := ones / float64(len(rows))
+		start := make([]float64, k)
+		if p > 0 && p < 1 {
+			start[0] = math.Log(p / (1 - p))
+		}
+		for i := range starts {
+			starts[i] = start
+		}
+	}
 	if null == QAPSemiPartial {
 		resid = make([]Dyads, k)
 		zqr, zx, ytil = make([]*mat.QR, k), make([]*mat.Dense, k), make([][]float64, k)
@@ -757,6 +783,17 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 				e.V[r] = xi[r] - res.fitted[r]
 			}
 			resid[i] = e
+			if o.Model == QAPLogistic {
+				st := make([]float64, k)
+				c := 0
+				for j := range k {
+					if j != i {
+						st[j] = beta[j] + beta[i]*res.beta[c]
+						c++
+					}
+				}
+				starts[i] = st
+			}
 			if o.Model == QAPLinear {
 				zr := otherColumns(xall, k, i, rows)
 				var q mat.QR
@@ -795,107 +832,97 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 		grp = newLogitGroups(xall, k, n, resid)
 	}
 
-	workers := min(runtime.GOMAXPROCS(0), tasks)
-	type scratch struct {
-		perm   []int32
-		buf    []float64
-		design []float64 // xall with one column replaced (logistic spp)
-		col    int
-		logit  logitScratch
-		agg    groupScratch
-	}
-	scr := make([]*scratch, workers)
-	for w := range scr {
-		scr[w] = &scratch{perm: make([]int32, n), buf: make([]float64, m), col: -1}
-	}
-	var (
-		failed atomic.Int64
-		next   atomic.Int64
-		wg     sync.WaitGroup
-		pmu    sync.Mutex
-		done   int
-	)
-	step := max(1, tasks/100)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(s *scratch) {
-			defer wg.Done()
-			for {
-				t := int(next.Add(1) - 1)
-				if t >= tasks || ctx.Err() != nil {
-					return
-				}
-				i, r := 0, t
-				if null == QAPSemiPartial {
-					i, r = t/reps, t%reps
-				}
-				rng := rand.New(rand.NewPCG(o.Seed, 0x9a9c0ffee<<20^uint64(i)<<32^uint64(r)))
-				randomPermutation(s.perm, rng)
-				if null == QAPY && grp != nil {
-					y.permuteTo(s.buf, s.perm)
-					res := grp.fitY(s.buf, &s.agg, &s.logit)
-					for j := range k {
-						dist[j][r] = res.beta[j] / res.se[j]
-						if res.singular {
-							dist[j][r] = math.NaN()
-						}
-					}
-					if res.singular {
-						failed.Add(1)
-					}
-				} else if null == QAPY {
-					y.permuteTo(s.buf, s.perm)
-					stats, ok := qapyStats(s.buf, xall, k, o.Model, xo, &xqr, cdiag, &s.logit)
-					if !ok {
-						failed.Add(1)
-					}
-					for j := range k {
-						dist[j][r] = stats[j]
-					}
-				} else {
-					var st float64
-					ok := true
-					if o.Model == QAPLinear {
-						resid[i].permuteTo(s.buf, s.perm)
-						st, ok = sppLinearStat(s.buf, rows, zqr[i], zx[i], ytil[i])
-					} else if grp != nil {
-						grp.patterns().permuteTo(s.buf, s.perm)
-						res := grp.fitSPP(i, s.buf, y.V, &s.agg, &s.logit)
-						st = res.beta[i] / res.se[i]
-						ok = !res.singular
-					} else {
-						resid[i].permuteTo(s.buf, s.perm)
-						if s.col != i {
-							s.design = append(s.design[:0], xall...)
-							s.col = i
-						}
-						for rr := range m {
-							s.design[rr*k+i] = s.buf[rr]
-						}
-						res := s.logit.fit(s.design, k, y.V, nil)
-						st = res.beta[i] / res.se[i]
-						ok = !res.singular
-					}
-					if !ok {
-						st = math.NaN()
-						failed.Add(1)
-					}
-					dist[i][r] = st
-				}
-				if o.Progress != nil && (t+1)%step == 0 {
-					pmu.Lock()
-					done += step
-					o.Progress(min(done, tasks), tasks)
-					pmu.Unlock()
-				}
+	var failed atomic.Int64
+	err := parallel(ctx, tasks, 0, func(int) func(int) {
+		s := &struct {
+			perm   []int32
+			buf    []float64
+			design []float64 // xall with one column replaced (logistic spp)
+			col    int
+			logit  logitScratch
+			agg    groupScratch
+		}{perm: make([]int32, n), buf: make([]float64, m), col: -1}
+		return func(t int) {
+			i, r := 0, t
+			if null == QAPSemiPartial {
+				i, r = t/reps, t%reps
 			}
-		}(scr[w])
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+			rng := rand.New(rand.NewPCG(o.Seed, 0x9a9c0ffee<<20^uint64(i)<<32^uint64(r)))
+			randomPermutation(s.perm, rng)
+			if null == QAPY && grp != nil {
+				y.permuteTo(s.buf, s.perm)
+				res := grp.fitY(s.buf, &s.agg, &s.logit, starts[0])
+				for j := range k {
+					dist[j][r] = res.beta[j] / res.se[j]
+					if res.singular {
+						dist[j][r] = math.NaN()
+					}
+				}
+				if res.singular {
+					failed.Add(1)
+				}
+			} else if null == QAPY {
+				y.permuteTo(s.buf, s.perm)
+				stats, ok := qapyStats(s.buf, xall, k, o.Model, xo, &xqr, cdiag, &s.logit, starts[0])
+				if !ok {
+					failed.Add(1)
+				}
+				for j := range k {
+					dist[j][r] = stats[j]
+				}
+			} else {
+				var st float64
+				ok := true
+				if o.Model == QAPLinear {
+					resid[i].permuteTo(s.buf, s.perm)
+					st, ok = sppLinearStat(s.buf, rows, zqr[i], zx[i], ytil[i])
+				} else if grp != nil {
+					grp.patterns().permuteTo(s.buf, s.perm)
+					res := grp.fitSPP(i, s.buf, y.V, &s.agg, &s.logit, starts[i])
+					st = res.beta[i] / res.se[i]
+					ok = !res.singular
+				} else {
+					resid[i].permuteTo(s.buf, s.perm)
+					if s.col != i {
+						s.design = append(s.design[:0], xall...)
+						s.col = i
+					}
+					for rr := range m {
+						s.design[rr*k+i] = s.buf[rr]
+					}
+					res := s.logit.fit(s.design, k, y.V, nil, starts[i])
+					st = res.beta[i] / res.se[i]
+					ok = !res.singular
+				}
+				if !ok {
+					st = math.NaN()
+					failed.Add(1)
+				}
+				dist[i][r] = st
+			}
+		}
+	}, percentProgress(tasks, o.Progress))
+	if err != nil {
 		return nil, 0, err
 	}
 	return dist, int(failed.Load()), nil
+}
+
+// percentProgress returns a done function for parallel that calls
+// progress(done, total) about every 1% of the total items; nil when
+// progress is nil.
+func percentProgress(total int, progress func(done, total int)) func(int) {
+	if progress == nil {
+		return nil
+	}
+	step := max(1, total/100)
+	done := 0
+	return func(int) {
+		done++
+		if done%step == 0 || done == total {
+			progress(done, total)
+		}
+	}
 }
 
 // otherColumns returns the columns of the row-major design x (k columns)
@@ -925,7 +952,7 @@ func otherColumns(x []float64, k, i int, rows []int) *mat.Dense {
 
 // qapyStats returns the statistics of every coefficient for the permuted
 // outcome yp (NaN where missing) and whether the fit succeeded.
-func qapyStats(yp, xall []float64, k int, model QAPModel, xo *mat.Dense, xqr *mat.QR, cdiag []float64, ls *logitScratch) ([]float64, bool) {
+func qapyStats(yp, xall []float64, k int, model QAPModel, xo *mat.Dense, xqr *mat.QR, cdiag []float64, ls *logitScratch, start []float64) ([]float64, bool) {
 	stats := make([]float64, k)
 	fail := func() ([]float64, bool) {
 		for j := range stats {
@@ -934,7 +961,7 @@ func qapyStats(yp, xall []float64, k int, model QAPModel, xo *mat.Dense, xqr *ma
 		return stats, false
 	}
 	if model == QAPLogistic {
-		res := ls.fit(xall, k, yp, nil)
+		res := ls.fit(xall, k, yp, nil, start)
 		if res.singular {
 			return fail()
 		}

@@ -36,21 +36,35 @@ var (
 	}
 )
 
+// TieSelection says which collaboration ties the tie-based dyadic terms
+// read: those of one type (every type when Type is empty), the two reports
+// of a pair combined by Rule, nonrespondents' ties treated by Missing (see
+// TieNetworkRule; the zero value is TieNetwork's choice).
+type TieSelection struct {
+	Type    string
+	Rule    Rule
+	Missing Missing
+}
+
+func (s TieSelection) network(d *Dataset, wave string) *Network {
+	return TieNetworkRule(d, wave, s.Type, s.Rule, s.Missing)
+}
+
 // QAPOutcome builds the dyadic outcome named by spec over every pair of
-// d's organizations, from the ties of type typ (every type when empty):
+// d's organizations, from the ties sel selects:
 //
 //   - tie:W — 1 when the pair is tied in wave W, else 0;
 //   - new:W1:W2 — 1 when tied in W2 and not in W1, 0 when tied in
 //     neither, missing (NaN) when tied in W1: only pairs without a tie in
 //     W1 are at risk of a new one;
-//   - weight:W — the tie's weight in W (the larger of the two reports, as
-//     TieNetwork), 0 for no tie;
+//   - weight:W — the tie's weight in W (the two reports combined by
+//     sel's rule; the larger by default), 0 for no tie;
 //   - trust:W, value:W — the tie's score in W (the mean of its reports, as
 //     TieScore), missing for pairs without a tie or without that score.
 //
 // Any predictor term (see QAPPredictors) that makes one term is accepted
 // as well.
-func QAPOutcome(d *Dataset, spec, typ string) (QAPTerm, error) {
+func QAPOutcome(d *Dataset, spec string, sel TieSelection) (QAPTerm, error) {
 	kind, args := splitTerm(spec)
 	n := len(d.Orgs)
 	switch kind {
@@ -64,7 +78,7 @@ func QAPOutcome(d *Dataset, spec, typ string) (QAPTerm, error) {
 		if !WaveLess(args[0], args[1]) {
 			return QAPTerm{}, termErr(spec, fmt.Sprintf("wave %q must come before wave %q", args[0], args[1]))
 		}
-		g1, g2 := TieNetwork(d, args[0], typ), TieNetwork(d, args[1], typ)
+		g1, g2 := sel.network(d, args[0]), sel.network(d, args[1])
 		y := TieDyads(g2)
 		for i := 0; i < n; i++ {
 			for _, j := range g1.Neighbors(i) {
@@ -85,7 +99,11 @@ func QAPOutcome(d *Dataset, spec, typ string) (QAPTerm, error) {
 		for i := range y.V {
 			y.V[i] = math.NaN()
 		}
-		for k, s := range tieScores(d, args[0], typ) {
+		g := sel.network(d, args[0])
+		for k, s := range tieScores(d, args[0], sel.Type) {
+			if _, tied := g.TieWeight(int(k.U), int(k.V)); !tied {
+				continue
+			}
 			v := s.Trust
 			if kind == "value" {
 				v = s.Value
@@ -94,7 +112,7 @@ func QAPOutcome(d *Dataset, spec, typ string) (QAPTerm, error) {
 		}
 		return QAPTerm{Name: spec, X: y}, nil
 	}
-	ts, err := QAPPredictors(d, spec, typ)
+	ts, err := QAPPredictors(d, spec, sel)
 	if err != nil {
 		return QAPTerm{}, err
 	}
@@ -105,8 +123,8 @@ func QAPOutcome(d *Dataset, spec, typ string) (QAPTerm, error) {
 }
 
 // QAPPredictors builds the dyadic predictor(s) named by spec over every
-// pair of d's organizations, tie-based terms from the ties of type typ
-// (every type when empty). Each is complete (no missing value):
+// pair of d's organizations, tie-based terms from the ties sel selects.
+// Each is complete (no missing value):
 //
 //   - forums — the number of forums the two share (ForumAffiliation
 //     projected with WeightCount);
@@ -129,7 +147,7 @@ func QAPOutcome(d *Dataset, spec, typ string) (QAPTerm, error) {
 //     value in the organizations.csv column, else 0;
 //   - diff:COLUMN — |a - b| of a numeric column (every organization needs
 //     a number).
-func QAPPredictors(d *Dataset, spec, typ string) ([]QAPTerm, error) {
+func QAPPredictors(d *Dataset, spec string, sel TieSelection) ([]QAPTerm, error) {
 	kind, args := splitTerm(spec)
 	n := len(d.Orgs)
 	one := func(x Dyads) ([]QAPTerm, error) { return []QAPTerm{{Name: spec, X: x}}, nil }
@@ -226,7 +244,7 @@ func QAPPredictors(d *Dataset, spec, typ string) ([]QAPTerm, error) {
 		if err := checkWaves(d, spec, args...); err != nil {
 			return nil, err
 		}
-		g := TieNetwork(d, args[0], typ)
+		g := sel.network(d, args[0])
 		switch kind {
 		case "tie":
 			return one(TieDyads(g))
@@ -324,11 +342,4 @@ func fillPairs(x Dyads, f func(i, j int) float64) {
 			k++
 		}
 	}
-}
-
-func b2f(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
 }

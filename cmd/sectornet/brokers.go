@@ -13,6 +13,7 @@ type brokersOptions struct {
 	dir    string
 	format string
 	net    networkFlags
+	z      bool
 }
 
 func newBrokersCmd(s *streams) *cobra.Command {
@@ -48,6 +49,7 @@ weighted network as NetworkX computes them (empty for isolates).`,
 	}
 	formatFlag(cmd, &o.format)
 	o.net.add(cmd)
+	cmd.Flags().BoolVar(&o.z, "z", false, "add each role's expected count and z-score against a random network of the same density, per organization and for the network (R sna brokerage exp.nli, z.nli, exp.gli, z.gli)")
 	return cmd
 }
 
@@ -73,5 +75,8 @@ func runBrokers(ctx context.Context, s *streams, o brokersOptions) error {
 		t.Add(org.ID, org.Sector, b.Coordinator, b.Itinerant, b.Gatekeeper, b.Representative, b.Liaison, b.Total(), con[i], eff[i])
 	}
 	t.Notes = append(t.Notes, "Roles count open two-paths in both directions (R sna brokerage raw.nli); constraint and effective size weighted (NetworkX).")
+	if o.z {
+		return writeTables(s, f, append([]*out.Table{t}, out.BrokerageSignificanceTables(d, graph.BrokerageSignificance(g, graph.SectorGroups(d)), desc)...)...)
+	}
 	return writeTables(s, f, t)
 }

@@ -23,6 +23,8 @@ type changeOptions struct {
 	permutations int
 	seed         uint64
 	top          int
+	qapPerms     int
+	inf          inferenceFlags
 }
 
 func newChangeCmd(s *streams) *cobra.Command {
@@ -77,6 +79,8 @@ consecutive pair of waves is compared.`,
 	f.Uint64Var(&o.seed, "seed", 1, "random seed of the permutation test")
 	f.IntVar(&o.top, "top", 10, "top gainers to list (0 for all)")
 	o.survey.add(cmd)
+	f.IntVar(&o.qapPerms, "qap-permutations", 1000, "permutations per coefficient of the forum-effect model (logistic QAP, semi-partialling; 0 to fit it without the test)")
+	o.inf.add(cmd, &o.seed)
 	return cmd
 }
 
@@ -97,6 +101,12 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 	}
 	rule, missing, err := o.survey.parse()
 	if err != nil {
+		return err
+	}
+	if o.qapPerms < 0 {
+		return usageErr(errors.New("--qap-permutations must be 0 or more"))
+	}
+	if err := o.inf.check(); err != nil {
 		return err
 	}
 	d, err := loadDataset(ctx, s, o.dir)
@@ -130,10 +140,33 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 			fmt.Fprintln(s.Err, "sectornet: warning: "+w)
 		}
 	}
+	// The forum effect as a dyadic model, and the CUG tests and bootstrap
+	// intervals of the two waves, per comparison.
+	extra := make([][]*out.Table, len(changes))
+	for i, c := range changes {
+		ts, err := forumModel(ctx, s, d, c, graph.TieSelection{Type: c.Type, Rule: rule, Missing: missing}, o.qapPerms, o.seed)
+		if err != nil {
+			return err
+		}
+		inf, err := changeInference(ctx, s, d, c, graph.TieSelection{Type: c.Type, Rule: rule, Missing: missing}, &o.inf)
+		if err != nil {
+			return err
+		}
+		extra[i] = append(ts, inf...)
+	}
 	if f == out.FormatJSON {
 		objs := make([]any, len(changes))
 		for i, c := range changes {
-			objs[i] = changeJSON(d, c, o.top)
+			obj := changeJSON(d, c, o.top)
+			for _, t := range extra[i] {
+				obj.Keys = append(obj.Keys, t.Name)
+				if t.Columns[0] == "measure" {
+					obj.Values = append(obj.Values, rowsToObject(t))
+				} else {
+					obj.Values = append(obj.Values, t.JSONRows())
+				}
+			}
+			objs[i] = obj
 		}
 		if len(objs) == 1 {
 			return out.WriteJSON(s.Out, objs[0])
@@ -141,8 +174,8 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 		return out.WriteJSON(s.Out, objs)
 	}
 	var ts []*out.Table
-	for _, c := range changes {
-		ts = append(ts, changeTables(d, c, o.top)...)
+	for i, c := range changes {
+		ts = append(ts, withAfter(changeTables(d, c, o.top), "attribution", extra[i])...)
 	}
 	if len(ts) > 0 {
 		for _, w := range warnings {

@@ -59,6 +59,12 @@ var invocations = [][]string{
 	{"chart", good, "--kind", "balance", "-o", "{out}.pdf"},
 	{"chart", waves, "--kind", "firsts", "-o", "{out}.png"},
 	{"chart", waves, "--kind", "change", "--format", "svg"},
+	{"qap", "--format", "csv"},
+	{"qap", waves, "--outcome", "tie:2014", "--predict", "tie:2012,forums", "--null", "qapy", "--format", "json"},
+	{"summary", good, "--cug", "200", "--bootstrap", "200", "--format", "json"},
+	{"sectors", "--cug", "100", "--bootstrap", "100", "--format", "csv"},
+	{"change", waves, "--cug", "100", "--bootstrap", "100", "--format", "json"},
+	{"brokers", "--z", "--format", "csv"},
 }
 
 // runBytes runs one invocation and returns its stdout followed by the

@@ -16,6 +16,7 @@ type sectorsOptions struct {
 	net          networkFlags
 	permutations int
 	seed         uint64
+	inf          inferenceFlags
 }
 
 func newSectorsCmd(s *streams) *cobra.Command {
@@ -52,7 +53,8 @@ index (empty when it has no ties).`,
 	formatFlag(cmd, &o.format)
 	o.net.add(cmd)
 	cmd.Flags().IntVar(&o.permutations, "permutations", 5000, "random reassignments for the E-I permutation test (0 to skip)")
-	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "random seed of the permutation test")
+	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "random seed of the permutation test, --cug and --bootstrap")
+	o.inf.add(cmd, &o.seed)
 	return cmd
 }
 
@@ -63,6 +65,9 @@ func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 	}
 	if o.permutations < 0 {
 		return usageErr(errors.New("--permutations must be 0 or more"))
+	}
+	if err := o.inf.check(); err != nil {
+		return err
 	}
 	d, g, desc, err := o.net.load(ctx, s, o.dir)
 	if err != nil {
@@ -127,18 +132,26 @@ func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 		ot.Add(org.ID, org.Name, org.Sector, x.Internal, x.External, x.Index)
 	}
 
+	inf, err := o.inf.tables(ctx, s, sec, []*graph.Network{g}, []string{desc}, "")
+	if err != nil {
+		return err
+	}
 	if f == out.FormatJSON {
 		// One object with the network's numbers at the top level.
-		return out.WriteJSON(s.Out, out.Row{
+		obj := out.Row{
 			Keys: []string{"network", "ei_index", "external_ties", "internal_ties", "assortativity", "sector_modularity", "density",
 				"permutation_test", "sectors", "mixing", "organizations"},
 			Values: []any{desc, ei.Index, ei.External, ei.Internal, assort, q, g.Density(),
 				rowsToObject(pt), st.JSONRows(),
 				out.Row{Keys: []string{"sectors", "ties", "weight"}, Values: []any{sectorIDs, mix.Ties, mix.Weight}},
 				ot.JSONRows()},
-		})
+		}
+		for _, t := range inf {
+			obj.Keys, obj.Values = append(obj.Keys, t.Name), append(obj.Values, t.JSONRows())
+		}
+		return out.WriteJSON(s.Out, obj)
 	}
-	return writeTables(s, f, nt, pt, st, mt, ot)
+	return writeTables(s, f, append([]*out.Table{nt, pt, st, mt, ot}, inf...)...)
 }
 
 // rowsToObject turns a two-column measure/value table into one JSON

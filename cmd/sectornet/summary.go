@@ -13,6 +13,7 @@ type summaryOptions struct {
 	dir    string
 	format string
 	net    networkFlags
+	inf    inferenceFlags
 }
 
 func newSummaryCmd(s *streams) *cobra.Command {
@@ -43,6 +44,7 @@ density, degree centralization, average clustering and components (--basis,
 	}
 	formatFlag(cmd, &o.format)
 	o.net.add(cmd)
+	o.inf.add(cmd, nil)
 	return cmd
 }
 
@@ -51,11 +53,19 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := o.inf.check(); err != nil {
+		return err
+	}
 	d, g, desc, err := o.net.load(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}
 	ts := summaryTables(d, g, desc, o.net.tieType)
+	inf, err := o.inf.tables(ctx, s, graph.SectorGroups(d), []*graph.Network{g}, []string{desc}, "")
+	if err != nil {
+		return err
+	}
+	ts = append(ts, inf...)
 	if o.dir == "" {
 		ts[0].Notes = append(ts[0].Notes, "The embedded sample is synthetic: made-up organizations modelled on the figures of Israel's cross-sector volunteering initiative.")
 	}

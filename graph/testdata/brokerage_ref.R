@@ -29,7 +29,7 @@ karate <- function() {
   e <- do.call(rbind, lapply(strsplit(grep("^edge ", l, value = TRUE), " "), function(f) as.integer(f[2:3])))
   list(n = length(nodes), cl = (seq_along(nodes) - 1) %% 4, e = e)
 }
-nets <- list(sample = dataset("../../data/sample"), qap300 = dataset("qap300"), karate4 = karate())
+nets <- list(sample = dataset("qapsample"), qap300 = dataset("qap300"), karate4 = karate())
 roles <- c("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total")
 for (name in names(nets)) {
   g <- nets[[name]]

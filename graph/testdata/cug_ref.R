@@ -55,7 +55,7 @@ clustering <- function(x, cl) {
 density <- function(x, cl) gden(x, mode = "graph")
 centralization_deg <- function(x, cl) centralization(x, degree, mode = "graph")
 stats <- list(density = density, ei_index = ei, assortativity = assort, clustering = clustering, centralization = centralization_deg)
-nets <- list(sample_forums = dataset("../../data/sample", "forums"), sample_ties = dataset("../../data/sample", "2014"),
+nets <- list(sample_forums = dataset("qapsample", "forums"), sample_ties = dataset("qapsample", "2014"),
              qap300_ties = dataset("qap300", "2014"))
 reps <- 2000
 for (name in names(nets)) {
