@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 )
@@ -35,4 +36,13 @@ func TestQAPErrors(t *testing.T) {
 	if _, err := ParseQAPNull("qap"); !errors.Is(err, ErrAmbiguousNull) {
 		t.Errorf("qap: %v", err)
 	}
+}
+
+// relNear reports whether a and b agree to tol relative to the larger of
+// 1 and their magnitudes (both NaN agree).
+func relNear(a, b, tol float64) bool {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return math.IsNaN(a) && math.IsNaN(b)
+	}
+	return math.Abs(a-b) <= tol*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
