@@ -19,7 +19,7 @@ import (
 )
 
 // views lists the diagrams render draws.
-var viewNames = []string{"network", "affiliation", "sectors", "ego", "change", "communities", "mixing", "brokers", "forums", "waves", "sector-change"}
+var viewNames = []string{"network", "affiliation", "sectors", "ego", "change", "communities", "mixing", "brokers", "forums", "waves", "sector-change", "attendance"}
 
 // sizeMeasures lists what --size can size organizations by.
 var sizeMeasures = []string{"betweenness", "degree", "strength", "pagerank", "eigenvector", "none"}
@@ -49,6 +49,7 @@ type renderOptions struct {
 	depth    int
 	from, to string
 	title    string
+	period   string // attendance view, above 300 seats
 }
 
 func newRenderCmd(s *streams) *cobra.Command {
@@ -80,6 +81,9 @@ func newRenderCmd(s *streams) *cobra.Command {
                sectors, tied by the members they share
   waves        every survey wave side by side on one stable layout
   sector-change  new and dissolved ties per pair of sectors (--from, --to)
+  attendance   every forum member's attendance as a heat map (a row per
+               member, a column per meeting), or above 300 seats the share
+               of each sector's seats filled per --period
 
 Views are chosen by size and the legend says so: above 500 organizations
 the network view draws the community map, above 40 forums the affiliation
@@ -134,6 +138,7 @@ greyscale print.`,
 	f.StringVar(&o.org, "org", "", "ego view: the organization's id")
 	f.IntVar(&o.depth, "depth", 1, "ego view: neighbourhood depth, 1 or 2")
 	f.StringVar(&o.from, "from", "", "change view: the earlier wave (default: the last but one)")
+	f.StringVar(&o.period, "period", "quarter", "attendance view above 300 seats: quarter, half, year, waves or all")
 	f.StringVar(&o.to, "to", "", "change view: the later wave (default: the last)")
 	f.StringVar(&o.title, "title", "", "the diagram's title (default: the view's)")
 	return cmd
@@ -425,6 +430,19 @@ func buildDiagram(ctx context.Context, d *graph.Dataset, o renderOptions) (*out.
 		}
 	}
 	switch view {
+	case "attendance":
+		if len(d.Forums) == 0 || len(d.Memberships) == 0 || len(d.Meetings) == 0 {
+			return nil, usageErr(errors.New("the attendance view needs forums with members and meetings (participation.csv, meetings.csv, attendance.csv)"))
+		}
+		period, err := graph.ParsePeriod(o.period)
+		if err != nil {
+			return nil, usageErr(fmt.Errorf("--period %q: want quarter, half, year, waves or all", o.period))
+		}
+		trends, err := graph.Trends(d, period)
+		if err != nil {
+			return nil, usageErr(fmt.Errorf("--period waves: %v", err))
+		}
+		return out.AttendanceDiagram(d, graph.Engage(d, graph.DefaultEngagement), trends, title("Attendance at forum meetings")), nil
 	case "affiliation":
 		labels, _ := o.labelCount(len(d.Orgs))
 		return out.AffiliationDiagram(d, title("Forum membership"), layout, o.seed, labels), nil
