@@ -73,7 +73,7 @@ func TestRenderErrors(t *testing.T) {
 	}{
 		{[]string{"render", good}, "sectornet: give -o FILE (.svg, .png, .pdf or .dot) or --format\n"},
 		{[]string{"render", good, "-o", filepath.Join(dir, "x.gif")}, "sectornet: unknown figure format \"gif\" (want svg, png, pdf or dot)\n"},
-		{[]string{"render", good, "--format", "svg", "--view", "map"}, "sectornet: unknown view \"map\" (want network, affiliation, sectors, ego, change, communities, mixing, brokers, forums, waves, sector-change)\n"},
+		{[]string{"render", good, "--format", "svg", "--view", "map"}, "sectornet: unknown view \"map\" (want network, affiliation, sectors, ego, change, communities, mixing, brokers, forums, waves, sector-change, attendance)\n"},
 		{[]string{"render", good, "--format", "svg", "--view", "ego"}, "sectornet: --view ego needs --org ID\n"},
 		{[]string{"render", good, "--format", "svg", "--view", "ego", "--org", "dd"}, "sectornet: --org \"dd\": unknown organization (did you mean \"D\"?)\n"},
 		{[]string{"render", good, "--format", "svg", "--alpha", "0.1", "--top", "3"}, "sectornet: give at most one of --backbone (with --alpha, --correction), --min-weight, --top and --all-ties\n"},
