@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"sync"
 )
 
 // FDSMOptions sets the sampling of FDSM.
@@ -59,87 +58,69 @@ func FDSM(ctx context.Context, a *Affiliation, opts FDSMOptions) ([]float64, err
 	}
 	workers := min(runtime.GOMAXPROCS(0), trials)
 	counts := make([][]int32, workers)
-	var wg sync.WaitGroup
-	var next int64
-	var mu sync.Mutex
-	take := func() int {
-		mu.Lock()
-		defer mu.Unlock()
-		if next >= int64(trials) || ctx.Err() != nil {
-			return -1
-		}
-		next++
-		return int(next - 1)
-	}
-	for w := range workers {
+	err := parallel(ctx, trials, workers, func(w int) func(int) {
 		counts[w] = make([]int32, len(es))
-		wg.Add(1)
-		go func(cnt []int32) {
-			defer wg.Done()
-			cur := make([][]int32, len(rows))
-			orgs := make([][]int32, len(a.OrgGroups))
-			mark := make([]int32, len(a.GroupMembers))
-			var scratch curveball
-			for {
-				t := take()
-				if t < 0 {
-					return
+		cnt := counts[w]
+		cur := make([][]int32, len(rows))
+		orgs := make([][]int32, len(a.OrgGroups))
+		mark := make([]int32, len(a.GroupMembers))
+		var scratch curveball
+		return func(t int) {
+			rng := rand.New(rand.NewPCG(opts.Seed, uint64(t)))
+			for i, r := range rows {
+				cur[i] = append(cur[i][:0], r...)
+			}
+			for range trades {
+				scratch.trade(rng, cur)
+			}
+			og := cur
+			if !byOrg {
+				for i := range orgs {
+					orgs[i] = orgs[i][:0]
 				}
-				rng := rand.New(rand.NewPCG(opts.Seed, uint64(t)))
-				for i, r := range rows {
-					cur[i] = append(cur[i][:0], r...)
-				}
-				for range trades {
-					scratch.trade(rng, cur)
-				}
-				og := cur
-				if !byOrg {
-					for i := range orgs {
-						orgs[i] = orgs[i][:0]
-					}
-					for k, ms := range cur {
-						for _, i := range ms {
-							orgs[i] = append(orgs[i], int32(k))
-						}
-					}
-					og = orgs
-				}
-				// P*_ij for each observed tie: mark i's groups, count j's.
-				stamp := int32(0)
-				last := -1
-				for k, e := range es {
-					if e.U != last {
-						last = e.U
-						stamp++
-						for _, f := range og[e.U] {
-							mark[f] = stamp
-						}
-					}
-					shared := 0
-					for _, f := range og[e.V] {
-						if mark[f] == stamp {
-							shared++
-						}
-					}
-					if float64(shared) >= e.W {
-						cnt[k]++
+				for k, ms := range cur {
+					for _, i := range ms {
+						orgs[i] = append(orgs[i], int32(k))
 					}
 				}
-				for i := range mark {
-					mark[i] = 0
+				og = orgs
+			}
+			// P*_ij for each observed tie: mark i's groups, count j's.
+			stamp := int32(0)
+			last := -1
+			for k, e := range es {
+				if e.U != last {
+					last = e.U
+					stamp++
+					for _, f := range og[e.U] {
+						mark[f] = stamp
+					}
+				}
+				shared := 0
+				for _, f := range og[e.V] {
+					if mark[f] == stamp {
+						shared++
+					}
+				}
+				if float64(shared) >= e.W {
+					cnt[k]++
 				}
 			}
-		}(counts[w])
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+			for i := range mark {
+				mark[i] = 0
+			}
+		}
+	}, nil)
+	if err != nil {
 		return nil, err
 	}
 	p := make([]float64, len(es))
 	for k := range es {
 		s := 0
-		for w := range counts {
-			s += int(counts[w][k])
+		for _, c := range counts { // integer sums: any order, same counts
+			if c != nil {
+				s += int(c[k])
+			}
 		}
 		p[k] = float64(s) / float64(trials)
 	}

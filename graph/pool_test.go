@@ -59,8 +59,8 @@ func TestParallel(t *testing.T) {
 
 // TestPoolUsersSameBytes: every measure that runs on the pool gives the
 // same bits with GOMAXPROCS 1 and 2 (PageRank, paths, --approx, the E-I
-// permutation test, two-mode centrality, batched Louvain is tested in
-// community_test.go).
+// permutation test, two-mode centrality, FDSM; batched Louvain is tested
+// in community_test.go).
 func TestPoolUsersSameBytes(t *testing.T) {
 	g := randomNetwork(900, 5000, 8)
 	grp := Groups{Label: make([]int, g.N()), K: 3}
@@ -68,6 +68,7 @@ func TestPoolUsersSameBytes(t *testing.T) {
 		grp.Label[i] = i % 3
 	}
 	a, _ := benchAffiliation(600, 3)
+	small, _ := benchAffiliation(150, 4)
 	run := func() [][]float64 {
 		var out [][]float64
 		pr, _ := PageRank(g, PageRankOptions{})
@@ -82,6 +83,8 @@ func TestPoolUsersSameBytes(t *testing.T) {
 		out = append(out, []float64{ei.Mean, ei.SD, ei.PGreater, ei.PLess, ei.PTwoSided})
 		tm, _ := TwoMode(context.Background(), a, PathOptions{})
 		out = append(out, tm.Betweenness, tm.Closeness)
+		fd, _ := FDSM(context.Background(), small, FDSMOptions{Trials: 40, Seed: 3})
+		out = append(out, fd)
 		return out
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
