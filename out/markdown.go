@@ -19,7 +19,9 @@ import (
 // followed by a space, 1. and a) list numbers, > quotes, ( of pandoc's
 // (1) lists, a line of - or =). < becomes &lt; (so no HTML can be
 // written) and & becomes &amp; where it would start an entity (&lt;,
-// &#60;). Line breaks and control characters become spaces.
+// &#60;). Line breaks and control characters become spaces; spaces at the
+// start and the end are dropped (Markdown takes them for indentation or a
+// line break).
 func MarkdownText(s string) string { return escapeMarkdown(s, false) }
 
 // MarkdownCell is MarkdownText for a cell of a Markdown table: line
@@ -28,6 +30,18 @@ func MarkdownCell(s string) string { return escapeMarkdown(s, true) }
 
 func escapeMarkdown(s string, cell bool) string {
 	rs := []rune(s)
+	if !cell {
+		// Leading spaces would indent (four make a code block), trailing
+		// ones before a line end break the line: both are dropped, with
+		// what is written as a space.
+		asSpace := func(r rune) bool { return r == ' ' || isControl(r) }
+		for len(rs) > 0 && asSpace(rs[0]) {
+			rs = rs[1:]
+		}
+		for len(rs) > 0 && asSpace(rs[len(rs)-1]) {
+			rs = rs[:len(rs)-1]
+		}
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	start := blockStart(rs)
@@ -95,7 +109,9 @@ func blockStart(rs []rune) int {
 	if len(rs) == 0 {
 		return -1
 	}
-	spaceAfter := func(i int) bool { return i+1 >= len(rs) || rs[i+1] == ' ' || rs[i+1] == '\t' }
+	// A space, or what the escaper writes as one (a tab, a line break, a
+	// control character).
+	spaceAfter := func(i int) bool { return i+1 >= len(rs) || rs[i+1] == ' ' || isControl(rs[i+1]) }
 	switch rs[0] {
 	case '#', '>', '(', '=':
 		return 0
@@ -106,7 +122,7 @@ func blockStart(rs []rune) int {
 		// A line of hyphens is a rule or a setext underline.
 		only := true
 		for _, r := range rs {
-			only = only && (r == '-' || r == ' ')
+			only = only && (r == '-' || r == ' ' || isControl(r))
 		}
 		if only {
 			return 0
