@@ -32,8 +32,8 @@ func realMistakes(valid string) []string {
 		"",            // an empty file
 		header + "\n", // a header only
 		header + "\n" + strings.Repeat("x", MaxFieldBytes+1) + "\n", // a cell just over the limit (a larger seed slows every execution)
-		header + "\nA\x00,B,C\n",                          // a NUL byte
-		strings.ToUpper(header) + "\n# a comment\n\n",     // upper-case header, comment, blank line
+		header + "\nA\x00,B,C\n",                                    // a NUL byte
+		strings.ToUpper(header) + "\n# a comment\n\n",               // upper-case header, comment, blank line
 	}
 }
 
