@@ -116,7 +116,10 @@ func leidenIteration(ctx context.Context, base *louvainLevel, memb []int32, gamm
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		k := lv.fastMove(comm, gamma, rng)
+		k, err := lv.fastMove(ctx, comm, gamma, rng)
+		if err != nil {
+			return nil, err
+		}
 		if k == lv.n() {
 			break // every node alone: done
 		}
@@ -148,8 +151,8 @@ func leidenIteration(ctx context.Context, base *louvainLevel, memb []int32, gamm
 
 // fastMove is Leiden's queue-based local moving on the level, updating
 // comm (labels 0..n-1, possibly with gaps) in place; it returns the
-// number of non-empty communities.
-func (lv *louvainLevel) fastMove(comm []int32, gamma float64, rng *rand.Rand) int {
+// number of non-empty communities, or ctx's error when it is cancelled.
+func (lv *louvainLevel) fastMove(ctx context.Context, comm []int32, gamma float64, rng *rand.Rand) (int, error) {
 	n := lv.n()
 	tot := make([]float64, n) // community strength, labels < n
 	size := make([]int, n)
@@ -179,7 +182,10 @@ func (lv *louvainLevel) fastMove(comm []int32, gamma float64, rng *rand.Rand) in
 	seen := make([]bool, n)
 	var touched []int32
 	scale := gamma / lv.m2
-	for head := 0; head < len(queue); head++ {
+	for head, visits := 0, 0; head < len(queue); head++ {
+		if visits++; visits&4095 == 0 && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
 		v := queue[head]
 		inQueue[v] = false
 		if head > n && head > len(queue)/2 {
@@ -241,7 +247,7 @@ func (lv *louvainLevel) fastMove(comm []int32, gamma float64, rng *rand.Rand) in
 			k++
 		}
 	}
-	return k
+	return k, nil
 }
 
 // refine returns the refined partition of Leiden's step 2 (labels 0..rk-1

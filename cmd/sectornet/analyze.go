@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +19,7 @@ type analyzeOptions struct {
 	resolution float64
 	seed       uint64
 	measures   []string
+	method     string
 	pagerank   string
 	approx     approxFlags
 }
@@ -58,7 +60,8 @@ with a betweenness_error column.`,
 	cmd.Flags().StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
 	cmd.Flags().Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ")
 	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "random seed of Louvain and of --approx sampling")
-	cmd.Flags().StringSliceVar(&o.measures, "measures", orgMeasures, "per-organization measures to compute, comma-separated (leave out betweenness and closeness for registry-scale data)")
+	cmd.Flags().StringSliceVar(&o.measures, "measures", orgMeasures, "per-organization measures to compute, comma-separated (leave out betweenness and closeness for registry-scale data); also "+strings.Join(structureMeasures, ", "))
+	cmd.Flags().StringVar(&o.method, "method", "louvain", "community method: louvain (the benchmarked pipeline) or leiden (as 'communities')")
 	pagerankFlag(cmd, &o.pagerank)
 	o.approx.add(cmd)
 	return cmd
@@ -74,6 +77,9 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 		return usageErr(err)
 	}
 	if _, err := o.net.spec(); err != nil {
+		return err
+	}
+	if err := checkMethod(o.method); err != nil {
 		return err
 	}
 	if err := checkMeasures(o.measures); err != nil {
@@ -92,7 +98,8 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 		return err
 	}
 	var notes []string
-	measures, comm, err := computeMeasures(ctx, s, g, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, pagerank: stop, progress: "betweenness and closeness", approx: &o.approx, notes: &notes})
+	measures, comm, err := computeMeasures(ctx, s, g, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, pagerank: stop, progress: "betweenness and closeness", approx: &o.approx, notes: &notes,
+		sectors: graph.SectorGroups(d), method: o.method})
 	if err != nil {
 		return err
 	}

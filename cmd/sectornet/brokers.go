@@ -20,7 +20,7 @@ func newBrokersCmd(s *streams) *cobra.Command {
 	var o brokersOptions
 	cmd := &cobra.Command{
 		Use:   "brokers [DIR]",
-		Short: "Who connects sectors: Gould-Fernandez brokerage roles, Burt's constraint and effective size",
+		Short: "Who connects sectors: Gould-Fernandez brokerage roles, Burt's structural holes, the sector mix of partners",
 		Long: `Print one row per organization with the brokerage roles it plays between
 sectors (Gould and Fernandez 1989) and its structural holes (Burt 1992) in the
 one-mode network (--basis, --weight, --wave).
@@ -37,8 +37,20 @@ own, once in each direction (i -> broker -> k and k -> broker -> i):
 
 The counts are exactly those of R sna brokerage()$raw.nli on the symmetric
 adjacency matrix (ties' weights ignored), so gatekeeper equals
-representative. constraint and effective_size are Burt's measures on the
-weighted network as NetworkX computes them (empty for isolates).`,
+representative. Then each organization's ego network:
+
+  constraint      Burt's constraint on the weighted network (NetworkX
+                  constraint): high when its ties all lead to the same few,
+                  interconnected partners
+  effective_size  Burt's effective size (NetworkX effective_size): its
+                  partners less their redundancy
+  efficiency      effective size per partner (UCINET's Efficie)
+  hierarchy       Burt's hierarchy: how much of the constraint one partner
+                  holds (0 spread evenly; empty with one partner)
+  partner_blau    Blau's heterogeneity of the partners' sectors, 1 - Σ p²
+  partner_iqv     the same over its maximum, 1 - 1/K for K sectors
+
+All are empty for organizations without ties.`,
 		Example: `  sectornet brokers mydata --format csv > brokers.csv
   sectornet brokers mydata --basis ties --wave 2014`,
 		Args: dirArg,
@@ -66,15 +78,20 @@ func runBrokers(ctx context.Context, s *streams, o brokersOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	con := graph.Constraint(g)
-	eff := graph.EffectiveSize(g)
+	holes := graph.BurtMeasures(g)
+	blau, iqv := graph.PartnerHeterogeneity(g, graph.SectorGroups(d))
 	t := &out.Table{Name: "brokers", Title: "Brokerage between sectors: " + desc,
-		Columns: []string{"id", "sector", "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total", "constraint", "effective_size"}}
+		Columns: []string{"id", "sector", "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total",
+			"constraint", "effective_size", "efficiency", "hierarchy", "partner_blau", "partner_iqv"}}
 	for i, org := range d.Orgs {
 		b := br[i]
-		t.Add(org.ID, org.Sector, b.Coordinator, b.Itinerant, b.Gatekeeper, b.Representative, b.Liaison, b.Total(), con[i], eff[i])
+		t.Add(org.ID, org.Sector, b.Coordinator, b.Itinerant, b.Gatekeeper, b.Representative, b.Liaison, b.Total(),
+			holes.Constraint[i], holes.EffectiveSize[i], holes.Efficiency[i], holes.Hierarchy[i], blau[i], iqv[i])
 	}
-	t.Notes = append(t.Notes, "Roles count open two-paths in both directions (R sna brokerage raw.nli); constraint and effective size weighted (NetworkX).")
+	t.Notes = append(t.Notes,
+		"Roles count open two-paths in both directions (R sna brokerage raw.nli); constraint and effective size weighted (NetworkX).",
+		"efficiency: effective size per partner (1: no partner redundant); hierarchy: how much of the constraint one partner holds (0: spread evenly).",
+		"partner_blau, partner_iqv: how mixed the partners' sectors are (0: all in one sector; IQV 1: spread evenly over every sector).")
 	if o.z {
 		return writeTables(s, f, append([]*out.Table{t}, out.BrokerageSignificanceTables(d, graph.BrokerageSignificance(g, graph.SectorGroups(d)), desc)...)...)
 	}

@@ -25,6 +25,7 @@ type exportOptions struct {
 	labels     string
 	paths      string
 	measures   []string
+	method     string
 	resolution float64
 	seed       uint64
 	bb         backboneFlags
@@ -100,7 +101,8 @@ the organizations' measures stay those of the whole network.`,
 	f.BoolVar(&o.waves, "waves", false, "gexf: every wave's collaboration ties as a dynamic graph")
 	f.StringVar(&o.labels, "labels", "id", "pajek and dl: label vertices by id or name")
 	f.StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
-	f.StringSliceVar(&o.measures, "measures", orgMeasures, "measures to attach to organizations, comma-separated")
+	f.StringSliceVar(&o.measures, "measures", orgMeasures, "measures to attach to organizations, comma-separated; also "+strings.Join(structureMeasures, ", "))
+	f.StringVar(&o.method, "method", "louvain", "community method for the community attribute: louvain or leiden")
 	f.Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ for the community attribute")
 	f.Uint64Var(&o.seed, "seed", 1, "Louvain random seed for the community attribute")
 	o.bb.add(cmd, "backbone", "auto")
@@ -127,6 +129,9 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 	}
 	stop, err := parsePagerank(o.pagerank)
 	if err != nil {
+		return err
+	}
+	if err := checkMethod(o.method); err != nil {
 		return err
 	}
 	if err := checkMeasures(o.measures); err != nil {
@@ -209,11 +214,13 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 		var x *out.Export
 		switch {
 		case o.waves:
-			x, err = dynamicExport(ctx, s, d, spec.Type, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, pagerank: stop})
+			x, err = dynamicExport(ctx, s, d, spec.Type, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, pagerank: stop,
+				sectors: graph.SectorGroups(d), method: o.method})
 		case o.mode == "two":
 			x, err = twoModeExport(ctx, s, d, spec.Basis)
 		default:
-			x, err = oneModeExport(ctx, s, d, &o.net, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, pagerank: stop, progress: "betweenness and closeness"})
+			x, err = oneModeExport(ctx, s, d, &o.net, measureOptions{want: o.measures, paths: paths, resolution: o.resolution, seed: o.seed, pagerank: stop, progress: "betweenness and closeness",
+				sectors: graph.SectorGroups(d), method: o.method})
 		}
 		if err != nil {
 			return err

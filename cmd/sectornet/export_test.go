@@ -500,7 +500,7 @@ func TestExportUsage(t *testing.T) {
 		{[]string{"export", good, "--format", "dl", "--mode", "two", "--basis", "ties"}, "--mode two needs --basis forums or meetings: reported ties are one-mode"},
 		{[]string{"export", good, "--format", "dl", "--mode", "two", "--weight", "newman"}, "--weight applies to one-mode networks; the two-mode network is unweighted"},
 		{[]string{"export", good, "--format", "dl", "--mode", "three"}, "unknown mode \"three\" (want one or two)"},
-		{[]string{"export", good, "--format", "kumu", "--measures", "degree,fame"}, "unknown measure \"fame\" (want degree, strength, betweenness, closeness, eigenvector, pagerank, community)"},
+		{[]string{"export", good, "--format", "kumu", "--measures", "degree,fame"}, "unknown measure \"fame\" (want degree, strength, betweenness, closeness, eigenvector, pagerank, community, kcore, coreness, core, harmonic, eccentricity, clustering, weighted_clustering, constraint, effective_size, efficiency, hierarchy, partner_blau, partner_iqv, ssi)"},
 	} {
 		code, out, errs := sectornet(t, tt.args...)
 		if code != exitUsage || out != "" || errs != "sectornet: "+tt.msg+"\n" {

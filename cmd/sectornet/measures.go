@@ -35,6 +35,10 @@ type measureOptions struct {
 	// sentences stating their bounds.
 	approx *approxFlags
 	notes  *[]string
+	// sectors is the partition by sector (partner_blau, partner_iqv, ssi).
+	sectors graph.Groups
+	// method finds the communities: "louvain" (also "") or "leiden".
+	method string
 }
 
 // pagerankFlag adds --pagerank, PageRank's stopping rule.
@@ -69,11 +73,12 @@ func louvain(ctx context.Context, s *streams, g *graph.Network, resolution float
 	})
 }
 
-// checkMeasures returns a usage error for a name not in orgMeasures.
+// checkMeasures returns a usage error for a name not in orgMeasures or
+// structureMeasures.
 func checkMeasures(names []string) error {
 	for _, m := range names {
-		if !slices.Contains(orgMeasures, m) {
-			return usageErr(fmt.Errorf("unknown measure %q (want %s)", m, strings.Join(orgMeasures, ", ")))
+		if !slices.Contains(orgMeasures, m) && !slices.Contains(structureMeasures, m) {
+			return usageErr(fmt.Errorf("unknown measure %q (want %s)", m, strings.Join(append(slices.Clone(orgMeasures), structureMeasures...), ", ")))
 		}
 	}
 	return nil
@@ -153,12 +158,20 @@ func computeMeasures(ctx context.Context, s *streams, g *graph.Network, o measur
 		}
 		floats("pagerank", pr)
 	}
-	comm, err := louvain(ctx, s, g, o.resolution, o.seed)
+	method := o.method
+	if method == "" {
+		method = "louvain"
+	}
+	comm, err := communitiesBy(ctx, s, g, method, o.resolution, o.seed)
 	if err != nil {
 		return nil, graph.Groups{}, err
 	}
 	if want["community"] {
 		ints("community", comm.Label)
 	}
-	return cols, comm, nil
+	extra, err := structureColumns(ctx, s, g, o.sectors, o.seed, want)
+	if err != nil {
+		return nil, graph.Groups{}, err
+	}
+	return append(cols, extra...), comm, nil
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -132,7 +134,7 @@ func TestSectorsCommand(t *testing.T) {
 
 func TestBrokersCommand(t *testing.T) {
 	rows := csvRows(t, "brokers", good, "--format", "csv")
-	if h := strings.Join(rows[""], ","); h != "id,sector,coordinator,itinerant,gatekeeper,representative,liaison,total,constraint,effective_size" {
+	if h := strings.Join(rows[""], ","); h != "id,sector,coordinator,itinerant,gatekeeper,representative,liaison,total,constraint,effective_size,efficiency,hierarchy,partner_blau,partner_iqv" {
 		t.Errorf("header %q", h)
 	}
 	// A (gov) bridges B (bus) and D (npo): B→A→D and D→A→B are liaisons.
@@ -145,7 +147,17 @@ func TestBrokersCommand(t *testing.T) {
 	// (1/2 + 1/2·1/2)² = 0.49 + 0.5625; effective size 2 minus the
 	// redundancy 1/2·(2/2) of A through C and 1/2·(2/2) of C through A.
 	checkRow(t, "B", rows["B"], 8, "1.0525", "1")
-	checkRow(t, "E", rows["E"], 8, "", "")
+	checkRow(t, "E", rows["E"], 8, "", "", "", "", "", "")
+	// B's efficiency is effective size per partner, 1/2. Its hierarchy:
+	// contributions c_A = 0.49 and c_C = 0.5625 to C = 1.0525, r_j =
+	// c_j/(C/2), H = Σ r ln r / (2 ln 2) = 0.0034254711626161448
+	// (/usr/bin/python3). Its partners A (gov) and C (npo): shares 1/2,
+	// Blau 1/2, IQV (1/2)/(1 - 1/4) = 2/3 over the 4 sectors.
+	checkRow(t, "B", rows["B"], 10, "0.5")
+	if h, err := strconv.ParseFloat(rows["B"][11], 64); err != nil || math.Abs(h-0.0034254711626161448) > 1e-15 {
+		t.Errorf("B hierarchy %q", rows["B"][11])
+	}
+	checkRow(t, "B", rows["B"], 12, "0.5", "0.6666666666666666")
 }
 
 func TestCommunitiesCommand(t *testing.T) {

@@ -66,6 +66,7 @@ var reportTables = []struct {
 	{"centrality", "Centrality of every organization", []string{"centrality"}},
 	{"sectors", "How sectors mix", []string{"sectors"}},
 	{"brokers", "Brokers between sectors", []string{"brokers"}},
+	{"core", "Core and periphery", []string{"core"}},
 	{"communities", "Communities", []string{"communities"}},
 	{"change", "Change between survey waves", []string{"change"}},
 	{"survey", "Survey data quality: response, reciprocity, observed cells, sensitivity to the symmetrization rule, PARTNER scores", []string{"survey"}},

@@ -40,7 +40,19 @@ func newSectorsCmd(s *streams) *cobra.Command {
   mixing             the sector x sector matrix of tie counts
 
 and per sector and per organization its internal and external ties and E-I
-index (empty when it has no ties).`,
+index (empty when it has no ties). Then segregation and homophily indices,
+for the network and for each sector (its ties and the pairs that involve it),
+each with one sentence on how to read it:
+
+  coleman       Coleman's homophily index (R netseg coleman)
+  freeman       Freeman's segregation index (netseg freeman)
+  orwg          odds ratio of within-sector ties (netseg orwg)
+  yule_q        Yule's Q of the same 2x2 table of pairs
+  ei_weighted   E-I over tie weights
+  ei_min/max    the E-I range the sector sizes and number of ties allow
+  ei_rescaled   E-I rescaled to that range (UCINET)
+  ssi           Echenique and Fryer's spectral segregation index (netseg
+                ssi), per organization in the organizations table`,
 		Example: `  sectornet sectors mydata
   sectornet sectors mydata --basis ties --wave 2014 --format json
   sectornet sectors mydata --permutations 10000 --seed 7`,
@@ -126,10 +138,13 @@ func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 		mt.Add(row...)
 	}
 
-	ot := &out.Table{Name: "organizations", Title: "Organizations", Columns: []string{"id", "name", "sector", "internal_ties", "external_ties", "ei_index"}}
+	seg := graph.SegregationIndices(g, sec)
+	sgt, sst := segregationTables(d, seg)
+
+	ot := &out.Table{Name: "organizations", Title: "Organizations", Columns: []string{"id", "name", "sector", "internal_ties", "external_ties", "ei_index", "ssi"}}
 	for i, org := range d.Orgs {
 		x := nodeEI[i]
-		ot.Add(org.ID, org.Name, org.Sector, x.Internal, x.External, x.Index)
+		ot.Add(org.ID, org.Name, org.Sector, x.Internal, x.External, x.Index, seg.NodeSSI[i])
 	}
 
 	inf, err := o.inf.tables(ctx, s, sec, []*graph.Network{g}, []string{desc}, "")
@@ -140,18 +155,18 @@ func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 		// One object with the network's numbers at the top level.
 		obj := out.Row{
 			Keys: []string{"network", "ei_index", "external_ties", "internal_ties", "assortativity", "sector_modularity", "density",
-				"permutation_test", "sectors", "mixing", "organizations"},
+				"permutation_test", "sectors", "mixing", "organizations", "segregation", "sector_segregation"},
 			Values: []any{desc, ei.Index, ei.External, ei.Internal, assort, q, g.Density(),
 				rowsToObject(pt), st.JSONRows(),
 				out.Row{Keys: []string{"sectors", "ties", "weight"}, Values: []any{sectorIDs, mix.Ties, mix.Weight}},
-				ot.JSONRows()},
+				ot.JSONRows(), rowsToObject(sgt), sst.JSONRows()},
 		}
 		for _, t := range inf {
 			obj.Keys, obj.Values = append(obj.Keys, t.Name), append(obj.Values, t.JSONRows())
 		}
 		return out.WriteJSON(s.Out, obj)
 	}
-	return writeTables(s, f, append([]*out.Table{nt, pt, st, mt, ot}, inf...)...)
+	return writeTables(s, f, append([]*out.Table{nt, pt, sgt, st, sst, mt, ot}, inf...)...)
 }
 
 // rowsToObject turns a two-column measure/value table into one JSON
@@ -163,4 +178,45 @@ func rowsToObject(t *out.Table) out.Row {
 		r.Values = append(r.Values, row[1])
 	}
 	return r
+}
+
+// segregationReadings say in one sentence how to read each index of the
+// segregation table, in its order.
+var segregationReadings = []struct{ name, reading string }{
+	{"coleman", "Coleman's homophily: 1 all ties within sectors, 0 as many as random choice of partners gives, -1 none within."},
+	{"freeman", "Freeman's segregation: 1 no cross-sector ties, 0 as many as random ties give, negative more than random."},
+	{"orwg", "Odds ratio: how many times likelier a pair in one sector is tied than a pair across sectors (1 no difference)."},
+	{"yule_q", "Yule's Q of the same odds, (OR-1)/(OR+1): from -1 (ties only across) through 0 to 1 (ties only within)."},
+	{"ei_index", "E-I over ties: -1 all ties within sectors, +1 all across; depends on the sector sizes."},
+	{"ei_weighted", "E-I over tie weights: the same, counting strong ties more."},
+	{"ei_min", "The lowest E-I these sector sizes and this many ties allow."},
+	{"ei_max", "The highest E-I they allow."},
+	{"ei_rescaled", "E-I rescaled from [ei_min, ei_max] to [-1, 1], comparable across networks (UCINET's rescaled E-I)."},
+	{"ssi", "Spectral segregation (Echenique and Fryer): mean over organizations of how enclosed their own sector's neighbourhood is; 0 none."},
+}
+
+// segregationTables builds the network's segregation indices, with how
+// to read each, and their values per sector.
+func segregationTables(d *graph.Dataset, seg graph.Segregation) (*out.Table, *out.Table) {
+	vals := func(x graph.SegregationIndex) []float64 {
+		return []float64{x.Coleman, x.Freeman, x.ORWG, x.YuleQ, x.EI, x.EIWeighted, x.EIMin, x.EIMax, x.EIRescaled, x.SSI}
+	}
+	t := &out.Table{Name: "segregation", Title: "Segregation and homophily by sector", Columns: []string{"index", "value", "reading"}}
+	for k, v := range vals(seg.Overall) {
+		t.Add(segregationReadings[k].name, v, segregationReadings[k].reading)
+	}
+	t.Notes = append(t.Notes, "Several indices because E-I depends on sector sizes; see README for the formulas. Empty: undefined (no ties, or no cross-sector pairs).")
+	cols := []string{"sector"}
+	for _, r := range segregationReadings {
+		cols = append(cols, r.name)
+	}
+	st := &out.Table{Name: "sector_segregation", Title: "Segregation of each sector (its ties and pairs)", Columns: cols}
+	for k, x := range seg.Groups {
+		row := []any{d.Sectors[k].ID}
+		for _, v := range vals(x) {
+			row = append(row, v)
+		}
+		st.Add(row...)
+	}
+	return t, st
 }

@@ -61,6 +61,16 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 		return err
 	}
 	ts := summaryTables(d, g, desc, o.net.tieType)
+	for k, t := range ts {
+		if t.Name == "network" {
+			ct, err := cohesionTables(ctx, s, g, t)
+			if err != nil {
+				return err
+			}
+			ts = append(ts[:k+1], append([]*out.Table{ct}, ts[k+1:]...)...)
+			break
+		}
+	}
 	inf, err := o.inf.tables(ctx, s, graph.SectorGroups(d), []*graph.Network{g}, []string{desc}, "")
 	if err != nil {
 		return err
