@@ -277,7 +277,7 @@ func sameFloats(t *testing.T, what string, got, want []float64, tol float64) {
 func TestDenseKernelsEqualPlain(t *testing.T) {
 	saved := groupBitsBudget
 	defer func() { groupBitsBudget = saved }()
-	for c, x := range randomNetworks(1, 250) {
+	for c, x := range randomNetworks(1, 150) {
 		groupBitsBudget = saved
 		if c%5 == 0 {
 			groupBitsBudget = 0 // no group bitsets: the set-bit walk
