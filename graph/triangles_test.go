@@ -270,7 +270,7 @@ func sameFloats(t *testing.T, what string, got, want []float64, tol float64) {
 
 // TestDenseKernelsEqualPlain checks Clustering, BrokerageRoles,
 // Constraint, EffectiveSize and the permutation tests' count of ties
-// within groups against the plain kernels on 250 random
+// within groups against the plain kernels on 150 random
 // networks. Integer counts must be equal; constraint and effective size
 // must be the same bits where there are no twins and equal to 1e-12
 // where the twin quotient sums a class at once.
