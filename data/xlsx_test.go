@@ -446,3 +446,54 @@ func BenchmarkLoadWorkbook(b *testing.B) {
 		}
 	}
 }
+
+// TestTemplateValidations: the template's id columns are drop-down lists
+// of the ids typed in their sheet, and its number columns refuse values
+// out of range, so that most mistakes cannot be typed (issue 19).
+func TestTemplateValidations(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteWorkbookTemplate(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, sheet := range f.GetSheetList() {
+		dvs, err := f.GetDataValidations(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, dv := range dvs {
+			style := ""
+			if dv.ErrorStyle != nil {
+				style = *dv.ErrorStyle
+			}
+			got = append(got, fmt.Sprintf("%s %s %s %s %s %s %s", sheet, dv.Sqref, dv.Type, dv.Operator, dv.Formula1, dv.Formula2, style))
+		}
+	}
+	list := func(s string) string { return fmt.Sprintf("OFFSET(%s!$A$2,0,0,MAX(1,COUNTA(%s!$A:$A)-1),1)", s, s) }
+	want := []string{
+		"organizations C2:C1048576 list  " + list("sectors") + "  warning",
+		"forums D2:D1048576 whole greaterThanOrEqual 0  stop",
+		"participation A2:A1048576 list  " + list("organizations") + "  stop",
+		"participation B2:B1048576 list  " + list("forums") + "  stop",
+		"meetings B2:B1048576 list  " + list("forums") + "  stop",
+		"meetings C2:C1048576 date greaterThan 1  warning",
+		"attendance A2:A1048576 list  " + list("meetings") + "  stop",
+		"attendance B2:B1048576 list  " + list("organizations") + "  stop",
+		"ties A2:A1048576 list  " + list("organizations") + "  stop",
+		"ties B2:B1048576 list  " + list("organizations") + "  stop",
+		"ties E2:E1048576 decimal greaterThan 0  stop",
+		"ties F2:F1048576 decimal between 1 4 stop",
+		"ties G2:G1048576 decimal between 1 4 stop",
+		"quotas A2:A1048576 list  " + list("forums") + "  warning",
+		"quotas B2:B1048576 list  " + list("sectors") + "  warning",
+		"quotas C2:C1048576 decimal between 0 1 stop",
+		"respondents A2:A1048576 list  " + list("organizations") + "  stop",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("validations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -98,8 +98,84 @@ func WriteWorkbookTemplate(w io.Writer) error {
 		if err := f.SetPanes(sheet, frozenHeader()); err != nil {
 			return err
 		}
+		if err := addValidations(f, sheet, cols); err != nil {
+			return err
+		}
 	}
 	return writeCanonical(w, f)
+}
+
+// idList is the drop-down list of the ids in column A of a sheet, as long
+// as the ids typed there: OFFSET from A2 over COUNTA(A:A)-1 rows.
+func idList(sheet string) string {
+	return fmt.Sprintf("OFFSET(%s!$A$2,0,0,MAX(1,COUNTA(%s!$A:$A)-1),1)", sheet, sheet)
+}
+
+// validation is the data validation of one column of the template.
+type validation struct {
+	list       string  // the sheet whose ids make the drop-down list; "" for a number rule
+	typ        excelize.DataValidationType
+	op         excelize.DataValidationOperator
+	lo, hi     float64 // the number rule's bounds
+	warn       bool    // a warning that lets the value stay, not a stop
+	title, msg string
+}
+
+// validations are the drop-down lists and number rules of the template's
+// columns, so that most mistakes cannot be typed: ids chosen from their
+// sheet (a name cannot be typed where the id belongs), shares from 0 to 1,
+// scores from 1 to 4. Sectors and quota forums only warn: without a
+// sectors sheet the sector column holds ids of its own, and a quota's
+// forum may be *.
+var validations = map[string]validation{
+	"organizations.sector": {list: "sectors", warn: true, title: "Not in the sectors sheet", msg: "Use a sector id from the sectors sheet (or leave that sheet empty and write each sector the same way on every row)."},
+	"participation.org":    {list: "organizations", title: "Not an organization id", msg: "Choose an id from the organizations sheet (column A), not a name."},
+	"participation.forum":  {list: "forums", title: "Not a forum id", msg: "Choose an id from the forums sheet (column A), not a name."},
+	"meetings.forum":       {list: "forums", title: "Not a forum id", msg: "Choose an id from the forums sheet (column A), not a name."},
+	"meetings.date":        {typ: excelize.DataValidationTypeDate, op: excelize.DataValidationOperatorGreaterThan, lo: 1, warn: true, title: "Not a date", msg: "A date, such as 2013-01-15."},
+	"attendance.meeting":   {list: "meetings", title: "Not a meeting id", msg: "Choose an id from the meetings sheet (column A)."},
+	"attendance.org":       {list: "organizations", title: "Not an organization id", msg: "Choose an id from the organizations sheet (column A), not a name."},
+	"ties.source":          {list: "organizations", title: "Not an organization id", msg: "Choose an id from the organizations sheet (column A), not a name."},
+	"ties.target":          {list: "organizations", title: "Not an organization id", msg: "Choose an id from the organizations sheet (column A), not a name."},
+	"ties.weight":          {typ: excelize.DataValidationTypeDecimal, op: excelize.DataValidationOperatorGreaterThan, lo: 0, title: "Not a weight", msg: "A number above 0 (1 when blank)."},
+	"ties.trust":           {typ: excelize.DataValidationTypeDecimal, op: excelize.DataValidationOperatorBetween, lo: 1, hi: 4, title: "Not a score", msg: "A score from 1 to 4."},
+	"ties.value":           {typ: excelize.DataValidationTypeDecimal, op: excelize.DataValidationOperatorBetween, lo: 1, hi: 4, title: "Not a score", msg: "A score from 1 to 4."},
+	"quotas.forum":         {list: "forums", warn: true, title: "Not a forum id", msg: "A forum id from the forums sheet, or * for every forum without rows of its own."},
+	"quotas.sector":        {list: "sectors", warn: true, title: "Not in the sectors sheet", msg: "A sector id from the sectors sheet."},
+	"quotas.share":         {typ: excelize.DataValidationTypeDecimal, op: excelize.DataValidationOperatorBetween, lo: 0, hi: 1, title: "Not a share", msg: "A share from 0 to 1: 0.2 (or 20%) for a fifth."},
+	"forums.capacity":      {typ: excelize.DataValidationTypeWhole, op: excelize.DataValidationOperatorGreaterThanOrEqual, lo: 0, title: "Not a number of seats", msg: "A whole number of seats, 0 or more."},
+	"respondents.org":      {list: "organizations", title: "Not an organization id", msg: "Choose an id from the organizations sheet (column A), not a name."},
+}
+
+// addValidations adds the validations of a sheet's columns (rows 2 down).
+func addValidations(f *excelize.File, sheet string, cols []string) error {
+	for c, h := range cols {
+		v, ok := validations[sheet+"."+h]
+		if !ok {
+			continue
+		}
+		letter, _ := excelize.ColumnNumberToName(c + 1)
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("%s2:%s%d", letter, letter, excelize.TotalRows))
+		if v.list != "" {
+			dv.SetSqrefDropList(idList(v.list))
+		} else if v.op == excelize.DataValidationOperatorBetween {
+			if err := dv.SetRange(v.lo, v.hi, v.typ, v.op); err != nil {
+				return err
+			}
+		} else if err := dv.SetRange(v.lo, "", v.typ, v.op); err != nil {
+			return err
+		}
+		style := excelize.DataValidationErrorStyleStop
+		if v.warn {
+			style = excelize.DataValidationErrorStyleWarning
+		}
+		dv.SetError(style, v.title, v.msg)
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return fmt.Errorf("sheet %s column %s: %w", sheet, h, err)
+		}
+	}
+	return nil
 }
 
 // WriteWorkbook writes d as a dataset workbook that LoadWorkbook reads
