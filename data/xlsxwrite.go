@@ -113,7 +113,7 @@ func idList(sheet string) string {
 
 // validation is the data validation of one column of the template.
 type validation struct {
-	list       string  // the sheet whose ids make the drop-down list; "" for a number rule
+	list       string // the sheet whose ids make the drop-down list; "" for a number rule
 	typ        excelize.DataValidationType
 	op         excelize.DataValidationOperator
 	lo, hi     float64 // the number rule's bounds
