@@ -185,3 +185,24 @@ func ForumModelReading(f *graph.QAPFit, from, to string) string {
 	return fmt.Sprintf("How to read it with the attribution test: the attribution test compares the share of new ties among co-participants with random draws of pairs; this model asks the same of every pair without a tie in %s while holding fixed whether the two share a sector and how many partners they had in %s, and its permutations keep the network's structure. Co-participating between %s and %s multiplies the odds of a new tie by %s (coefficient %s, z = %s; %s). Both pointing the same way is the dyadic evidence of a forum effect; an odds ratio near 1 or a large p here means the attribution's excess is explained by sector and earlier activity.",
 		from, from, from, to, FormatHuman(math.Exp(c.Estimate)), FormatHuman(c.Estimate), FormatHuman(c.Statistic), p)
 }
+
+// ForumModelHeadline is the report's headline of the forum-effect model of
+// waves from and to.
+func ForumModelHeadline(f *graph.QAPFit, from, to string) string {
+	if len(f.Coefficients) < 2 {
+		return ""
+	}
+	c := f.Coefficients[1]
+	p := fmt.Sprintf("p = %s", FormatHuman(c.PGreaterEq))
+	if c.PGreaterEq == 0 {
+		p = fmt.Sprintf("p < %s", FormatHuman(1/float64(f.Permutations)))
+	}
+	if f.Permutations == 0 {
+		p = "no permutation test"
+	}
+	if f.Failed > 0 {
+		p += fmt.Sprintf("; %d permutation fits failed and are left out", f.Failed)
+	}
+	return fmt.Sprintf("among the %d pairs with no tie in %s, sharing a forum or a meeting up to %s multiplies the odds of a new tie by %s at the same sector mix and %s activity (logistic QAP with semi-partialling, %s over %d permutations; the forum_model tables of change).",
+		f.N, from, to, FormatHuman(math.Exp(c.Estimate)), from, p, f.Permutations)
+}

@@ -81,13 +81,13 @@ func (f *inferenceFlags) tables(ctx context.Context, s *streams, sec graph.Group
 	return ts, nil
 }
 
-// forumModel fits the dyadic forum-effect model of a comparison of waves:
-// the logistic QAP regression of a new tie (pairs without a tie in the
-// earlier wave) on co-participation between the waves, same sector and the
-// two organizations' degrees in the earlier wave, by semi-partialling, on
-// the ties sel selects (those CompareWaves compared).
-// Pairs outside the comparison's universe are left out.
-func forumModel(ctx context.Context, s *streams, d *graph.Dataset, c *graph.Change, sel graph.TieSelection, perms int, seed uint64) ([]*out.Table, error) {
+// forumModelFit fits the dyadic forum-effect model of a comparison of
+// waves: the logistic QAP regression of a new tie (pairs without a tie in
+// the earlier wave) on co-participation between the waves, same sector and
+// the two organizations' degrees in the earlier wave, by semi-partialling,
+// on the ties sel selects (those CompareWaves compared). Pairs outside the
+// comparison's universe are left out.
+func forumModelFit(ctx context.Context, s *streams, d *graph.Dataset, c *graph.Change, sel graph.TieSelection, perms int, seed uint64) (*graph.QAPFit, error) {
 	outcome, predict := forumModelTerms(c.From, c.To)
 	y, err := graph.QAPOutcome(d, outcome, sel)
 	if err != nil {
@@ -112,18 +112,26 @@ func forumModel(ctx context.Context, s *streams, d *graph.Dataset, c *graph.Chan
 		}
 		terms = append(terms, t...)
 	}
-	fit, err := graph.QAP(ctx, y.X, terms, graph.QAPOptions{Model: graph.QAPLogistic, Null: graph.QAPSemiPartial, Permutations: perms, Seed: seed, Progress: progress(s, "forum-effect model")})
+	return graph.QAP(ctx, y.X, terms, graph.QAPOptions{Model: graph.QAPLogistic, Null: graph.QAPSemiPartial, Permutations: perms, Seed: seed, Progress: progress(s, "forum-effect model")})
+}
+
+// forumModel lays out the forum-effect model of a comparison (see
+// forumModelFit), or a note saying why it could not be fitted.
+func forumModel(ctx context.Context, s *streams, d *graph.Dataset, c *graph.Change, sel graph.TieSelection, perms int, seed uint64) ([]*out.Table, error) {
+	outcome, _ := forumModelTerms(c.From, c.To)
+	title := c.From + " to " + c.To + ": the forum effect as a dyadic model (logistic QAP)"
+	fit, err := forumModelFit(ctx, s, d, c, sel, perms, seed)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
 		}
 		// Too few new ties, or a term constant among the pairs at risk:
 		// say so instead of failing the whole comparison.
-		t := &out.Table{Name: "forum_model", Title: c.From + " to " + c.To + ": the forum effect as a dyadic model", Columns: []string{"note"}}
+		t := &out.Table{Name: "forum_model", Title: title, Columns: []string{"note"}}
 		t.Add("not fitted: " + err.Error())
 		return []*out.Table{t}, nil
 	}
-	ts := out.QAPTables("forum_model", c.From+" to "+c.To+": the forum effect as a dyadic model (logistic QAP)", outcome, fit)
+	ts := out.QAPTables("forum_model", title, outcome, fit)
 	ts[0].Notes = append(ts[0].Notes, out.ForumModelReading(fit, c.From, c.To))
 	return ts, nil
 }
@@ -166,4 +174,27 @@ func withAfter(ts []*out.Table, name string, extra []*out.Table) []*out.Table {
 	res := append([]*out.Table{}, ts[:at]...)
 	res = append(res, extra...)
 	return append(res, ts[at:]...)
+}
+
+// networkLabel is a short name of the network nf describes, for the rows
+// of the CUG and bootstrap tables: forums, meetings or ties W.
+func networkLabel(d *graph.Dataset, nf *networkFlags) string {
+	spec, err := nf.spec()
+	if err != nil {
+		return "network"
+	}
+	switch spec.Basis {
+	case graph.BasisTies:
+		w := spec.Wave
+		if w == "" {
+			ws := d.Waves()
+			if len(ws) > 0 {
+				w = ws[len(ws)-1]
+			}
+		}
+		return "ties " + w
+	case graph.BasisMeetings:
+		return "meetings"
+	}
+	return "forums"
 }

@@ -375,6 +375,9 @@ func headlines(ctx context.Context, d *graph.Dataset) []string {
 				effect += fmt.Sprintf(" %d of the %d new ties join an organization that did not answer the %s survey: some may be old ties nobody reported.", n.Nonrespondent, n.New, from)
 			}
 			hs = append(hs, effect+sensEffect)
+			if fit, err := forumModelFit(ctx, &streams{Err: io.Discard}, d, c, graph.TieSelection{}, 1000, 1); err == nil {
+				hs = append(hs, "**Forum effect, dyadic model:** "+out.ForumModelHeadline(fit, from, to))
+			}
 		}
 	}
 	return hs

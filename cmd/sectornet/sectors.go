@@ -147,7 +147,7 @@ func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 		ot.Add(org.ID, org.Name, org.Sector, x.Internal, x.External, x.Index, seg.NodeSSI[i])
 	}
 
-	inf, err := o.inf.tables(ctx, s, sec, []*graph.Network{g}, []string{desc}, "")
+	inf, err := o.inf.tables(ctx, s, sec, []*graph.Network{g}, []string{networkLabel(d, &o.net)}, "")
 	if err != nil {
 		return err
 	}

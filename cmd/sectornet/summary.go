@@ -71,7 +71,7 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 			break
 		}
 	}
-	inf, err := o.inf.tables(ctx, s, graph.SectorGroups(d), []*graph.Network{g}, []string{desc}, "")
+	inf, err := o.inf.tables(ctx, s, graph.SectorGroups(d), []*graph.Network{g}, []string{networkLabel(d, &o.net)}, "")
 	if err != nil {
 		return err
 	}
