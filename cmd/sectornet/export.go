@@ -154,6 +154,8 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 			return usageErr(errors.New("--waves exports every wave; leave out --wave"))
 		case o.net.basis != "forums" && o.net.basis != "ties":
 			return usageErr(errors.New("--waves exports the collaboration ties (--basis ties)"))
+		case !o.net.survey.isDefault():
+			return usageErr(errors.New("--waves exports every report by the max rule; --symmetrize and --missing apply to a one-wave export (--basis ties --wave W)"))
 		}
 		o.net.basis = "ties"
 	}

@@ -240,6 +240,9 @@ func (o *renderOptions) check() error {
 	if o.view != "change" && o.view != "sector-change" && (o.from != "" || o.to != "") {
 		return usageErr(errors.New("--from and --to apply to --view change"))
 	}
+	if (o.view == "change" || o.view == "sector-change" || o.view == "waves") && !o.net.survey.isDefault() {
+		return usageErr(fmt.Errorf("--view %s draws every report by the max rule; --symmetrize and --missing apply to the views of one network (--basis ties), and sectornet change and survey compare the rules", o.view))
+	}
 	if (o.view == "change" || o.view == "sector-change" || o.view == "waves") && (o.set["basis"] || o.set["wave"] || o.set["weight"]) {
 		return usageErr(errors.New("--view change draws reported ties; give --from, --to and --type instead of --basis, --weight and --wave"))
 	}

@@ -32,6 +32,13 @@ func TestSymmetrizeFlags(t *testing.T) {
 	if code, _, errs := sectornet(t, "centrality", good, "--basis", "ties", "--missing", "impute"); code != exitUsage || !strings.Contains(errs, `unknown missing-data treatment "impute"`) {
 		t.Errorf("bad --missing: code %d %s", code, errs)
 	}
+	// Views that draw several waves keep the max rule and say so.
+	if code, _, errs := sectornet(t, "render", good, "--view", "change", "--symmetrize", "min", "-o", t.TempDir()+"/c.svg"); code != exitUsage || !strings.Contains(errs, "--view change draws every report by the max rule") {
+		t.Errorf("render change: code %d %s", code, errs)
+	}
+	if code, _, errs := sectornet(t, "export", good, "--format", "gexf", "--waves", "--missing", "drop"); code != exitUsage || !strings.Contains(errs, "--waves exports every report by the max rule") {
+		t.Errorf("export --waves: code %d %s", code, errs)
+	}
 	// change warns about new ties of nonrespondents: C-D and B-E are new
 	// in 2014, and C and E did not answer 2012.
 	code, out, errs := sectornet(t, "change", good, "--permutations", "0")
