@@ -273,9 +273,36 @@ func OneMode(d *Dataset, spec NetworkSpec) (*Network, error) {
 		} else if !slices.Contains(waves, wave) {
 			return nil, fmt.Errorf("no ties in wave %q (waves: %s)", wave, joinQuoted(waves))
 		}
+		if spec.Type != "" {
+			if err := checkTieType(d, wave, spec.Type); err != nil {
+				return nil, err
+			}
+		}
 		return TieNetworkRule(d, wave, spec.Type, spec.Rule, spec.Missing), nil
 	}
 	return nil, fmt.Errorf("unknown basis %v", spec.Basis)
+}
+
+// checkTieType returns an error when no tie of wave has type typ, naming
+// the types there are: a mistyped type would otherwise give an empty
+// network.
+func checkTieType(d *Dataset, wave, typ string) error {
+	inWave := map[string]bool{}
+	var types []string
+	for _, t := range d.Ties {
+		if t.Wave == wave && t.Type != "" && !inWave[t.Type] {
+			inWave[t.Type] = true
+			types = append(types, t.Type)
+		}
+	}
+	if inWave[typ] {
+		return nil
+	}
+	sortStrings(types)
+	if slices.Contains(d.TieTypes(), typ) {
+		return fmt.Errorf("no ties of type %q in wave %q (its types: %s)", typ, wave, joinQuoted(types))
+	}
+	return fmt.Errorf("no ties of type %q (types: %s)", typ, joinQuoted(d.TieTypes()))
 }
 
 func joinQuoted(ss []string) string {

@@ -61,3 +61,30 @@ func itoa(i int) string {
 	}
 	return s
 }
+
+// TestOneModeTieType: a type no tie has, or none of the wave, is an error
+// naming the types, not an empty network (issue 19).
+func TestOneModeTieType(t *testing.T) {
+	d := &Dataset{
+		Orgs: []Organization{{ID: "A"}, {ID: "B"}, {ID: "C"}},
+		Ties: []Tie{
+			{Source: "A", Target: "B", Wave: "2012", Type: "joint project", Weight: 1},
+			{Source: "B", Target: "C", Wave: "2012", Type: "information", Weight: 1},
+			{Source: "A", Target: "C", Wave: "2014", Type: "joint project", Weight: 1},
+		},
+	}
+	for _, tt := range []struct{ wave, typ, want string }{
+		{"2014", "joint projects", `no ties of type "joint projects" (types: "information", "joint project")`},
+		{"2014", "information", `no ties of type "information" in wave "2014" (its types: "joint project")`},
+		{"", "information", `no ties of type "information" in wave "2014" (its types: "joint project")`},
+		{"2012", "information", ""},
+	} {
+		g, err := OneMode(d, NetworkSpec{Basis: BasisTies, Wave: tt.wave, Type: tt.typ})
+		switch {
+		case tt.want == "" && (err != nil || g.M() != 1):
+			t.Errorf("%s %s: %v", tt.wave, tt.typ, err)
+		case tt.want != "" && (err == nil || err.Error() != tt.want):
+			t.Errorf("%s %s: got %v, want %s", tt.wave, tt.typ, err, tt.want)
+		}
+	}
+}
