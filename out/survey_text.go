@@ -69,13 +69,15 @@ func DataQuality(d *graph.Dataset, q graph.SurveyQuality, rule graph.Rule, missi
 				last = s
 			}
 		}
-		c := fmt.Sprintf("wave %s", w.Wave)
 		if first != "" {
-			c += fmt.Sprintf(" answered from %s to %s", first, last)
+			coll = append(coll, fmt.Sprintf("wave %s answered from %s to %s", w.Wave, first, last))
 		}
-		coll = append(coll, c)
 	}
-	items = append(items, fmt.Sprintf("Collection: %d survey %s (%s); %s.", len(q.Waves), pluralWord(len(q.Waves), "wave", "waves"), strings.Join(waves, ", "), strings.Join(coll, "; ")))
+	when := "no answer dates (respondents.csv gives none)"
+	if len(coll) > 0 {
+		when = strings.Join(coll, "; ")
+	}
+	items = append(items, fmt.Sprintf("Collection: %d survey %s (%s); %s.", len(q.Waves), pluralWord(len(q.Waves), "wave", "waves"), strings.Join(waves, ", "), when))
 	var resp []string
 	for _, w := range q.Waves {
 		r := w.Response
