@@ -17,7 +17,8 @@ import (
 )
 
 // numericColumns are the columns written as numbers in a workbook.
-var numericColumns = map[string]bool{"capacity": true, "weight": true, "trust": true, "value": true, "share": true}
+var numericColumns = map[string]bool{"capacity": true, "weight": true, "trust": true, "value": true, "share": true,
+	"reliability": true, "mission": true, "openness": true, "power": true, "involvement": true, "resources": true}
 
 // columnNotes explain each column of the dataset format; WriteWorkbookTemplate
 // puts them as notes on the headings.
@@ -43,13 +44,23 @@ var columnNotes = map[string]string{
 	"attendance.meeting":   "A meeting id from the meetings sheet.",
 	"attendance.org":       "An organization id. One row per organization and meeting.",
 	"attendance.person":    "Who attended (optional).",
-	"ties.source":          "An organization id: one end of a reported collaboration.",
-	"ties.target":          "An organization id: the other end. Ties are undirected.",
+	"ties.source":          "An organization id: the organization that reported the collaboration (a survey respondent).",
+	"ties.target":          "An organization id: the partner it named. A-B and B-A are one tie of the undirected networks (--symmetrize says how).",
 	"ties.wave":            "The survey wave (e.g. 2012).",
 	"ties.type":            "information, resources, joint project, ... (optional).",
 	"ties.weight":          "A number above 0 (1 when blank).",
 	"ties.trust":           "A score from 1 to 4 (optional).",
 	"ties.value":           "A score from 1 to 4 (optional).",
+	"ties.reliability":     "PARTNER trust: how reliable the partner is, 1 (not at all) to 4 (a great deal) (optional).",
+	"ties.mission":         "PARTNER trust: how much the partner supports the mission, 1 to 4 (optional).",
+	"ties.openness":        "PARTNER trust: how open to discussion the partner is, 1 to 4 (optional).",
+	"ties.power":           "PARTNER value: the partner's power and influence, 1 to 4 (optional).",
+	"ties.involvement":     "PARTNER value: how involved the partner is, 1 to 4 (optional).",
+	"ties.resources":       "PARTNER value: how much the partner contributes resources, 1 to 4 (optional).",
+	"respondents.org":      "An organization id that answered the wave's survey (including those that named no partner).",
+	"respondents.wave":     "The survey wave it answered (e.g. 2014).",
+	"respondents.date":     "The day it answered, YYYY-MM-DD or a date cell (optional).",
+	"respondents.person":   "Who answered (optional).",
 	"quotas.forum":         "A forum id, or * for every forum without rows of its own.",
 	"quotas.sector":        "A sector id.",
 	"quotas.share":         "The sector's target share of the forum's seats, from 0 to 1.",
