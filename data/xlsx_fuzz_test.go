@@ -159,3 +159,58 @@ func FuzzReadMatrix(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadMatrixWorkbook converts arbitrary cells (lines split at
+// newlines, cells at tabs) written as a workbook sheet, with a merged
+// range from the first bytes, as a wide sheet: never a panic, every
+// problem names the workbook and the sheet.
+func FuzzReadMatrixWorkbook(f *testing.F) {
+	f.Add("id\tname\tF1\tF2\nA\tAlpha\tx\t\nB\tBeta\t\t✓", uint8(2), uint8(3))
+	f.Add("org\tF1\nA\tchair\n\tx", uint8(0), uint8(0))
+	f.Add("F1\tF2\n#N/A\t1", uint8(1), uint8(200))
+	f.Fuzz(func(t *testing.T, s string, mergeRow, mergeCol uint8) {
+		b := excelize.NewFile()
+		defer b.Close()
+		cells := 0
+		for r, line := range strings.Split(s, "\n") {
+			for c, v := range strings.Split(line, "\t") {
+				if cells++; r > 100 || cells > 1000 {
+					return
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if err := b.SetCellStr("Sheet1", cell, v); err != nil {
+					return
+				}
+			}
+		}
+		var buf bytes.Buffer
+		if err := b.Write(&buf); err != nil {
+			return
+		}
+		xlsx := buf.Bytes()
+		if mergeRow > 0 && mergeCol > 0 {
+			// Written into the sheet's XML: excelize's MergeCell visits
+			// every cell of the range.
+			to, _ := excelize.CoordinatesToCellName(int(mergeCol), int(mergeRow)*1000)
+			xlsx = rezip(t, xlsx, inSheet("xl/worksheets/sheet1.xml", "</sheetData>", `<mergeCells count="1"><mergeCell ref="A2:`+to+`"/></mergeCells>`), nil)
+		}
+		for _, as := range []string{FileParticipation, FileAttendance} {
+			d, err := ReadMatrix(bytes.NewReader(xlsx), "m.xlsx", MatrixOptions{As: as, Roles: as == FileParticipation})
+			if err == nil {
+				if d == nil {
+					t.Fatal("nil dataset and nil error")
+				}
+				continue
+			}
+			var list *List
+			if !errors.As(err, &list) {
+				t.Fatalf("error is not a *List: %v", err)
+			}
+			for _, e := range list.Errs {
+				if !strings.HasPrefix(e.Error(), "m.xlsx") || (e.Sheet == "" && !errors.Is(e, ErrNotWorkbook)) {
+					t.Errorf("problem not naming the workbook and sheet: %v", e)
+				}
+			}
+		}
+	})
+}
