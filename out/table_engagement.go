@@ -217,3 +217,55 @@ func periodWord(p graph.Period) string {
 	}
 	return p.String()
 }
+
+// IndicatorsTable relates the partnership's numbers to the conditions of
+// Collective Impact they inform, worded as indicators.
+func IndicatorsTable(d *graph.Dataset, ci graph.CIIndicators) *Table {
+	t := &Table{Name: "indicators", Title: "Indicators for the conditions of Collective Impact",
+		Columns: []string{"condition", "indicator", "value", "reading"}}
+	row := func(cond, ind string, v any, reading string) { t.Add(cond, ind, v, reading) }
+	row("continuous communication", "meetings held", ci.Meetings, fmt.Sprintf("%d distinct attendances", ci.Attendances))
+	if !math.IsNaN(ci.SeatsFilled) {
+		row("continuous communication", "share of members' seats filled", ci.SeatsFilled,
+			fmt.Sprintf("members came to %s of the meetings they could attend; %d %s lapsed", percent(ci.SeatsFilled), ci.Lapsed, plural(ci.Lapsed, "member has", "members have")))
+	}
+	if ci.FirstPeriod != "" {
+		row("continuous communication", "meetings in the last period", ci.LastMeetings,
+			fmt.Sprintf("%d in %s, %d in %s", ci.FirstMeetings, ci.FirstPeriod, ci.LastMeetings, ci.LastPeriod))
+	}
+	if !math.IsNaN(ci.CrossShareMet) {
+		row("mutually reinforcing activities", "share of pairs who met that cross sectors", ci.CrossShareMet, "organizations of different sectors sitting at one meeting")
+	}
+	if ci.NewCrossSector >= 0 {
+		row("mutually reinforcing activities", "new cross-sector collaboration ties", ci.NewCrossSector, "reported in "+ci.To+", absent in "+ci.From)
+	} else {
+		row("mutually reinforcing activities", "new cross-sector collaboration ties", nil, "needs two survey waves")
+	}
+	if ci.JointLastWave >= 0 {
+		row("mutually reinforcing activities", "joint-work ties in the last wave", ci.JointLastWave, "pairs reporting a tie whose type says joint (joint project)")
+	}
+	if ci.Backbone >= 0 {
+		o := d.Orgs[ci.Backbone]
+		how := "named in organizations.csv's backbone column"
+		if ci.BackboneFrom == graph.BackboneBoardChair {
+			how = "the board's chair (add a backbone column to organizations.csv to name another)"
+		}
+		if ci.BackboneRank > 0 {
+			row("backbone support", "brokerage roles of the backbone", ci.BackboneBrokerage,
+				fmt.Sprintf("%s (%s), %s; betweenness rank %d of %d over shared forums", o.Name, o.ID, how, ci.BackboneRank, len(d.Orgs)))
+		}
+	} else {
+		row("backbone support", "brokerage roles of the backbone", nil, "no backbone organization: add a backbone column (yes) to organizations.csv")
+	}
+	if !math.IsNaN(ci.ResponseRate) {
+		src := "respondents.csv"
+		if ci.ResponseInferred {
+			src = "respondents inferred: organizations that reported a tie"
+		}
+		row("shared measurement", "survey response rate, "+ci.ResponseWave, ci.ResponseRate, src)
+	} else {
+		row("shared measurement", "survey response rate", nil, "needs a survey wave (ties.csv)")
+	}
+	t.Notes = []string{"The conditions of J. Kania and M. Kramer, \"Collective Impact\", Stanford Social Innovation Review 9(1), 2011. These numbers inform a condition; they do not show that it is met. The common agenda has no indicator in these records."}
+	return t
+}

@@ -48,7 +48,12 @@ with the median and its 95% interval, and the log-rank test between sectors
 year, waves: between the survey waves, or all) the meetings, attendances,
 organizations present, pairs who met and the share across sectors, pairs
 meeting for the first time, each sector's voice against the key, and the
-density and E-I index of that period's co-attendance network.
+density and E-I index of that period's co-attendance network. Indicators:
+those numbers related to the conditions of Collective Impact they inform
+(continuous communication, mutually reinforcing activities, backbone
+support: the brokerage of the backbone organization, named by a backbone
+column in organizations.csv or else the board's chair, shared measurement:
+the survey response rate).
 
 With --check, the watch list for a scheduled job after each meeting's
 attendance is entered: every lapsed member, every member whose recent rate
@@ -128,6 +133,11 @@ func runEngagement(ctx context.Context, s *streams, o engagementOptions) error {
 		return usageErr(fmt.Errorf("--period waves: %v", err))
 	}
 	ts = append(ts, out.TrendTable(d, trends, period))
+	ci, err := graph.CollectiveImpact(ctx, d, e, trends)
+	if err != nil {
+		return err
+	}
+	ts = append(ts, out.IndicatorsTable(d, ci))
 	return writeTables(s, f, ts...)
 }
 

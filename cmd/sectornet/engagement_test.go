@@ -64,6 +64,20 @@ func TestEngagementTables(t *testing.T) {
 			t.Errorf("missing %q", want)
 		}
 	}
+	// Indicators: 15 of 29 seats filled (A 5 of 5, B 2, C 3, D 0, E 3 of
+	// 5, H 1 of 2, A in G 1 of 2); 8 pairs met (A, B, C, E at M1; A-H and
+	// C-H at M5), 6 of them across sectors (all but B-C and A-H); no
+	// waves and no board.
+	for _, want := range []string{
+		"continuous communication,share of members' seats filled,0.5172413793103449,",
+		"mutually reinforcing activities,share of pairs who met that cross sectors,0.75,",
+		"mutually reinforcing activities,new cross-sector collaboration ties,,needs two survey waves\n",
+		"backbone support,brokerage roles of the backbone,,no backbone organization",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("indicators: missing %q", want)
+		}
+	}
 	// Retention (meetings): 6 members came (D never); only B lapsed, at 2
 	// of 5 at risk: S = 0.8 overall, the business curve 1/2 (its median 2;
 	// the lower 95% curve, 0.5 exp(-1.96 √(1/2)) = 0.125, is under 1/2 at
@@ -93,5 +107,18 @@ func TestEngagementUsage(t *testing.T) {
 	code, _, errs := sectornet(t, "engagement", engagementData, "--period", "waves")
 	if code != exitUsage || !strings.Contains(errs, "there are no survey waves") {
 		t.Errorf("waves without ties: code %d %q", code, errs)
+	}
+}
+
+// TestEngagementSampleBackbone: the sample's board is chaired by the Prime
+// Minister's Office (G01; data/sample/README.md), the backbone the
+// indicators name when no backbone column says otherwise.
+func TestEngagementSampleBackbone(t *testing.T) {
+	code, out, errs := sectornet(t, "engagement", "--format", "csv")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if !strings.Contains(out, "backbone support,brokerage roles of the backbone,") || !strings.Contains(out, "(G01), the board's chair") {
+		t.Errorf("no G01 backbone row:\n%s", out[strings.Index(out, "# Indicators"):])
 	}
 }

@@ -71,6 +71,7 @@ var reportTables = []struct {
 	{"change", "Change between survey waves", []string{"change"}},
 	{"survey", "Survey data quality: response, reciprocity, observed cells, sensitivity to the symmetrization rule, PARTNER scores", []string{"survey"}},
 	{"firsts", "Who met whom first", []string{"firsts"}},
+	{"engagement", "Engagement: attendance, retention, trends and Collective Impact indicators", []string{"engagement"}},
 	{"suggest", "Suggested introductions", []string{"suggest"}},
 }
 
@@ -88,6 +89,9 @@ var reportFigures = []struct {
 	{"degree", "Degree distribution", []string{"chart", "--kind", "degree"}},
 	{"tie-change", "Tie change by sector pair", []string{"chart", "--kind", "change"}},
 	{"firsts", "Who has met whom, over time", []string{"chart", "--kind", "firsts"}},
+	{"attendance", "Attendance at forum meetings", []string{"render", "--view", "attendance"}},
+	{"retention", "Retention of forum members by sector", []string{"chart", "--kind", "retention"}},
+	{"trend-voice", "Sector voice in attendance against the key, per quarter", []string{"chart", "--kind", "trends", "--indicator", "voice_gap"}},
 }
 
 // reportPart is one written part of the report, or a skipped one.
@@ -342,6 +346,9 @@ func headlines(ctx context.Context, d *graph.Dataset) []string {
 			hs = append(hs, "**Top brokers:** "+strings.Join(top, "; ")+".")
 		}
 	}
+	if h := engagementHeadline(d); h != "" {
+		hs = append(hs, h)
+	}
 	ws := d.Waves()
 	if len(ws) > 0 {
 		last := ws[len(ws)-1]
@@ -381,4 +388,43 @@ func headlines(ctx context.Context, d *graph.Dataset) []string {
 		}
 	}
 	return hs
+}
+
+// engagementHeadline says who is drifting away: seats filled, lapsed
+// members by name, and whether retention differs between sectors.
+func engagementHeadline(d *graph.Dataset) string {
+	if len(d.Meetings) == 0 || len(d.Memberships) == 0 {
+		return ""
+	}
+	e := graph.Engage(d, graph.DefaultEngagement)
+	var seats graph.AttendanceCounts
+	var lapsed []string // the first lapsed member of up to three forums
+	named := map[int]bool{}
+	for _, w := range e.Watch {
+		if w.Kind == graph.WatchLapsed && len(lapsed) < 3 && !named[w.Forum] {
+			named[w.Forum] = true
+			lapsed = append(lapsed, out.MarkdownText(d.Orgs[w.Org].Name)+" in "+out.MarkdownText(d.Forums[w.Forum].ID))
+		}
+	}
+	n := 0
+	for _, me := range e.Members {
+		seats.Held += me.Held
+		seats.Attended += me.Attended
+		if me.Tier == graph.TierLapsed {
+			n++
+		}
+	}
+	if seats.Held == 0 {
+		return ""
+	}
+	h := fmt.Sprintf("**Engagement:** members came to %.0f%% of the meetings they could attend; %d %s lapsed (none of their forum's last %d meetings)",
+		100*seats.Rate(), n, plural(n, "member has", "members have"), e.Options.Recent)
+	if len(lapsed) > 0 {
+		h += ", e.g. " + strings.Join(lapsed, "; ")
+	}
+	r := graph.Retain(d, e, graph.RetentionMeetings)
+	if lr := r.LogRank; !math.IsNaN(lr.P) {
+		h += fmt.Sprintf(". Retention differs between sectors with log-rank p = %.2g", lr.P)
+	}
+	return h + ". See `sectornet engagement --check`."
 }
