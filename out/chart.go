@@ -50,6 +50,9 @@ type Chart struct {
 	// Note is a line of small text under the chart (what was left out),
 	// "" for none.
 	Note string
+	// Dots, when not empty, make a dot plot instead: Dots[k] are the
+	// values of row k (Categories[k], from the top), one dot each.
+	Dots []ChartDots
 }
 
 // ChartSeries is one set of bars, one value per category.
@@ -57,6 +60,12 @@ type ChartSeries struct {
 	Name   string
 	Color  string
 	Values []float64
+}
+
+// ChartDots is one row of a dot plot.
+type ChartDots struct {
+	Color string
+	X     []float64
 }
 
 // ChartLine is one line of a line chart: steps (a value holds until the
@@ -73,6 +82,7 @@ type ChartLine struct {
 // ChartSize is a chart's size and text size, in points.
 type ChartSize struct {
 	Width, Height, FontSize float64
+	DPI                     int // PNG resolution, 0 for DefaultDPI
 }
 
 // Centimetre is 1 cm in points.
@@ -123,7 +133,7 @@ func WriteChart(w io.Writer, c *Chart, f FigureFormat, sz ChartSize) error {
 		sv := vgsvg.New(width, height)
 		cw, canvas = sv, sv
 	case FigurePNG:
-		im := vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(PNGDPI), vgimg.UseBackgroundColor(color.White))}
+		im := vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI(sz.Width, sz.Height, sz.DPI)), vgimg.UseBackgroundColor(color.White))}
 		cw, canvas = im, outlineCanvas{im}
 	case FigurePDF:
 		pc := newPDFCanvas(width, height)
@@ -247,6 +257,35 @@ func (c *Chart) plot(sz ChartSize) (*plot.Plot, *plot.Legend, error) {
 		if c.Counts {
 			p.Y.Tick.Marker = integerTicks{}
 		}
+		return p, &lg, nil
+	}
+	if len(c.Dots) > 0 {
+		n := len(c.Dots)
+		for k, ds := range c.Dots {
+			xys := make(plotter.XYs, len(ds.X))
+			for i, x := range ds.X {
+				// Deterministic jitter: a low-discrepancy sequence.
+				j := math.Mod(float64(i)*0.6180339887498949, 1) - 0.5
+				xys[i] = plotter.XY{X: x, Y: float64(n-1-k) + 0.6*j}
+			}
+			sc, err := plotter.NewScatter(xys)
+			if err != nil {
+				return nil, nil, err
+			}
+			sc.GlyphStyle.Color = parseColor(ds.Color, 0.55)
+			sc.GlyphStyle.Shape = draw.CircleGlyph{}
+			sc.GlyphStyle.Radius = vg.Length(math.Max(1, math.Min(2.2, 60/math.Sqrt(float64(len(ds.X)+1)))))
+			p.Add(sc)
+		}
+		names := make([]string, n)
+		for k := range n {
+			if k < len(c.Categories) {
+				names[n-1-k] = c.Categories[k]
+			}
+		}
+		p.NominalY(names...)
+		p.X.Min, p.X.Max = c.Min, c.Max
+		p.Add(plotter.NewGrid())
 		return p, &lg, nil
 	}
 	n := len(c.Categories)

@@ -9,7 +9,7 @@ import (
 )
 
 // Chart kinds, for flag help.
-var ChartKinds = []string{"balance", "centrality", "degree", "change", "firsts", "retention", "trends"}
+var ChartKinds = []string{"balance", "balance-gaps", "centrality", "degree", "change", "firsts", "retention", "trends"}
 
 // BalanceChart shows each forum's sector shares as a stacked bar, the
 // forums in the order of b, all forums together last, with the key's
@@ -57,7 +57,11 @@ func BalanceChart(d *graph.Dataset, b graph.Balance) *Chart {
 		}
 		c.Marks = append(c.Marks, marks)
 	}
-	if len(b.Forums) == 0 {
+	hasMark := false
+	for _, m := range c.Marks {
+		hasMark = hasMark || len(m) > 0
+	}
+	if len(b.Forums) == 0 || !hasMark {
 		c.Marks = nil
 	}
 	return c

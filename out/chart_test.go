@@ -165,7 +165,8 @@ func TestChartFormats(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", name, err)
 				}
-				if w := img.Bounds().Dx(); math.Abs(float64(w)-2*DefaultChartSize(c).Width) > 1 {
+				// 300 dpi: 8.5 cm is 1004 pixels.
+				if w := img.Bounds().Dx(); math.Abs(float64(w)-DefaultDPI/72.0*DefaultChartSize(c).Width) > 1 {
 					t.Errorf("%s: PNG %d pixels wide", name, w)
 				}
 			case FigurePDF:

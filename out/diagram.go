@@ -52,6 +52,8 @@ type Diagram struct {
 	Nodes   []DiagramNode
 	Edges   []DiagramEdge
 	Legend  Legend
+	// DPI is the resolution of a PNG (0 for DefaultDPI).
+	DPI int
 	// Pos, when it has a position for every node, pins the nodes there
 	// (points, y down) and the diagram is drawn without Graphviz, with
 	// straight ties (diagram_pinned.go).

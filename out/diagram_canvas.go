@@ -16,7 +16,7 @@ func writeCanvas(w io.Writer, s *scene, f FigureFormat) error {
 	var c vg.CanvasWriterTo
 	switch f {
 	case FigurePNG:
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI(s.W, s.H)), vgimg.UseBackgroundColor(color.White))}
+		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI(s.W, s.H, s.DPI)), vgimg.UseBackgroundColor(color.White))}
 	case FigurePDF:
 		c = newPDFCanvas(width, height)
 	}

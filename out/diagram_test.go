@@ -210,8 +210,9 @@ func TestDiagramPNGPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := buildScene(dg, p)
-	if w := img.Bounds().Dx(); w < int(2*s.W)-1 || w > int(2*s.W)+1 {
-		t.Errorf("PNG %d pixels wide, want 2 x %v", w, s.W)
+	f := float64(DefaultDPI) / 72
+	if w := img.Bounds().Dx(); w < int(f*s.W)-1 || w > int(f*s.W)+1 {
+		t.Errorf("PNG %d pixels wide, want %v x %v", w, f, s.W)
 	}
 	pdf := string(render(t, dg, FigurePDF))
 	if !strings.HasPrefix(pdf, "%PDF-") || !strings.Contains(pdf, "/CreationDate (D:"+PDFDate.Format("20060102150405")) {
@@ -263,11 +264,14 @@ func TestBigDrawing(t *testing.T) {
 	if s := b.String(); !strings.Contains(s, "overlap=scale, splines=false") {
 		t.Errorf("big DOT: %.300s", s)
 	}
-	if got := pngDPI(100, 200); got != PNGDPI {
+	if got := pngDPI(100, 200, 0); got != DefaultDPI {
 		t.Errorf("small drawing at %d dpi", got)
 	}
-	// 10,000 points at 43 dpi is 5,972 pixels.
-	if got := pngDPI(10000, 3000); got != 43 {
-		t.Errorf("big drawing at %d dpi, want 43", got)
+	if got := pngDPI(100, 200, 600); got != 600 {
+		t.Errorf("small drawing at %d dpi, asked for 600", got)
+	}
+	// 10,000 points at 28 dpi is 3,889 pixels; at 29, 4,028.
+	if got := pngDPI(10000, 3000, 0); got != 28 {
+		t.Errorf("big drawing at %d dpi, want 28", got)
 	}
 }

@@ -750,6 +750,15 @@ func WavesDiagram(d *graph.Dataset, waves []string, typ, title string, labels in
 			deg[i] += float64(g.Degree(i))
 		}
 	}
+	named := 0
+	for i := range deg {
+		if deg[i] > 0 {
+			named++
+		}
+	}
+	if named > LargeChange {
+		return sectorWavesDiagram(d, waves, gs, title, named)
+	}
 	pos, has := StablePositions(len(d.Orgs), gs, nil, 34)
 	x0, x1, y0 := math.Inf(1), math.Inf(-1), math.Inf(1)
 	for i, p := range pos {
@@ -841,5 +850,62 @@ func WavesDiagram(d *graph.Dataset, waves []string, typ, title string, labels in
 	if len(lab) > 0 {
 		dg.Legend.Notes = append(dg.Legend.Notes, fmt.Sprintf("Labels: the %d organizations with most partners over all waves.", len(lab)))
 	}
+	return dg
+}
+
+// sectorWavesDiagram is WavesDiagram for networks too big to draw tie by
+// tie: each wave a panel of the sectors on one circle, a line between two
+// sectors (a loop within one) of width by that wave's ties between them,
+// labelled with their number.
+func sectorWavesDiagram(d *graph.Dataset, waves []string, gs []*graph.Network, title string, named int) *Diagram {
+	styles := SectorStyles(d)
+	p := graph.SectorGroups(d)
+	K := len(d.Sectors)
+	circle := circlePositions(K, 150)
+	var all []float64
+	mx := make([]graph.Mixing, len(gs))
+	for w, g := range gs {
+		mx[w] = graph.MixingMatrix(g, p)
+		for k := range K {
+			for l := k; l < K; l++ {
+				if x := mx[w].Ties[k][l]; x > 0 {
+					all = append(all, float64(x))
+				}
+			}
+		}
+	}
+	width := widthScale(all, 0.6, 10)
+	dg := &Diagram{Title: title}
+	const panel = 460.0
+	for w, g := range gs {
+		off := float64(w) * panel
+		dg.Nodes = append(dg.Nodes, DiagramNode{ID: "wave-" + waves[w], Label: fmt.Sprintf("Wave %s: %d ties", waves[w], g.M()),
+			Name: "wave " + waves[w], Size: panel - 80, Height: 16, Inside: true, Plain: true, Bold: true, Class: "heading"})
+		dg.Pos = append(dg.Pos, Point{off, -215})
+		first := len(dg.Nodes)
+		for k, s := range d.Sectors {
+			dg.Nodes = append(dg.Nodes, DiagramNode{ID: waves[w] + "-" + s.ID, Label: s.Name(), Name: s.Name(), Shape: styles[k].Shape,
+				Fill: styles[k].Color, Size: 26, Class: s.ID})
+			dg.Pos = append(dg.Pos, Point{off + circle[k].X, circle[k].Y})
+		}
+		for k := range K {
+			for l := k; l < K; l++ {
+				x := mx[w].Ties[k][l]
+				if x == 0 {
+					continue
+				}
+				col := "#777777"
+				if k == l {
+					col = "#AAAAAA"
+				}
+				dg.Edges = append(dg.Edges, DiagramEdge{U: first + k, V: first + l, Width: width(float64(x)), Color: col, Opacity: 0.7,
+					Label: FormatHuman(float64(x)), Tip: fmt.Sprintf("%s – %s in %s: %d ties", d.Sectors[k].ID, d.Sectors[l].ID, waves[w], x)})
+			}
+		}
+	}
+	dg.Legend.Heading = title
+	dg.Legend.Items = sectorLegend(d, styles, nil)
+	dg.Legend.Notes = append(dg.Legend.Notes,
+		fmt.Sprintf("View: waves per sector pair. %d organizations have ties, too many to draw one by one; each panel is one wave, the sectors at the same places, a line's number and width the ties between two sectors (a loop's: within one).", named))
 	return dg
 }

@@ -34,17 +34,24 @@ func ParseFigureFormat(s string) (FigureFormat, error) {
 	return "", fmt.Errorf("unknown figure format %q (want svg, png, pdf or dot)", s)
 }
 
-// PNGDPI is the resolution of PNG figures: 2 pixels per point, less for
-// drawings so big that their longer side would pass MaxPNGSide pixels.
-const PNGDPI = 144
+// DefaultDPI is the resolution of PNG figures when none is asked for:
+// 300 dots per inch at the figure's drawn size, which for charts is one
+// journal column (8.5 cm) wide.
+const DefaultDPI = 300
 
-// MaxPNGSide is the longest side of a PNG diagram, in pixels.
-const MaxPNGSide = 6000
+// MaxPNGSide is the longest side of a PNG figure, in pixels: a figure that
+// would be larger at the asked resolution is drawn at a lower one.
+const MaxPNGSide = 4000
 
-func pngDPI(w, h float64) int {
+// pngDPI returns the resolution of a PNG of w x h points at dpi (0 for
+// DefaultDPI), lowered so that neither side passes MaxPNGSide pixels.
+func pngDPI(w, h float64, dpi int) int {
+	if dpi <= 0 {
+		dpi = DefaultDPI
+	}
 	side := math.Max(w, h) // points
-	if side*PNGDPI/72 <= MaxPNGSide {
-		return PNGDPI
+	if side*float64(dpi)/72 <= MaxPNGSide {
+		return dpi
 	}
 	return max(1, int(MaxPNGSide*72/side))
 }

@@ -23,6 +23,8 @@ type chartOptions struct {
 	width    float64 // cm; 0 for the default
 	height   float64 // cm; 0 for the default
 	fontSize float64 // pt
+	dpi      int
+	title    string
 	measure  string
 	top      int
 	from, to string
@@ -40,7 +42,11 @@ func newChartCmd(s *streams) *cobra.Command {
 		Long: `Draw a chart with gonum/plot. Kinds:
 
   balance     each forum's sector shares as a stacked bar, with black marks
-              where the representation key's cumulative target shares end
+              where the representation key's cumulative target shares end;
+              above 30 forums, the --top most unbalanced (largest gap of a
+              sector from its target, or from its share of all seats)
+  balance-gaps  a dot plot of every forum's gap per sector, for any number
+              of forums
   centrality  the top --top organizations by --measure, coloured by sector
   degree      the degree distribution: organizations per number of partners
   change      new, dissolved and kept collaboration ties per sector pair
@@ -73,8 +79,10 @@ date, so the same input gives the same bytes.`,
 	f.Float64Var(&o.width, "width", 0, "width in cm (default 8.5, one journal column)")
 	f.Float64Var(&o.height, "height", 0, "height in cm (default 6, taller for many bars)")
 	f.Float64Var(&o.fontSize, "font-size", 8, "text size in points")
+	f.IntVar(&o.dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch at the chart's size (at most 4000 pixels a side)")
+	f.StringVar(&o.title, "title", "", "the chart's title (default: the kind's)")
 	f.StringVar(&o.measure, "measure", "betweenness", "centrality chart: betweenness, degree, strength, pagerank or eigenvector")
-	f.IntVar(&o.top, "top", 15, "centrality chart: organizations shown")
+	f.IntVar(&o.top, "top", 15, "centrality chart: organizations shown; balance chart: forums shown when there are more than 30 (the most unbalanced)")
 	f.StringVar(&o.from, "from", "", "change chart: the earlier wave")
 	f.StringVar(&o.to, "to", "", "change chart: the later wave")
 	f.StringVar(&o.unit, "unit", "meetings", "retention chart: time in meetings or days")
@@ -104,6 +112,9 @@ func runChart(ctx context.Context, s *streams, o chartOptions) error {
 	if o.top < 1 {
 		return usageErr(errors.New("--top must be 1 or more"))
 	}
+	if o.dpi < 10 || o.dpi > 2400 {
+		return usageErr(fmt.Errorf("--dpi %d: want 10 to 2400", o.dpi))
+	}
 	if _, err := o.net.spec(); err != nil {
 		return err
 	}
@@ -123,6 +134,10 @@ func runChart(ctx context.Context, s *streams, o chartOptions) error {
 		sz.Height = o.height * out.Centimetre
 	}
 	sz.FontSize = o.fontSize
+	sz.DPI = o.dpi
+	if o.title != "" {
+		c.Title = o.title
+	}
 	return writeOutput(s, o.output, func(w io.Writer) error { return out.WriteChart(w, c, f, sz) })
 }
 
@@ -133,7 +148,16 @@ func buildChart(ctx context.Context, d *graph.Dataset, o chartOptions) (*out.Cha
 		if len(d.Quotas) == 0 && len(d.Forums) == 0 {
 			return nil, usageErr(errors.New("the balance chart needs forums.csv and participation.csv"))
 		}
-		return out.BalanceChart(d, graph.SectorBalances(d, nil)), nil
+		b := graph.SectorBalances(d, nil)
+		if len(b.Forums) > out.ManyForums {
+			return out.BalanceTopChart(d, b, o.top), nil
+		}
+		return out.BalanceChart(d, b), nil
+	case "balance-gaps":
+		if len(d.Forums) == 0 {
+			return nil, usageErr(errors.New("the balance-gaps chart needs forums.csv and participation.csv"))
+		}
+		return out.BalanceGapsChart(d, graph.SectorBalances(d, nil)), nil
 	case "retention", "trends":
 		if len(d.Forums) == 0 || len(d.Memberships) == 0 || len(d.Meetings) == 0 {
 			return nil, usageErr(fmt.Errorf("the %s chart needs forums with members and meetings (participation.csv, meetings.csv, attendance.csv)", o.kind))

@@ -50,6 +50,7 @@ type renderOptions struct {
 	from, to string
 	title    string
 	period   string // attendance view, above 300 seats
+	dpi      int
 }
 
 func newRenderCmd(s *streams) *cobra.Command {
@@ -141,6 +142,7 @@ greyscale print.`,
 	f.StringVar(&o.period, "period", "quarter", "attendance view above 300 seats: quarter, half, year, waves or all")
 	f.StringVar(&o.to, "to", "", "change view: the later wave (default: the last)")
 	f.StringVar(&o.title, "title", "", "the diagram's title (default: the view's)")
+	f.IntVar(&o.dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch at the diagram's drawn size (at most 4000 pixels a side)")
 	return cmd
 }
 
@@ -192,6 +194,10 @@ func runRender(ctx context.Context, s *streams, o renderOptions) error {
 	if err != nil {
 		return err
 	}
+	dg.DPI = o.dpi
+	if o.title != "" {
+		dg.Title, dg.Legend.Heading = o.title, o.title
+	}
 	return writeOutput(s, o.output, func(w io.Writer) error { return out.WriteDiagram(ctx, w, dg, f) })
 }
 
@@ -230,6 +236,9 @@ func (o *renderOptions) check() error {
 	}
 	if o.set["top"] && o.top < 1 {
 		return usageErr(errors.New("--top must be 1 or more"))
+	}
+	if o.dpi < 10 || o.dpi > 2400 {
+		return usageErr(fmt.Errorf("--dpi %d: want 10 to 2400", o.dpi))
 	}
 	if o.view == "ego" && o.org == "" {
 		return usageErr(errors.New("--view ego needs --org ID"))

@@ -19,7 +19,7 @@ func TestReport(t *testing.T) {
 	if code != 0 {
 		t.Fatal(errs)
 	}
-	if !strings.Contains(errs, "sectornet report: 1/25 figures/network\n") || !strings.Contains(errs, "sectornet report: wrote "+dir+": 24 figure files, ") {
+	if !strings.Contains(errs, "sectornet report: 1/29 figures/network\n") || !strings.Contains(errs, "sectornet report: wrote "+dir+": 32 figure files, ") {
 		t.Errorf("progress lines:\n%s", errs)
 	}
 	md, err := os.ReadFile(filepath.Join(dir, "report.md"))
