@@ -112,7 +112,7 @@ func TestChartErrors(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"chart", good, "--format", "svg"}, "sectornet: give --kind (balance, balance-gaps, centrality, degree, change, firsts, retention, trends)\n"},
-		{[]string{"chart", good, "--kind", "pie", "--format", "svg"}, "sectornet: unknown chart kind \"pie\" (want balance, centrality, degree, change, firsts, retention, trends)\n"},
+		{[]string{"chart", good, "--kind", "pie", "--format", "svg"}, "sectornet: unknown chart kind \"pie\" (want balance, balance-gaps, centrality, degree, change, firsts, retention, trends)\n"},
 		{[]string{"chart", good, "--kind", "degree", "--format", "dot"}, "sectornet: dot is a diagram format; charts are svg, png or pdf\n"},
 		{[]string{"chart", good, "--kind", "degree", "--format", "svg", "--width", "-2"}, "sectornet: --width and --height must be positive (cm), --font-size positive (pt)\n"},
 		{[]string{"chart", good, "--kind", "centrality", "--format", "svg", "--measure", "fame"}, "sectornet: unknown measure \"fame\" (want betweenness, degree, strength, pagerank or eigenvector)\n"},
