@@ -322,16 +322,16 @@ func blockDensities(g *Network, core []bool) (cc, pp, cp float64) {
 		}
 	}
 	var tcc, tpp, tcp int
-	for _, e := range g.Edges() {
+	forEachTie(g, func(u, v int, _ float64) {
 		switch {
-		case core[e.U] && core[e.V]:
+		case core[u] && core[v]:
 			tcc++
-		case !core[e.U] && !core[e.V]:
+		case !core[u] && !core[v]:
 			tpp++
 		default:
 			tcp++
 		}
-	}
+	})
 	ratio := func(t int, pairs float64) float64 {
 		if pairs == 0 {
 			return math.NaN()
@@ -611,9 +611,7 @@ func corenessFit(g *Network, c []float64) float64 {
 	sumPP := (s2*s2 - s4) / 2 // Σ_{i<j} (c_i c_j)²
 	t := float64(g.M())       // Σ a
 	sumAP := 0.0              // Σ a c_i c_j
-	for _, e := range g.Edges() {
-		sumAP += c[e.U] * c[e.V]
-	}
+	forEachTie(g, func(u, v int, _ float64) { sumAP += c[u] * c[v] })
 	cov := sumAP/pairs - (t/pairs)*(sumP/pairs)
 	va := t/pairs - (t/pairs)*(t/pairs)
 	vp := sumPP/pairs - (sumP/pairs)*(sumP/pairs)

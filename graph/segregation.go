@@ -191,22 +191,22 @@ func SegregationIndices(g *Network, p Groups) Segregation {
 	exW := make([]float64, p.K)
 	var I, E int
 	var IW, EW float64
-	for _, e := range g.Edges() {
-		a, b := p.Label[e.U], p.Label[e.V]
+	forEachTie(g, func(u, v int, w float64) {
+		a, b := p.Label[u], p.Label[v]
 		if a == b {
 			in[a]++
-			inW[a] += e.W
+			inW[a] += w
 			I++
-			IW += e.W
+			IW += w
 		} else {
 			ex[a]++
 			ex[b]++
-			exW[a] += e.W
-			exW[b] += e.W
+			exW[a] += w
+			exW[b] += w
 			E++
-			EW += e.W
+			EW += w
 		}
-	}
+	})
 	N := float64(n)
 	allPairs := N * (N - 1) / 2
 	W := 0.0
@@ -310,12 +310,12 @@ func spectralSegregation(g *Network, p Groups) []float64 {
 	n := g.N()
 	ssi := make([]float64, n)
 	var es []Edge
-	for _, e := range g.Edges() {
-		if p.Label[e.U] == p.Label[e.V] {
-			w := 1 / math.Sqrt(float64(g.Degree(e.U))*float64(g.Degree(e.V)))
-			es = append(es, Edge{U: e.U, V: e.V, W: w})
+	forEachTie(g, func(u, v int, _ float64) {
+		if p.Label[u] == p.Label[v] {
+			w := 1 / math.Sqrt(float64(g.Degree(u))*float64(g.Degree(v)))
+			es = append(es, Edge{U: u, V: v, W: w})
 		}
-	}
+	})
 	h := NewNetwork(n, es)
 	label, count := h.Components()
 	members := make([][]int32, count)
