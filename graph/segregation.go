@@ -140,9 +140,9 @@ type Segregation struct {
 // B = C(N,2) - W the pairs across (for one group: W_k = C(n_k,2), B_k =
 // n_k(N-n_k); weights ignored except in EIWeighted):
 //
-//   - Coleman's homophily index (J. S. Coleman, Relational analysis,
-//     Human Organization 17(4), 28-36 (1958),
-//     doi:10.17730/humo.17.4.q5604m676260q8n7), as R netseg coleman on the
+//   - Coleman's homophily index (J. S. Coleman, Relational analysis: the
+//     study of social organizations with survey methods, Human
+//     Organization 17(4), 28-36 (1958)), as R netseg coleman on the
 //     ties in both directions: with s_k = 2I_k + E_k the tie ends of k and
 //     x_k = s_k (n_k-1)/(N-1) the ends expected inside k if partners were
 //     chosen at random, C_k = (2I_k - x_k)/(s_k - x_k) when 2I_k > x_k,
