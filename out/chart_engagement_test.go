@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/sectornet/sectornet/data"
@@ -71,5 +72,32 @@ func TestEngagementCharts(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestEngagementSection: the sample's section says what the engagement
+// tables say (330 of 456 seats filled, 11 lapsed: the sectors table of
+// engagement sums to these), names business as the sector that came least
+// (48%), and a dataset without meetings skips it.
+func TestEngagementSection(t *testing.T) {
+	d, err := data.Load(data.Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := graph.Engage(d, graph.DefaultEngagement)
+	r := graph.Retain(d, e, graph.RetentionMeetings)
+	s := EngagementSection(d, e, r, graph.CIIndicators{Backbone: -1}, nil, nil)
+	if s.Skipped != "" || len(s.Tables) != 1 || s.Tables[0].Name != "watch" {
+		t.Fatalf("section %+v", s)
+	}
+	if s.Measures[0].Value != "72.4%" || s.Measures[1].Value != "11" {
+		t.Errorf("measures %+v", s.Measures)
+	}
+	if !strings.Contains(s.Lead[0], "of the 456 meetings") || !strings.HasPrefix(s.Lead[1], "Business / עסקים came least: to 47.9%") {
+		t.Errorf("lead %q", s.Lead)
+	}
+	empty := &graph.Dataset{Sectors: d.Sectors, Orgs: d.Orgs}
+	if s := EngagementSection(empty, graph.Engage(empty, graph.DefaultEngagement), graph.Retention{}, graph.CIIndicators{}, nil, nil); s.Skipped == "" {
+		t.Error("no meetings: not skipped")
 	}
 }
