@@ -153,3 +153,45 @@ func coreTables(ctx context.Context, s *streams, d *graph.Dataset, g *graph.Netw
 	}
 	return []*out.Table{nt, st, ot}, nil
 }
+
+// coreHeadline is report.md's core/periphery line: the core's size and
+// fit, whether it is more than chance, and the sectors with the smallest
+// and largest shares in it. "" when the forum network has no split.
+func coreHeadline(ctx context.Context, d *graph.Dataset) string {
+	g, err := graph.OneMode(d, graph.NetworkSpec{Basis: graph.BasisForums})
+	if err != nil || len(d.Sectors) < 2 {
+		return ""
+	}
+	o := graph.CorePeripheryOptions{Seed: 1}
+	cp, err := graph.CorePeripheryPartition(ctx, g, o)
+	if err != nil || cp.CoreSize == 0 {
+		return ""
+	}
+	test, err := graph.TestCorePeriphery(ctx, g, cp.Fit, o, 100, 1)
+	if err != nil {
+		return ""
+	}
+	coreness, _ := graph.Coreness(g)
+	by := graph.CoreBySector(graph.SectorGroups(d), cp.Core, coreness, graph.CoreNumbers(g))
+	lo, hi := -1, -1
+	for k, x := range by {
+		if x.Orgs == 0 {
+			continue
+		}
+		if lo < 0 || x.ShareInCore < by[lo].ShareInCore {
+			lo = k
+		}
+		if hi < 0 || x.ShareInCore > by[hi].ShareInCore {
+			hi = k
+		}
+	}
+	chance := fmt.Sprintf("more than chance: p = %.2g against 100 random networks as dense", test.P)
+	if test.P >= 0.05 {
+		chance = fmt.Sprintf("no clearer than in random networks as dense (p = %.2g)", test.P)
+	}
+	share := func(k int) string {
+		return fmt.Sprintf("%s, %d of %d (%.0f%%)", out.MarkdownText(d.Sectors[k].Name()), by[k].InCore, by[k].Orgs, 100*by[k].ShareInCore)
+	}
+	return fmt.Sprintf("**Core and periphery:** %d of %d organizations form the core of the forum network (fit %.2f, %s); the smallest share in it is %s, the largest %s. See `sectornet core`.",
+		cp.CoreSize, g.N(), cp.Fit, chance, share(lo), share(hi))
+}

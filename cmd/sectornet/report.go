@@ -350,6 +350,9 @@ func headlines(ctx context.Context, d *graph.Dataset) []string {
 			hs = append(hs, "**Top brokers:** "+strings.Join(top, "; ")+".")
 		}
 	}
+	if h := coreHeadline(ctx, d); h != "" {
+		hs = append(hs, h)
+	}
 	if h := engagementHeadline(d); h != "" {
 		hs = append(hs, h)
 	}
