@@ -257,6 +257,9 @@ func OneMode(d *Dataset, spec NetworkSpec) (*Network, error) {
 		}
 		return a.Project(spec.Weighting), nil
 	case BasisMeetings:
+		if len(d.Meetings) == 0 || len(d.Attendance) == 0 {
+			return nil, fmt.Errorf("the dataset has no meetings with attendance (meetings.csv and attendance.csv)")
+		}
 		a := MeetingAffiliation(d)
 		if err := a.checkProjection(true); err != nil {
 			return nil, err

@@ -17,6 +17,8 @@ func newImportCmd(s *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import",
 		Short: "Convert data kept in other shapes into dataset files",
+		Args:  cobra.ArbitraryArgs,
+		RunE:  parentRunE,
 	}
 	cmd.AddCommand(newImportMatrixCmd(s))
 	cmd.AddCommand(newImportSurveyCmd(s))

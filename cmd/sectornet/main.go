@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/sectornet/sectornet/out"
@@ -19,15 +20,36 @@ func main() {
 		// A child process laying out one diagram (see out.GraphvizEnv).
 		os.Exit(out.ServeGraphviz(engine, os.Stdin, os.Stdout, os.Stderr))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	// After the first Ctrl-C the work stops at its next check (files are
-	// written to a temporary name, so none is left half-written); a
-	// second one ends the process at once.
-	context.AfterFunc(ctx, stop)
+	// After the first Ctrl-C or SIGTERM the work stops at its next check
+	// (files are written to a temporary name, so none is left
+	// half-written); a second one ends the process at once.
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		first := <-sigs
+		cancel(&signalError{first})
+		second := <-sigs
+		os.Exit(signalStatus(second))
+	}()
 	s := &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
 	code := run(ctx, s, os.Args[1:])
-	stop()
+	signal.Stop(sigs)
 	os.Exit(code)
+}
+
+// signalError is the cause of a run cancelled by a signal.
+type signalError struct{ sig os.Signal }
+
+func (e *signalError) Error() string { return "interrupted by " + e.sig.String() }
+
+// signalStatus is the shell's exit status for a process ended by sig:
+// 130 for Ctrl-C (SIGINT), 143 for SIGTERM.
+func signalStatus(sig os.Signal) int {
+	if sig == syscall.SIGTERM {
+		return exitTerminated
+	}
+	return exitInterrupted
 }
 
 // run executes the command line args and returns the exit status; errors
@@ -42,8 +64,28 @@ func run(ctx context.Context, s *streams, args []string) int {
 	}
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		fmt.Fprintln(s.Err, "sectornet: interrupted")
+		var se *signalError
+		if errors.As(context.Cause(ctx), &se) {
+			return signalStatus(se.sig)
+		}
 		return exitInterrupted
 	}
 	fmt.Fprintf(s.Err, "sectornet: %v\n", err)
+	if cobraUsage(err) {
+		return exitUsage
+	}
 	return exitCode(err)
+}
+
+// cobraUsage reports whether err is one of cobra's own errors about the
+// command line (an unknown command, a wrong number of arguments), which
+// are usage errors.
+func cobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command ", "accepts ", "requires at least ", "requires at most ", "invalid argument ", "unknown flag", "unknown shorthand flag", "flag needs an argument"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,10 +2,14 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/sectornet/sectornet/data"
 	"github.com/sectornet/sectornet/out"
 )
 
@@ -44,6 +48,9 @@ const (
 	// exitInterrupted is the shell's status for a process ended by
 	// Ctrl-C (128 + SIGINT).
 	exitInterrupted = 130
+	// exitTerminated is the shell's status for a process ended by SIGTERM
+	// (128 + 15), as a scheduler or `timeout` sends.
+	exitTerminated = 143
 )
 
 // exitErr is an error carrying its exit status.
@@ -76,11 +83,22 @@ an Excel workbook (.xlsx) with one sheet per file (see 'sectornet init'); with
 neither it uses the embedded sample dataset.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
+		// Runnable, so that an unknown command is an error (exit status
+		// 2) with a suggestion, not the help text.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return unknownCommand(cmd, args[0])
+			}
+			return cmd.Help()
+		},
 	}
+	root.SetVersionTemplate("sectornet {{.Version}}\n")
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageErr(err) })
+	root.SetFlagErrorFunc(flagError)
 	if s.pseudo == nil {
 		s.pseudo = &pseudonymFlags{}
 	}
@@ -104,6 +122,60 @@ neither it uses the embedded sample dataset.`,
 		newSurveyCmd(s),
 		newBackboneCmd(s),
 		newRenderCmd(s), newChartCmd(s), newReportCmd(s), newCiteCmd(s),
+		newVersionCmd(s),
 	)
 	return root
+}
+
+// flagError is the usage error of a bad flag, with the likeliest flag
+// for an unknown one (--formt: did you mean --format?).
+func flagError(c *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return usageErr(err)
+	}
+	var names []string
+	visit := func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	}
+	c.Flags().VisitAll(visit)
+	c.InheritedFlags().VisitAll(visit)
+	if hint := data.DidYouMean(name, names); hint != "" {
+		hint = strings.Replace(hint, `"`, "--", 1)
+		hint = strings.Replace(hint, `"`, "", 1)
+		return usageErr(fmt.Errorf("%v (%s)", err, hint))
+	}
+	return usageErr(err)
+}
+
+// unknownCommand is the usage error of a command name cmd does not have,
+// with the likeliest one.
+func unknownCommand(cmd *cobra.Command, name string) error {
+	msg := fmt.Sprintf("unknown command %q for %q", name, cmd.CommandPath())
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
+	if sug := cmd.SuggestionsFor(name); len(sug) > 0 {
+		msg += fmt.Sprintf(" (did you mean %q?)", sug[0])
+	} else {
+		msg += " (see '" + cmd.CommandPath() + " --help')"
+	}
+	return usageErr(errors.New(msg))
+}
+
+// parentRunE makes a command that only groups subcommands (import) an
+// error when it is given an unknown subcommand or none.
+func parentRunE(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return unknownCommand(cmd, args[0])
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	return usageErr(fmt.Errorf("%s needs a subcommand: %s", cmd.CommandPath(), strings.Join(names, ", ")))
 }
