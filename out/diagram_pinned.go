@@ -44,6 +44,18 @@ func pinnedLayout(d *Diagram) *placed {
 		pe.Pts = []pt{{a.X, a.Y}, {a.X + (b.X-a.X)/3, a.Y + (b.Y-a.Y)/3}, {a.X + 2*(b.X-a.X)/3, a.Y + 2*(b.Y-a.Y)/3}, {b.X, b.Y}}
 		pe.LX, pe.LY, pe.HasL = (a.X+b.X)/2, (a.Y+b.Y)/2, true
 	}
+	// Loops and edge labels may reach past the nodes.
+	for k, pe := range p.Edges {
+		for _, q := range pe.Pts {
+			p.BB[0], p.BB[2] = math.Min(p.BB[0], q.X-2), math.Max(p.BB[2], q.X+2)
+			p.BB[1], p.BB[3] = math.Min(p.BB[1], q.Y-2), math.Max(p.BB[3], q.Y+2)
+		}
+		if d.Edges[k].Label != "" {
+			half := float64(len([]rune(d.Edges[k].Label)))*labelFont*0.3 + 2
+			p.BB[0], p.BB[2] = math.Min(p.BB[0], pe.LX-half), math.Max(p.BB[2], pe.LX+half)
+			p.BB[1], p.BB[3] = math.Min(p.BB[1], pe.LY-labelFont), math.Max(p.BB[3], pe.LY+labelFont)
+		}
+	}
 	return p
 }
 

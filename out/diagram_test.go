@@ -210,7 +210,7 @@ func TestDiagramPNGPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := buildScene(dg, p)
-	f := float64(DefaultDPI) / 72
+	f := float64(pngDPI(s.W, s.H, 0)) / 72
 	if w := img.Bounds().Dx(); w < int(f*s.W)-1 || w > int(f*s.W)+1 {
 		t.Errorf("PNG %d pixels wide, want %v x %v", w, f, s.W)
 	}
@@ -270,8 +270,13 @@ func TestBigDrawing(t *testing.T) {
 	if got := pngDPI(100, 200, 600); got != 600 {
 		t.Errorf("small drawing at %d dpi, asked for 600", got)
 	}
-	// 10,000 points at 28 dpi is 3,889 pixels; at 29, 4,028.
-	if got := pngDPI(10000, 3000, 0); got != 28 {
-		t.Errorf("big drawing at %d dpi, want 28", got)
+	// 10,000 points wide: 300 dpi at 17.8 cm (504.6 points) is 15 dpi
+	// at the drawn size, 2,083 pixels.
+	if got := pngDPI(10000, 3000, 0); got != 15 {
+		t.Errorf("wide drawing at %d dpi, want 15", got)
+	}
+	// 400 wide, 20,000 high: 14 dpi keeps the height at 3,889 pixels.
+	if got := pngDPI(400, 20000, 0); got != 14 {
+		t.Errorf("tall drawing at %d dpi, want 14", got)
 	}
 }

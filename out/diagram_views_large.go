@@ -23,9 +23,11 @@ const (
 	// LargeAffiliation is the number of forums above which the
 	// affiliation view shows the largest forums only.
 	LargeAffiliation = 40
-	// LargeChange is the number of organizations (or, over 4, tens of
-	// ties) above which the change view shows sector pairs.
-	LargeChange = 400
+	// LargeChange is the number of organizations named in the waves, and
+	// LargeChangeTies the number of ties in them, above either of which
+	// the change and waves views show sector pairs.
+	LargeChange     = 250
+	LargeChangeTies = 800
 )
 
 // sectorSlices returns the pie slices of sector counts.
@@ -672,7 +674,7 @@ func SectorChangeDiagram(d *graph.Dataset, from, to, typ, title string) *Diagram
 		LegendItem{Label: "new across sectors", Line: colorNewCross, Width: 3},
 		LegendItem{Label: "new within a sector (loop)", Line: colorNewWithin, Width: 3})
 	dg.Legend.Notes = append(dg.Legend.Notes,
-		fmt.Sprintf("View: change per sector pair. Too many ties to draw one by one; each line's label counts the new (+) and dissolved (−) %s between two sectors from wave %s to wave %s, its width the new ones.", what, from, to),
+		fmt.Sprintf("View: change per sector pair (the change view's choice above %d organizations or %d ties): each line's label counts the new (+) and dissolved (−) %s between two sectors from wave %s to wave %s, its width the new ones.", LargeChange, LargeChangeTies, what, from, to),
 		fmt.Sprintf("In all: %d new, %d dissolved, %d kept.", totals.nw, totals.gone, totals.kept))
 	return dg
 }
@@ -750,13 +752,16 @@ func WavesDiagram(d *graph.Dataset, waves []string, typ, title string, labels in
 			deg[i] += float64(g.Degree(i))
 		}
 	}
-	named := 0
+	named, ties := 0, 0
 	for i := range deg {
 		if deg[i] > 0 {
 			named++
 		}
 	}
-	if named > LargeChange {
+	for _, g := range gs {
+		ties += g.M()
+	}
+	if named > LargeChange || ties > LargeChangeTies {
 		return sectorWavesDiagram(d, waves, gs, title, named)
 	}
 	pos, has := StablePositions(len(d.Orgs), gs, nil, 34)
@@ -906,6 +911,6 @@ func sectorWavesDiagram(d *graph.Dataset, waves []string, gs []*graph.Network, t
 	dg.Legend.Heading = title
 	dg.Legend.Items = sectorLegend(d, styles, nil)
 	dg.Legend.Notes = append(dg.Legend.Notes,
-		fmt.Sprintf("View: waves per sector pair. %d organizations have ties, too many to draw one by one; each panel is one wave, the sectors at the same places, a line's number and width the ties between two sectors (a loop's: within one).", named))
+		fmt.Sprintf("View: waves per sector pair. %d organizations have ties, too many to draw one by one (the view's choice above %d organizations or %d ties); each panel is one wave, the sectors at the same places, a line's number and width the ties between two sectors (a loop's: within one).", named, LargeChange, LargeChangeTies))
 	return dg
 }

@@ -39,15 +39,25 @@ func ParseFigureFormat(s string) (FigureFormat, error) {
 // journal column (8.5 cm) wide.
 const DefaultDPI = 300
 
+// JournalWidth is the width of a two-column journal figure, 17.8 cm in
+// points: a diagram wider than that is drawn in PNG at DefaultDPI (or the
+// asked resolution) as if printed at this width.
+const JournalWidth = 17.8 * 72 / 2.54
+
 // MaxPNGSide is the longest side of a PNG figure, in pixels: a figure that
 // would be larger at the asked resolution is drawn at a lower one.
 const MaxPNGSide = 4000
 
 // pngDPI returns the resolution of a PNG of w x h points at dpi (0 for
-// DefaultDPI), lowered so that neither side passes MaxPNGSide pixels.
+// DefaultDPI) at the journal width: lowered for figures wider than
+// JournalWidth so that they are dpi dots per inch when printed that wide,
+// and so that neither side passes MaxPNGSide pixels.
 func pngDPI(w, h float64, dpi int) int {
 	if dpi <= 0 {
 		dpi = DefaultDPI
+	}
+	if w > JournalWidth {
+		dpi = max(1, int(float64(dpi)*JournalWidth/w))
 	}
 	side := math.Max(w, h) // points
 	if side*float64(dpi)/72 <= MaxPNGSide {

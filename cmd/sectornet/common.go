@@ -63,6 +63,9 @@ func isWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path),
 // files or an .xlsx workbook (the sample when ""), printing every problem
 // to stderr as FILE:LINE: message (WORKBOOK[SHEET]:ROW:COLUMN: message).
 func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, error) {
+	if s.loaded != nil && s.loadedDir == dir {
+		return pseudonymize(s, s.loaded)
+	}
 	var d *graph.Dataset
 	prefix := ""
 	if isWorkbook(dir) {

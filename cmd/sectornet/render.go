@@ -88,8 +88,8 @@ func newRenderCmd(s *streams) *cobra.Command {
 
 Views are chosen by size and the legend says so: above 500 organizations
 the network view draws the community map, above 40 forums the affiliation
-view draws the largest forums, and above 400 organizations (or 4000 ties)
-in the two waves the change view draws sector pairs. These views, change and
+view draws the largest forums, and above 250 organizations (or 800 ties)
+in the waves the change and waves views draw sector pairs. These views, change and
 waves are laid out by sectornet itself (stress majorization), the others by
 Graphviz.
 
@@ -142,7 +142,7 @@ greyscale print.`,
 	f.StringVar(&o.period, "period", "quarter", "attendance view above 300 seats: quarter, half, year, waves or all")
 	f.StringVar(&o.to, "to", "", "change view: the later wave (default: the last)")
 	f.StringVar(&o.title, "title", "", "the diagram's title (default: the view's)")
-	f.IntVar(&o.dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch at the diagram's drawn size (at most 4000 pixels a side)")
+	f.IntVar(&o.dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch, at the diagram's drawn size or, when it is wider, printed 17.8 cm wide (at most 4000 pixels a side)")
 	return cmd
 }
 
@@ -433,7 +433,7 @@ func buildDiagram(ctx context.Context, d *graph.Dataset, o renderOptions) (*out.
 					named++
 				}
 			}
-			if named > out.LargeChange || a.M()+b.M() > 10*out.LargeChange {
+			if named > out.LargeChange || a.M()+b.M() > out.LargeChangeTies {
 				view = "sector-change"
 			}
 		}
@@ -536,11 +536,11 @@ func b2i(b bool) int {
 	return 0
 }
 
-// brokerBetweenness is betweenness for ranking brokers: exact up to 5,000
+// brokerBetweenness is betweenness for ranking brokers: exact up to 2,000
 // organizations, else sampled (graph.ApproxBetweenness, seed 1), which
 // ranks the top organizations the same way far faster.
 func brokerBetweenness(ctx context.Context, g *graph.Network) ([]float64, error) {
-	if g.N() <= 5000 {
+	if g.N() <= 2000 {
 		return graph.Betweenness(g, graph.PathsHops), ctx.Err()
 	}
 	est, err := graph.ApproxBetweenness(ctx, g, graph.ApproxOptions{Seed: 1})

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
 
@@ -27,6 +28,12 @@ type streams struct {
 	// pseudo holds --pseudonymize and --keep-attrs; nil outside the root
 	// command's flags.
 	pseudo *pseudonymFlags
+
+	// loaded, when not nil, is the dataset of folder loadedDir, already
+	// read and validated: loadDataset returns it instead of reading the
+	// folder again (the figure benchmarks use it).
+	loaded    *graph.Dataset
+	loadedDir string
 }
 
 // writeTables prints ts in format f, or hands them to s.tables.
