@@ -9,19 +9,31 @@ import (
 	"github.com/sectornet/sectornet/out"
 )
 
+// summaryPathBudget is the largest AllPathsCost for which summary finds
+// every shortest path without being asked (--all-paths): a few seconds.
+const summaryPathBudget = 2e9
+
 // cohesionTables adds to summary's network table the cohesion and path
 // measures of g (transitivity, weighted clustering, Freeman
 // centralizations, the largest component's diameter and mean path
 // length) and returns the table of components with two or more
-// organizations.
-func cohesionTables(ctx context.Context, s *streams, g *graph.Network, nt *out.Table) (*out.Table, error) {
-	pc, err := graph.ShortestPathCentrality(ctx, g, graph.PathOptions{Progress: progress(s, "betweenness and closeness")})
-	if err != nil {
-		return nil, err
-	}
-	ps, err := graph.PathMeasures(ctx, g)
-	if err != nil {
-		return nil, err
+// organizations. The path measures are left out, with a note saying how
+// to get them, when they would cost more than summaryPathBudget and
+// allPaths is false.
+func cohesionTables(ctx context.Context, s *streams, g *graph.Network, nt *out.Table, allPaths bool) (*out.Table, error) {
+	cost := graph.AllPathsCost(g)
+	paths := allPaths || cost <= summaryPathBudget
+	var pc graph.PathCentrality
+	var ps graph.PathStats
+	if paths {
+		var err error
+		pc, err = graph.ShortestPathCentrality(ctx, g, graph.PathOptions{Progress: progress(s, "betweenness and closeness")})
+		if err != nil {
+			return nil, err
+		}
+		if ps, err = graph.PathMeasures(ctx, g); err != nil {
+			return nil, err
+		}
 	}
 	eigC := math.NaN()
 	if e, err := graph.Eigenvector(g); err == nil {
@@ -38,9 +50,16 @@ func cohesionTables(ctx context.Context, s *streams, g *graph.Network, nt *out.T
 	}
 	nt.Add("transitivity", graph.Transitivity(g))
 	nt.Add("average weighted clustering", avg)
+	nt.Add("eigenvector centralization", eigC)
+	ct := &out.Table{Name: "components", Title: "Components (two or more organizations)", Columns: []string{"component", "organizations", "ties", "diameter", "mean_path_length"}}
+	if !paths {
+		nt.Notes = append(nt.Notes, fmt.Sprintf("Left out: betweenness and closeness centralization, the diameter and mean path length need every shortest path, "+
+			"about %.2g tie scans here, more than summary does unasked (%.0g); --all-paths computes them, 'sectornet centrality --approx' samples betweenness and closeness.", cost, float64(summaryPathBudget)))
+		ct.Notes = append(ct.Notes, "Left out (see the network table's note); --all-paths lists the components.")
+		return ct, nil
+	}
 	nt.Add("betweenness centralization", graph.BetweennessCentralization(pc.Betweenness))
 	nt.Add("closeness centralization", graph.ClosenessCentralization(pc.Closeness))
-	nt.Add("eigenvector centralization", eigC)
 	big := -1
 	for k, c := range ps.Components {
 		if big < 0 || c.Nodes > ps.Components[big].Nodes {
@@ -55,7 +74,6 @@ func cohesionTables(ctx context.Context, s *streams, g *graph.Network, nt *out.T
 		"transitivity: share of two-paths that are closed (NetworkX transitivity); weighted clustering: Onnela et al.'s geometric mean (NetworkX clustering(weight)).",
 		"centralizations: Freeman's, relative to a star (R sna centralization); paths in hops.")
 
-	ct := &out.Table{Name: "components", Title: "Components (two or more organizations)", Columns: []string{"component", "organizations", "ties", "diameter", "mean_path_length"}}
 	isolates := 0
 	for k, c := range ps.Components {
 		if c.Nodes < 2 {

@@ -10,10 +10,11 @@ import (
 )
 
 type summaryOptions struct {
-	dir    string
-	format string
-	net    networkFlags
-	inf    inferenceFlags
+	allPaths bool
+	dir      string
+	format   string
+	net      networkFlags
+	inf      inferenceFlags
 }
 
 func newSummaryCmd(s *streams) *cobra.Command {
@@ -44,6 +45,7 @@ density, degree centralization, average clustering and components (--basis,
 	}
 	formatFlag(cmd, &o.format)
 	o.net.add(cmd)
+	cmd.Flags().BoolVar(&o.allPaths, "all-paths", false, "find every shortest path (betweenness and closeness centralization, diameter, mean path length) even on a network where that takes long")
 	o.inf.add(cmd, nil)
 	return cmd
 }
@@ -63,7 +65,7 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 	ts := summaryTables(d, g, desc, o.net.tieType)
 	for k, t := range ts {
 		if t.Name == "network" {
-			ct, err := cohesionTables(ctx, s, g, t)
+			ct, err := cohesionTables(ctx, s, g, t, o.allPaths)
 			if err != nil {
 				return err
 			}
