@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -54,5 +57,80 @@ func TestSignalStatus(t *testing.T) {
 		if code != want || stderr.String() != "sectornet: interrupted\n" {
 			t.Errorf("%v: code %d, stderr %q; want %d", sig, code, stderr.String(), want)
 		}
+	}
+}
+
+// TestValidateCounts: rows as the files hold them beside distinct records
+// as the networks count them. Worked by hand from data/testdata/good:
+// participation.csv has 9 rows, D in F3 twice (8 distinct); ties.csv has
+// 6 reports, A-B and B-A of 2012 one tie (5 distinct); and from the
+// issue for the sample: 116 membership rows against summary's 114, 339
+// attendance rows against 335.
+func TestValidateCounts(t *testing.T) {
+	code, out, _ := sectornet(t, "validate", good)
+	want := "ok: 5 organizations in 4 sectors, 3 forums, 9 membership rows (8 distinct, 1 repeated), 3 meetings, 8 attendance rows (8 distinct), 6 tie reports (5 distinct ties in 2 waves: A about B and B about A in one wave are one tie), 5 quotas, 7 respondents\n"
+	if code != 0 || out != want {
+		t.Errorf("good: code %d\n got %q\nwant %q", code, out, want)
+	}
+	_, out, _ = sectornet(t, "validate")
+	if !strings.Contains(out, "116 membership rows (114 distinct, 2 repeated)") || !strings.Contains(out, "339 attendance rows (335 distinct, 4 repeated)") {
+		t.Errorf("sample: %q", out)
+	}
+	dir := t.TempDir()
+	if code, _, errs := sectornet(t, "init", dir+"/d"); code != 0 {
+		t.Fatal(errs)
+	}
+	_, out, _ = sectornet(t, "validate", dir+"/d")
+	if out != "ok: no organizations yet: the files hold only their headers (add rows to organizations.csv, forums.csv and participation.csv)\n" {
+		t.Errorf("empty: %q", out)
+	}
+}
+
+// TestValidateRecords: --format json lists problems and warnings as
+// records, files under the dataset's folder, and still exits 3.
+func TestValidateRecords(t *testing.T) {
+	code, out, errs := sectornet(t, "validate", "../../data/testdata/mistakes", "--format", "json")
+	var got struct {
+		Findings []struct {
+			Severity, File, Sheet, Letter, Column, Value, Problem, Suggestion string
+			Line                                                              int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if code != exitInvalid || len(got.Findings) != 18 || !strings.HasSuffix(errs, "8 problems found; nothing was computed\n") {
+		t.Fatalf("code %d, %d records, stderr %q", code, len(got.Findings), errs)
+	}
+	p, w := got.Findings[2], got.Findings[17]
+	if p.Severity != "problem" || p.File != filepath.FromSlash("../../data/testdata/mistakes/participation.csv") || p.Line != 6 || p.Column != "org" ||
+		p.Value != "Ministry of Education" || p.Problem != "unknown organization" || p.Suggestion != "that is the name of G02; use the id" {
+		t.Errorf("problem record %+v", p)
+	}
+	if w.Severity != "warning" || w.Line != 5 || w.Column != "type" || w.Value != "Joint projects" || w.Suggestion != `write "joint project"` {
+		t.Errorf("warning record %+v", w)
+	}
+}
+
+// TestImportOverwrite: import matrix -o refuses an existing file without
+// --force, and its own input even with --force.
+func TestImportOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	in, outp := filepath.Join(dir, "m.csv"), filepath.Join(dir, "participation.csv")
+	os.WriteFile(in, []byte("org,F1\nA,x\n"), 0o644)
+	os.WriteFile(outp, []byte("hand edited\n"), 0o644)
+	code, _, errs := sectornet(t, "import", "matrix", in, "--as", "participation", "-o", outp)
+	if code != exitUsage || errs != "sectornet: "+outp+" already exists; nothing written (use --force to overwrite)\n" {
+		t.Errorf("existing: code %d, %q", code, errs)
+	}
+	if b, _ := os.ReadFile(outp); string(b) != "hand edited\n" {
+		t.Errorf("overwritten: %q", b)
+	}
+	code, _, errs = sectornet(t, "import", "matrix", in, "--as", "participation", "-o", in, "--force")
+	if code != exitUsage || errs != "sectornet: "+in+" is an input of this run; nothing written (write the output elsewhere)\n" {
+		t.Errorf("input: code %d, %q", code, errs)
+	}
+	if code, _, errs = sectornet(t, "import", "matrix", in, "--as", "participation", "-o", outp, "--force"); code != 0 {
+		t.Errorf("--force: code %d, %q", code, errs)
 	}
 }

@@ -146,8 +146,18 @@ func reportProblems(s *streams, dir, prefix string, err error, undone string) er
 	if where == "" {
 		where = "the sample dataset"
 	}
-	return &exitErr{code: exitInvalid, err: fmt.Errorf("%s: %d %s found; nothing was %s", where, list.Len(), plural(list.Len(), "problem", "problems"), undone)}
+	return &exitErr{code: exitInvalid, err: &problemsError{fmt.Sprintf("%s: %d %s found; nothing was %s", where, list.Len(), plural(list.Len(), "problem", "problems"), undone), list}}
 }
+
+// problemsError is the one line that ends a run on a dataset with
+// problems; it unwraps to their list.
+type problemsError struct {
+	msg  string
+	list *data.List
+}
+
+func (e *problemsError) Error() string { return e.msg }
+func (e *problemsError) Unwrap() error { return e.list }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/sectornet/sectornet/data"
 )
 
 // writeFileAtomic writes path through a temporary file in the same folder,
@@ -51,4 +53,42 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("%s: %v", path, errors.Unwrap(err))
 	}
 	return nil
+}
+
+// checkOutput refuses to write path when it is one of the run's inputs
+// (even with --force: the input would be lost before it is read whole),
+// or when it exists and force is false (it may hold hand edits).
+func checkOutput(path string, force bool, inputs ...string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil // not there: nothing to lose
+	}
+	for _, in := range inputs {
+		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+			return usageErr(fmt.Errorf("%s is an input of this run; nothing written (write the output elsewhere)", path))
+		}
+	}
+	if st.IsDir() {
+		return usageErr(fmt.Errorf("%s is a folder; give a file name", path))
+	}
+	if !force {
+		return usageErr(fmt.Errorf("%s already exists; nothing written (use --force to overwrite)", path))
+	}
+	return nil
+}
+
+// datasetInputs returns the files of the dataset dir that a run reads
+// (the folder's dataset files, or the workbook itself), for checkOutput.
+func datasetInputs(dir string) []string {
+	if dir == "" {
+		return nil
+	}
+	if isWorkbook(dir) {
+		return []string{dir}
+	}
+	var out []string
+	for _, f := range data.Files {
+		out = append(out, filepath.Join(dir, f.Name))
+	}
+	return out
 }

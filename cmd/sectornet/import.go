@@ -33,6 +33,7 @@ type importMatrixOptions struct {
 	skip      []string
 	roles     bool
 	output    string
+	force     bool
 }
 
 func newImportMatrixCmd(s *streams) *cobra.Command {
@@ -80,6 +81,7 @@ organizations in row order.`,
 	f.StringSliceVar(&o.skip, "skip", []string{"name", "sector"}, "headings of columns that are not forums or meetings, comma-separated")
 	f.BoolVar(&o.roles, "roles", false, "participation: take a cell's text (chair, member, ...) as the role")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
+	f.BoolVar(&o.force, "force", false, "overwrite the -o file when it exists")
 	return cmd
 }
 
@@ -100,6 +102,11 @@ func runImportMatrix(ctx context.Context, s *streams, o importMatrixOptions) err
 		return usageErr(errors.New("import matrix needs --as participation or --as attendance"))
 	default:
 		return usageErr(fmt.Errorf("unknown --as %q (want participation or attendance)", o.as))
+	}
+	if o.output != "" {
+		if err := checkOutput(o.output, o.force, o.file); err != nil {
+			return err
+		}
 	}
 	f, err := os.Open(o.file)
 	if err != nil {

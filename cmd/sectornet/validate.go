@@ -2,36 +2,144 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/graph"
+	"github.com/sectornet/sectornet/out"
 )
 
 type validateOptions struct {
-	dir string
+	dir    string
+	format string
 }
 
 func newValidateCmd(s *streams) *cobra.Command {
 	var o validateOptions
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "validate [DIR]",
 		Short: "Check a dataset and print every problem as FILE:LINE: message",
+		Long: `Check a dataset and print every problem, and every warning, as
+FILE:LINE: message with how to fix it; with none, one ok: line with the counts.
+Counts say rows as the files hold them and distinct records as the networks
+count them (two people of one organization in one forum are two rows, one
+membership). --format json or csv lists the problems and warnings as records
+(severity, file, sheet, line, letter, column, value, problem, suggestion) on
+standard output, for other tools.`,
 		Example: `  sectornet validate mydata
-  mydata/participation.csv:14: org "R9": unknown organization (did you mean "R09"?)`,
+  mydata/participation.csv:14: org "R9": unknown organization (did you mean "R09"?)
+  sectornet validate mydata --format json > problems.json`,
 		Args: dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runValidate(cmd.Context(), s, o)
 		},
 	}
+	cmd.Flags().StringVar(&o.format, "format", "table", "output format: table (the messages, one a line), json or csv (records), md or tex")
+	return cmd
 }
 
 func runValidate(ctx context.Context, s *streams, o validateOptions) error {
+	f, err := parseFormat(o.format)
+	if err != nil {
+		return err
+	}
+	if f != out.FormatTable {
+		return validateRecords(ctx, s, o, f)
+	}
 	d, err := loadDataset(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(s.Out, "ok: %d organizations in %d sectors, %d forums, %d memberships, %d meetings, %d attendances, %d ties in %d waves, %d quotas\n",
-		len(d.Orgs), len(d.Sectors), len(d.Forums), len(d.Memberships), len(d.Meetings), len(d.Attendance), len(d.Ties), len(d.Waves()), len(d.Quotas))
-	return nil
+	_, err = fmt.Fprintln(s.Out, "ok: "+datasetCounts(d, isWorkbook(o.dir)))
+	return err
+}
+
+// datasetCounts says what a dataset holds, rows as the files hold them and
+// distinct records as the networks count them.
+func datasetCounts(d *graph.Dataset, workbook bool) string {
+	if len(d.Orgs) == 0 && workbook {
+		return "no organizations yet: the sheets hold only their headers (add rows to the sheets organizations, forums and participation)"
+	}
+	if len(d.Orgs) == 0 {
+		return "no organizations yet: the files hold only their headers (add rows to organizations.csv, forums.csv and participation.csv)"
+	}
+	st := graph.Summarize(d)
+	rows := func(n, distinct int, what string) string {
+		s := fmt.Sprintf("%d %s %s", n, what, plural(n, "row", "rows"))
+		if n > 0 {
+			s += fmt.Sprintf(" (%d distinct", distinct)
+			if n > distinct {
+				s += fmt.Sprintf(", %d repeated", n-distinct)
+			}
+			s += ")"
+		}
+		return s
+	}
+	parts := []string{
+		fmt.Sprintf("%d organizations in %d sectors", len(d.Orgs), len(d.Sectors)),
+		fmt.Sprintf("%d forums", len(d.Forums)),
+		rows(len(d.Memberships), st.Memberships, "membership"),
+		fmt.Sprintf("%d meetings", len(d.Meetings)),
+		rows(len(d.Attendance), st.Attendances, "attendance"),
+	}
+	ties := fmt.Sprintf("%d tie %s", len(d.Ties), plural(len(d.Ties), "report", "reports"))
+	if len(d.Ties) > 0 {
+		ties += fmt.Sprintf(" (%d distinct ties in %d %s: A about B and B about A in one wave are one tie)", st.Ties, len(d.Waves()), plural(len(d.Waves()), "wave", "waves"))
+	}
+	parts = append(parts, ties, fmt.Sprintf("%d quotas", len(d.Quotas)))
+	if len(d.Respondents) > 0 {
+		parts = append(parts, fmt.Sprintf("%d respondents", len(d.Respondents)))
+	}
+	line := strings.Join(parts, ", ")
+	if n := len(d.Warnings); n > 0 {
+		line += fmt.Sprintf("; %d %s (above)", n, plural(n, "warning", "warnings"))
+	}
+	return line
+}
+
+// validateRecords writes the problems and warnings of the dataset as
+// records in format f; a dataset with problems still exits 3.
+func validateRecords(ctx context.Context, s *streams, o validateOptions, f out.Format) error {
+	quiet := *s
+	quiet.Err = io.Discard
+	d, loadErr := loadDataset(ctx, &quiet, o.dir)
+	var problems, warnings []graph.Warning
+	droppedP, droppedW := 0, 0
+	var list *data.List
+	switch {
+	case loadErr == nil:
+		warnings = d.Warnings
+	case errors.As(loadErr, &list):
+		for _, e := range list.Errs {
+			problems = append(problems, e.Warning())
+		}
+		for _, w := range list.Warnings {
+			warnings = append(warnings, w.Warning())
+		}
+		droppedP, droppedW = list.Dropped, list.DroppedWarnings
+	default:
+		return loadErr
+	}
+	// Files as the text messages name them: under the dataset's folder.
+	for _, ws := range [][]graph.Warning{problems, warnings} {
+		for i := range ws {
+			switch {
+			case ws[i].File == "":
+				ws[i].File = o.dir
+			case o.dir != "" && !isWorkbook(o.dir):
+				ws[i].File = o.dir + string(os.PathSeparator) + ws[i].File
+			}
+		}
+	}
+	if err := out.FindingsTable(problems, warnings, droppedP, droppedW).Write(s.Out, f); err != nil {
+		return err
+	}
+	return loadErr
 }
