@@ -491,38 +491,61 @@ func randomPairs(n, m int, rng *rand.Rand) []Edge {
 			}
 		}
 	}
-	// Remove random ties, or add random absent pairs, until m.
-	if len(es) > m {
-		for i := len(es) - 1; i > 0; i-- {
-			j := int(boundedRand(rng, uint64(i+1)))
-			es[i], es[j] = es[j], es[i]
+	// Remove random ties, or add random absent pairs, until m; es is
+	// sorted by (U, V) and stays so.
+	less := func(a, b Edge) int {
+		if a.U != b.U {
+			return a.U - b.U
 		}
-		es = es[:m]
-	} else if len(es) < m {
-		have := make(map[int64]bool, len(es)+(m-len(es)))
-		for _, e := range es {
-			have[int64(e.U)*int64(n)+int64(e.V)] = true
+		return a.V - b.V
+	}
+	switch k := len(es); {
+	case k > m:
+		drop := make([]bool, k)
+		for left := k - m; left > 0; {
+			if i := boundedRand(rng, uint64(k)); !drop[i] {
+				drop[i] = true
+				left--
+			}
 		}
-		for len(es) < m {
+		kept := es[:0]
+		for i, e := range es {
+			if !drop[i] {
+				kept = append(kept, e)
+			}
+		}
+		es = kept
+	case k < m:
+		added := map[int64]bool{}
+		var extra []Edge
+		for len(es)+len(extra) < m {
 			u := int(boundedRand(rng, uint64(n)))
 			v := int(boundedRand(rng, uint64(n)))
 			if u == v {
 				continue
 			}
-			u, v = min(u, v), max(u, v)
-			k := int64(u)*int64(n) + int64(v)
-			if !have[k] {
-				have[k] = true
-				es = append(es, Edge{U: u, V: v, W: 1})
+			e := Edge{U: min(u, v), V: max(u, v), W: 1}
+			key := int64(e.U)*int64(n) + int64(e.V)
+			if _, found := slices.BinarySearchFunc(es, e, less); found || added[key] {
+				continue
+			}
+			added[key] = true
+			extra = append(extra, e)
+		}
+		slices.SortFunc(extra, less)
+		merged := make([]Edge, 0, m)
+		i, j := 0, 0
+		for i < len(es) || j < len(extra) {
+			if j == len(extra) || (i < len(es) && less(es[i], extra[j]) < 0) {
+				merged = append(merged, es[i])
+				i++
+			} else {
+				merged = append(merged, extra[j])
+				j++
 			}
 		}
+		es = merged
 	}
-	slices.SortFunc(es, func(a, b Edge) int {
-		if a.U != b.U {
-			return a.U - b.U
-		}
-		return a.V - b.V
-	})
 	return es
 }
 
