@@ -3,6 +3,7 @@ package out
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/sectornet/sectornet/graph"
 )
@@ -180,7 +181,7 @@ func ForumModelReading(f *graph.QAPFit, from, to string) string {
 	if f.Permutations == 0 {
 		p = "no permutation test"
 	} else if c.PGreaterEq == 0 {
-		p = fmt.Sprintf("p < %s: none of %d permutations reached it", FormatHuman(1/float64(f.Permutations)), f.Permutations)
+		p = fmt.Sprintf("p < %s: none of %d permutations reached it", strconv.FormatFloat(1/float64(f.Permutations), 'g', 3, 64), f.Permutations)
 	}
 	return fmt.Sprintf("How to read it with the attribution test: the attribution test compares the share of new ties among co-participants with random draws of pairs; this model asks the same of every pair without a tie in %s while holding fixed whether the two share a sector and how many partners they had in %s, and its permutations keep the network's structure. Co-participating between %s and %s multiplies the odds of a new tie by %s (coefficient %s, z = %s; %s). Both pointing the same way is the dyadic evidence of a forum effect; an odds ratio near 1 or a large p here means the attribution's excess is explained by sector and earlier activity.",
 		from, from, from, to, FormatHuman(math.Exp(c.Estimate)), FormatHuman(c.Estimate), FormatHuman(c.Statistic), p)
@@ -195,7 +196,7 @@ func ForumModelHeadline(f *graph.QAPFit, from, to string) string {
 	c := f.Coefficients[1]
 	p := fmt.Sprintf("p = %s", FormatHuman(c.PGreaterEq))
 	if c.PGreaterEq == 0 {
-		p = fmt.Sprintf("p < %s", FormatHuman(1/float64(f.Permutations)))
+		p = fmt.Sprintf("p < %s", strconv.FormatFloat(1/float64(f.Permutations), 'g', 3, 64))
 	}
 	if f.Permutations == 0 {
 		p = "no permutation test"
