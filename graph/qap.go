@@ -113,6 +113,14 @@ type QAPOptions struct {
 	// the number of permutation fits done and their total. Calls never
 	// overlap.
 	Progress func(done, total int)
+
+	// permutation, when not nil, gives permutation rep of coefficient coef
+	// (coef 0 under QAPY) instead of the seeded draw: the tests replay the
+	// permutations R sna drew.
+	permutation func(coef, rep int, o []int32)
+	// keepDist, when not nil, receives every coefficient's statistic over
+	// the permutations.
+	keepDist func(dist [][]float64)
 }
 
 // QAPDistribution summarizes the statistic of one coefficient over the
@@ -321,7 +329,7 @@ func QAP(ctx context.Context, y Dyads, terms []QAPTerm, o QAPOptions) (*QAPFit, 
 		}
 	case QAPLogistic:
 		var sc logitScratch
-		res := sc.fit(xall, k, y.V, nil, nil)
+		res := sc.fit(xall, k, y.V, nil)
 		if res.singular {
 			return nil, fmt.Errorf("%w: the weighted design became singular", ErrCollinear)
 		}
@@ -370,15 +378,14 @@ func QAP(ctx context.Context, y Dyads, terms []QAPTerm, o QAPOptions) (*QAPFit, 
 		}
 		return fit, nil
 	}
-	var beta []float64
-	for _, c := range fit.Coefficients {
-		beta = append(beta, c.Estimate)
-	}
-	dist, failed, err := qapPermute(ctx, y, xall, k, rows, fit.Null, o, beta)
+	dist, failed, err := qapPermute(ctx, y, xall, k, rows, fit.Null, o)
 	if err != nil {
 		return nil, err
 	}
 	fit.Failed = failed
+	if o.keepDist != nil {
+		o.keepDist(dist)
+	}
 	for j := range fit.Coefficients {
 		c := &fit.Coefficients[j]
 		c.PLessEq, c.PGreaterEq, c.PTwoSided, c.Null = permutationP(c.Statistic, dist[j])
@@ -576,19 +583,6 @@ func logitMu(eta float64) (mu, muEta, t float64) {
 	return t / (1 + t), t / ((1 + t) * (1 + t)), t
 }
 
-// binomialDevConst is the part of R's binomial deviance of a proportion y
-// with weight wt that does not depend on μ, 2 wt (y ln y + (1-y) ln(1-y))
-// (0 ln 0 = 0): 0 for y in {0, 1}. With it, the deviance residual
-// 2 wt (y ln(y/μ) + (1-y) ln((1-y)/(1-μ))) is this plus
-// 2 wt (ln(1+t) - y ln t) for μ = t/(1+t), one logarithm a row.
-func binomialDevConst(y, wt float64) float64 {
-	d := 0.0
-	if y > 0 && y < 1 {
-		d = y*math.Log(y) + (1-y)*math.Log(1-y)
-	}
-	return 2 * wt * d
-}
-
 // logitScratch is the working memory of logistic fits, reused from fit to
 // fit.
 type logitScratch struct {
@@ -608,17 +602,21 @@ type logitResult struct {
 }
 
 // fit runs glm.fit's IRLS for the binomial family with the logit link on
-// the row-major design x (k columns), the proportions y and the prior
-// weights wt (the trials of each row; 1 each when wt is nil), skipping the
-// rows where y is NaN: μ starts at (wt y + 1/2)/(wt + 1) as
-// binomial()$initialize sets it, each step solves the weighted least
-// squares of z = η + (y - μ)/μ' with weights wt μ'²/(μ(1-μ)), and the
-// iteration stops when |D - D_old| / (|D| + 0.1) < 1e-8, or after 25.
-// start, when not nil, gives starting coefficients instead (glm.fit's
-// etastart = x start): the permutation fits start near their solution.
-// One pass over the rows per iteration computes η, μ and the deviance of
-// the new coefficients and accumulates the next step's normal equations.
-func (s *logitScratch) fit(x []float64, k int, y, wt, start []float64) logitResult {
+// 0/1 outcomes, as glm.fit(x, y, family = binomial()) does on one row per
+// dyad: μ starts at (y + 1/2)/2, each step solves the weighted least
+// squares of z = η + (y - μ)/μ' with weights μ'²/(μ(1-μ)), and the
+// iteration stops when the deviance D = -2 Σ [y ln μ + (1-y) ln(1-μ)]
+// changes by less than 1e-8 (|D - D_old| / (|D| + 0.1)), or after 25
+// steps. x is the row-major design (k columns). Without trials (nil),
+// each row is one dyad with outcome y (rows where y is NaN are skipped);
+// with trials, row r stands for trials[r] dyads of that design row,
+// y[r] of them 1s as a proportion: the same sums over the same dyads, in
+// fewer rows, so the same iterations and the same estimates as the row
+// per dyad (the first step, from glm's per-dyad start, takes the dyads'
+// two starting values, one for 0s and one for 1s, by their counts). One
+// pass over the rows per step computes η, μ and the deviance of the new
+// coefficients and accumulates the next step's normal equations.
+func (s *logitScratch) fit(x []float64, k int, y, trials []float64) logitResult {
 	m := len(y)
 	if cap(s.eta) < m {
 		s.eta, s.mu, s.me = make([]float64, m), make([]float64, m), make([]float64, m)
@@ -630,15 +628,46 @@ func (s *logitScratch) fit(x []float64, k int, y, wt, start []float64) logitResu
 	res := logitResult{beta: make([]float64, k), se: make([]float64, k)}
 	sym := mat.NewSymDense(k, s.a)
 	bv := mat.NewVecDense(k, s.b)
-	devConst := 0.0
-	for r, yr := range y {
-		if !math.IsNaN(yr) && wt != nil {
-			devConst += binomialDevConst(yr, wt[r])
+	accumulate := func(row []float64, w, e, mu, me, yr float64) {
+		z := e + (yr-mu)/me
+		w2 := w * me * me / (mu * (1 - mu))
+		for i, xi := range row {
+			wi := w2 * xi
+			s.b[i] += wi * z
+			ai := s.a[i*k:]
+			for j := i; j < k; j++ {
+				ai[j] += wi * row[j]
+			}
 		}
 	}
-	// pass sets η, μ, μ' of every row, from coefficients beta (or, when
-	// beta is nil, glm's starting μ), and returns the deviance,
-	// accumulating the normal equations of the next step.
+	// glm's start: μ = 3/4 for a 1, 1/4 for a 0.
+	e1 := math.Log(0.75 / 0.25)
+	mu1, me1, _ := logitMu(e1)
+	mu0, me0, _ := logitMu(-e1)
+	clear(s.a)
+	clear(s.b)
+	devold := 0.0
+	for r, yr := range y {
+		if math.IsNaN(yr) {
+			continue
+		}
+		n := 1.0
+		if trials != nil {
+			n = trials[r]
+		}
+		row := x[r*k : (r+1)*k]
+		ones := n * yr
+		if ones > 0 {
+			accumulate(row, ones, e1, mu1, me1, 1)
+			devold += 2 * ones * math.Log(1/mu1)
+		}
+		if zeros := n - ones; zeros > 0 {
+			accumulate(row, zeros, -e1, mu0, me0, 0)
+			devold += 2 * zeros * math.Log(1/(1-mu0))
+		}
+	}
+	// pass sets η, μ, μ' of every row from the coefficients beta and
+	// returns the deviance, accumulating the next step's normal equations.
 	pass := func(beta []float64) float64 {
 		clear(s.a)
 		clear(s.b)
@@ -647,19 +676,14 @@ func (s *logitScratch) fit(x []float64, k int, y, wt, start []float64) logitResu
 			if math.IsNaN(yr) {
 				continue
 			}
-			w := 1.0
-			if wt != nil {
-				w = wt[r]
+			n := 1.0
+			if trials != nil {
+				n = trials[r]
 			}
 			row := x[r*k : (r+1)*k]
-			var e float64
-			if beta == nil {
-				mu0 := (w*yr + 0.5) / (w + 1)
-				e = math.Log(mu0 / (1 - mu0))
-			} else {
-				for j, v := range row {
-					e += v * beta[j]
-				}
+			e := 0.0
+			for j, v := range row {
+				e += v * beta[j]
 			}
 			mu, me, t := logitMu(e)
 			s.eta[r], s.mu[r], s.me[r] = e, mu, me
@@ -667,21 +691,12 @@ func (s *logitScratch) fit(x []float64, k int, y, wt, start []float64) logitResu
 			if e < logitMThresh || e > logitThresh {
 				lt = math.Log(t)
 			}
-			dev += 2 * w * (math.Log1p(t) - yr*lt)
-			z := e + (yr-mu)/me
-			w2 := w * me * me / (mu * (1 - mu))
-			for i, xi := range row {
-				wi := w2 * xi
-				s.b[i] += wi * z
-				ai := s.a[i*k:]
-				for j := i; j < k; j++ {
-					ai[j] += wi * row[j]
-				}
-			}
+			// -2 [y ln μ + (1-y) ln(1-μ)] per dyad, μ = t/(1+t).
+			dev += 2 * n * (math.Log1p(t) - yr*lt)
+			accumulate(row, n, e, mu, me, yr)
 		}
-		return dev + devConst
+		return dev
 	}
-	devold := pass(start)
 	for iter := 1; iter <= 25; iter++ {
 		if !s.chol.Factorize(sym) {
 			res.singular = true
@@ -722,12 +737,7 @@ func (s *logitScratch) fit(x []float64, k int, y, wt, start []float64) logitResu
 
 // qapPermute returns, for each coefficient, its statistic over the
 // permutations of the null scheme, and the number of fits that failed.
-// beta holds the observed coefficients, from which the logistic
-// permutation fits start: under QAPY the intercept-only fit, logit(ȳ);
-// under QAPSemiPartial, coefficient i at 0 and the others absorbing the
-// part of predictor i they explain (β_j + β_i γ_j, γ the coefficients of
-// predictor i on the others).
-func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int, null QAPNull, o QAPOptions, beta []float64) ([][]float64, int, error) {
+func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int, null QAPNull, o QAPOptions) ([][]float64, int, error) {
 	n, m := y.N, len(y.V)
 	reps := o.Permutations
 	dist := make([][]float64, k)
@@ -740,28 +750,12 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 	// every dyad (sna regresses the predictors on each other before the
 	// outcome's missing cells are dropped).
 	var resid []Dyads
-	var zqr []*mat.QR    // QR of the other predictors among the rows fitted (linear)
 	var zx []*mat.Dense  // those predictors
 	var ytil [][]float64 // the outcome's residual on them (linear)
 	var tasks int
-	starts := make([][]float64, k)
-	if o.Model == QAPLogistic {
-		ones := 0.0
-		for _, r := range rows {
-			ones += y.V[r]
-		}
-		p := ones / float64(len(rows))
-		start := make([]float64, k)
-		if p > 0 && p < 1 {
-			start[0] = math.Log(p / (1 - p))
-		}
-		for i := range starts {
-			starts[i] = start
-		}
-	}
 	if null == QAPSemiPartial {
 		resid = make([]Dyads, k)
-		zqr, zx, ytil = make([]*mat.QR, k), make([]*mat.Dense, k), make([][]float64, k)
+		zx, ytil = make([]*mat.Dense, k), make([][]float64, k)
 		yo := make([]float64, len(rows))
 		for a, r := range rows {
 			yo[a] = y.V[r]
@@ -783,17 +777,6 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 				e.V[r] = xi[r] - res.fitted[r]
 			}
 			resid[i] = e
-			if o.Model == QAPLogistic {
-				st := make([]float64, k)
-				c := 0
-				for j := range k {
-					if j != i {
-						st[j] = beta[j] + beta[i]*res.beta[c]
-						c++
-					}
-				}
-				starts[i] = st
-			}
 			if o.Model == QAPLinear {
 				zr := otherColumns(xall, k, i, rows)
 				var q mat.QR
@@ -806,7 +789,7 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 				for a := range rows {
 					yt[a] = yo[a] - r2.fitted[a]
 				}
-				zqr[i], zx[i], ytil[i] = &q, zr, yt
+				zx[i], ytil[i] = zr, yt
 			}
 		}
 		tasks = k * reps
@@ -816,13 +799,15 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 
 	// Y-permutation of a linear model without missing outcomes: one QR of
 	// the design serves every permutation.
-	var xqr mat.QR
+	// (Each goroutine factorizes its own copy: LAPACK's dormqr, which
+	// applies Q, writes into the factorization while it works.)
 	var xo *mat.Dense
 	var cdiag []float64
 	if null == QAPY && o.Model == QAPLinear && !hasMissing {
 		xo = mat.NewDense(m, k, slices.Clone(xall))
-		xqr.Factorize(xo)
-		cdiag = rInverseDiag(&xqr, k)
+		var qr mat.QR
+		qr.Factorize(xo)
+		cdiag = rInverseDiag(&qr, k)
 	}
 	// Logistic fits of designs with few distinct rows (counts and
 	// dummies) run on the distinct rows with their trials and successes:
@@ -841,17 +826,27 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 			col    int
 			logit  logitScratch
 			agg    groupScratch
-		}{perm: make([]int32, n), buf: make([]float64, m), col: -1}
+			xqr    *mat.QR   // this goroutine's QR of the design (linear qapy)
+			zqr    []*mat.QR // and of the other predictors (linear qapspp)
+		}{perm: make([]int32, n), buf: make([]float64, m), col: -1, zqr: make([]*mat.QR, k)}
+		if xo != nil {
+			s.xqr = &mat.QR{}
+			s.xqr.Factorize(xo)
+		}
 		return func(t int) {
 			i, r := 0, t
 			if null == QAPSemiPartial {
 				i, r = t/reps, t%reps
 			}
-			rng := rand.New(rand.NewPCG(o.Seed, 0x9a9c0ffee<<20^uint64(i)<<32^uint64(r)))
-			randomPermutation(s.perm, rng)
+			if o.permutation != nil {
+				o.permutation(i, r, s.perm)
+			} else {
+				rng := rand.New(rand.NewPCG(o.Seed, 0x9a9c0ffee<<20^uint64(i)<<32^uint64(r)))
+				randomPermutation(s.perm, rng)
+			}
 			if null == QAPY && grp != nil {
 				y.permuteTo(s.buf, s.perm)
-				res := grp.fitY(s.buf, &s.agg, &s.logit, starts[0])
+				res := grp.fitY(s.buf, &s.agg, &s.logit)
 				for j := range k {
 					dist[j][r] = res.beta[j] / res.se[j]
 					if res.singular {
@@ -863,7 +858,7 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 				}
 			} else if null == QAPY {
 				y.permuteTo(s.buf, s.perm)
-				stats, ok := qapyStats(s.buf, xall, k, o.Model, xo, &xqr, cdiag, &s.logit, starts[0])
+				stats, ok := qapyStats(s.buf, xall, k, o.Model, xo, s.xqr, cdiag, &s.logit)
 				if !ok {
 					failed.Add(1)
 				}
@@ -875,10 +870,14 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 				ok := true
 				if o.Model == QAPLinear {
 					resid[i].permuteTo(s.buf, s.perm)
-					st, ok = sppLinearStat(s.buf, rows, zqr[i], zx[i], ytil[i])
+					if s.zqr[i] == nil {
+						s.zqr[i] = &mat.QR{}
+						s.zqr[i].Factorize(zx[i])
+					}
+					st, ok = sppLinearStat(s.buf, rows, s.zqr[i], zx[i], ytil[i])
 				} else if grp != nil {
 					grp.patterns().permuteTo(s.buf, s.perm)
-					res := grp.fitSPP(i, s.buf, y.V, &s.agg, &s.logit, starts[i])
+					res := grp.fitSPP(i, s.buf, y.V, &s.agg, &s.logit)
 					st = res.beta[i] / res.se[i]
 					ok = !res.singular
 				} else {
@@ -890,7 +889,7 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 					for rr := range m {
 						s.design[rr*k+i] = s.buf[rr]
 					}
-					res := s.logit.fit(s.design, k, y.V, nil, starts[i])
+					res := s.logit.fit(s.design, k, y.V, nil)
 					st = res.beta[i] / res.se[i]
 					ok = !res.singular
 				}
@@ -952,7 +951,7 @@ func otherColumns(x []float64, k, i int, rows []int) *mat.Dense {
 
 // qapyStats returns the statistics of every coefficient for the permuted
 // outcome yp (NaN where missing) and whether the fit succeeded.
-func qapyStats(yp, xall []float64, k int, model QAPModel, xo *mat.Dense, xqr *mat.QR, cdiag []float64, ls *logitScratch, start []float64) ([]float64, bool) {
+func qapyStats(yp, xall []float64, k int, model QAPModel, xo *mat.Dense, xqr *mat.QR, cdiag []float64, ls *logitScratch) ([]float64, bool) {
 	stats := make([]float64, k)
 	fail := func() ([]float64, bool) {
 		for j := range stats {
@@ -961,7 +960,7 @@ func qapyStats(yp, xall []float64, k int, model QAPModel, xo *mat.Dense, xqr *ma
 		return stats, false
 	}
 	if model == QAPLogistic {
-		res := ls.fit(xall, k, yp, nil, start)
+		res := ls.fit(xall, k, yp, nil)
 		if res.singular {
 			return fail()
 		}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"math"
+	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -45,4 +48,48 @@ func relNear(a, b, tol float64) bool {
 		return math.IsNaN(a) && math.IsNaN(b)
 	}
 	return math.Abs(a-b) <= tol*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// TestQAPSameOnAnyCores: every model kind and scheme gives the same fit on
+// one goroutine and on four (the linear fits once shared a QR
+// factorization, which LAPACK writes into while it applies Q).
+func TestQAPSameOnAnyCores(t *testing.T) {
+	d := loadCSVDataset(t, filepath.Join("testdata", "qapsample"))
+	models := []struct {
+		model   QAPModel
+		outcome string
+		specs   []string
+	}{
+		{QAPLinear, "tie:2014", []string{"forums", "tie:2012", "same-sector"}},
+		{QAPLinear, "trust:2014", []string{"forums", "same-sector"}},
+		{QAPLogistic, "new:2012:2014", []string{"coparticipation:2012:2014", "same-sector", "degree-sum:2012"}},
+		{QAPLogistic, "tie:2014", []string{"newman", "tie:2012"}},
+	}
+	for _, m := range models {
+		y, err := QAPOutcome(d, m.outcome, TieSelection{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var terms []QAPTerm
+		for _, s := range m.specs {
+			ts, err := QAPPredictors(d, s, TieSelection{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			terms = append(terms, ts...)
+		}
+		for _, null := range []QAPNull{QAPY, QAPSemiPartial} {
+			run := func(procs int) *QAPFit {
+				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+				f, err := QAP(context.Background(), y.X, terms, QAPOptions{Model: m.model, Null: null, Permutations: 60, Seed: 4})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return f
+			}
+			if a, b := run(1), run(4); !reflect.DeepEqual(a, b) {
+				t.Errorf("%s %s %s: one goroutine and four differ", m.model, m.outcome, null)
+			}
+		}
+	}
 }

@@ -110,7 +110,7 @@ type groupScratch struct {
 
 // fitY fits the permuted outcome yp (NaN where missing) on the design's
 // patterns.
-func (g *logitGroups) fitY(yp []float64, s *groupScratch, ls *logitScratch, start []float64) logitResult {
+func (g *logitGroups) fitY(yp []float64, s *groupScratch, ls *logitScratch) logitResult {
 	np := len(g.first)
 	if len(s.cnt) < np {
 		s.cnt, s.suc = make([]float64, np), make([]float64, np)
@@ -134,13 +134,13 @@ func (g *logitGroups) fitY(yp []float64, s *groupScratch, ls *logitScratch, star
 			w = append(w, cnt[p])
 		}
 	}
-	return ls.fit(s.x, g.k, s.y, w, start)
+	return ls.fit(s.x, g.k, s.y, w)
 }
 
 // fitSPP fits the outcome y (NaN where missing) on the other predictors
 // and, in column i, predictor i's residual permuted: src holds each
 // dyad's source pattern under the permutation (the permuted patterns).
-func (g *logitGroups) fitSPP(i int, src, y []float64, s *groupScratch, ls *logitScratch, start []float64) logitResult {
+func (g *logitGroups) fitSPP(i int, src, y []float64, s *groupScratch, ls *logitScratch) logitResult {
 	k := g.k
 	np := len(g.first)
 	nz := len(g.zrows[i]) / k
@@ -197,5 +197,5 @@ func (g *logitGroups) fitSPP(i int, src, y []float64, s *groupScratch, ls *logit
 	for c, n := range s.cnt {
 		s.y = append(s.y, s.suc[c]/n)
 	}
-	return ls.fit(s.x, k, s.y, s.cnt, start)
+	return ls.fit(s.x, k, s.y, s.cnt)
 }

@@ -66,6 +66,7 @@ var invocations = [][]string{
 	{"chart", waves, "--kind", "firsts", "-o", "{out}.png"},
 	{"chart", waves, "--kind", "change", "--format", "svg"},
 	{"qap", "--format", "csv"},
+	{"qap", "--outcome", "tie:2014", "--predict", "forums,tie:2012,same:city", "--model", "lm", "--null", "qapy", "--permutations", "300", "--format", "md"},
 	{"qap", waves, "--outcome", "tie:2014", "--predict", "tie:2012,forums", "--null", "qapy", "--format", "json"},
 	{"summary", good, "--cug", "200", "--bootstrap", "200", "--format", "json"},
 	{"sectors", "--cug", "100", "--bootstrap", "100", "--format", "csv"},
