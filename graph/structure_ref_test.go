@@ -486,3 +486,28 @@ func checkConnected(t *testing.T, name string, g *Network, p Groups) {
 }
 
 func newTestRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 1)) }
+
+// TestLeidenRandom: on random networks of every shape, Leiden's
+// communities are connected, the same seed gives the same partition, and
+// the modularity is at least that of putting every node alone.
+func TestLeidenRandom(t *testing.T) {
+	for _, x := range randomNetworks(5, 30) {
+		g := x.g
+		p, err := Leiden(context.Background(), g, LeidenOptions{Seed: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkConnected(t, x.name, g, p)
+		q, _ := Leiden(context.Background(), g, LeidenOptions{Seed: 3})
+		if fmt.Sprint(p.Label) != fmt.Sprint(q.Label) {
+			t.Errorf("%s: same seed, different partitions", x.name)
+		}
+		alone := Groups{Label: make([]int, g.N()), K: max(g.N(), 1)}
+		for i := range alone.Label {
+			alone.Label[i] = i
+		}
+		if g.M() > 0 && Modularity(g, p, 1) < Modularity(g, alone, 1)-1e-12 {
+			t.Errorf("%s: Q %v below the singletons' %v", x.name, Modularity(g, p, 1), Modularity(g, alone, 1))
+		}
+	}
+}
