@@ -30,7 +30,6 @@ func ReadPseudonymKey(r io.Reader, name string) ([]graph.KeyEntry, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -39,6 +38,7 @@ func ReadPseudonymKey(r io.Reader, name string) ([]graph.KeyEntry, error) {
 			}
 			return nil, err
 		}
+		line, _ := cr.FieldPos(0) // only after a record was read: FieldPos panics after an error
 		if first {
 			for i, h := range rec {
 				col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i

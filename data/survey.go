@@ -663,7 +663,6 @@ func ReadSurveyMapping(r io.Reader, name string) (SurveyMapping, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -672,6 +671,7 @@ func ReadSurveyMapping(r io.Reader, name string) (SurveyMapping, error) {
 			}
 			return m, err
 		}
+		line, _ := cr.FieldPos(0) // only after a record was read: FieldPos panics after an error
 		for i := range rec {
 			rec[i] = strings.TrimSpace(rec[i])
 		}
