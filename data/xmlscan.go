@@ -174,9 +174,9 @@ func (s *xmlScanner) readTag() bool {
 	if s.self {
 		tag = tag[:len(tag)-1]
 	}
-	i := bytes.IndexAny(tag, " \t\r\n")
-	if i < 0 {
-		i = len(tag)
+	i := 0
+	for i < len(tag) && !isSpace(tag[i]) {
+		i++
 	}
 	name := tag[:i]
 	if j := bytes.IndexByte(name, ':'); j > 0 && j < len(name)-1 {
@@ -219,16 +219,19 @@ func (s *xmlScanner) textValue() string {
 func (s *xmlScanner) attr(local string) string {
 	a := s.attrs
 	for len(a) > 0 {
-		a = bytes.TrimLeft(a, " \t\r\n")
+		a = trimSpaceLeft(a)
 		eq := bytes.IndexByte(a, '=')
 		if eq < 0 {
 			return ""
 		}
-		name := bytes.TrimSpace(a[:eq])
+		name := a[:eq]
+		for len(name) > 0 && isSpace(name[len(name)-1]) {
+			name = name[:len(name)-1]
+		}
 		if j := bytes.IndexByte(name, ':'); j > 0 && j < len(name)-1 {
 			name = name[j+1:]
 		}
-		rest := bytes.TrimLeft(a[eq+1:], " \t\r\n")
+		rest := trimSpaceLeft(a[eq+1:])
 		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
 			return ""
 		}
@@ -242,6 +245,15 @@ func (s *xmlScanner) attr(local string) string {
 		a = rest[end+2:]
 	}
 	return ""
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func trimSpaceLeft(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	return b
 }
 
 // decodeText decodes XML's character and entity references, and its line
