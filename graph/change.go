@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -88,16 +89,28 @@ func (c TieCounts) Jaccard() float64 {
 	return float64(c.Kept) / float64(den)
 }
 
-// JaccardNote returns the RSiena manual's reading of a Jaccard index:
-// "" when it is 0.3 or more (or undefined), else a warning.
-func JaccardNote(j float64) string {
+// Stability is the RSiena manual's reading of a Jaccard index of tie
+// stability between two waves.
+type Stability int
+
+// Stability classes.
+const (
+	StabilityGood         Stability = iota // 0.3 or more, or undefined (no tie in either wave)
+	StabilityBorderline                    // from 0.2 to under 0.3
+	StabilityQuestionable                  // under 0.2: questionable for modelling change
+)
+
+// JaccardStability classifies a Jaccard index as the RSiena manual does:
+// 0.3 or more good, under 0.2 questionable, borderline between; an
+// undefined index (NaN) counts as good, since there is nothing to model.
+func JaccardStability(j float64) Stability {
 	switch {
 	case math.IsNaN(j) || j >= 0.3:
-		return ""
+		return StabilityGood
 	case j < 0.2:
-		return "Jaccard under 0.2: the RSiena manual calls such low stability questionable for modelling change between these waves"
+		return StabilityQuestionable
 	}
-	return "Jaccard between 0.2 and 0.3: under the 0.3 the RSiena manual calls good; stability is borderline"
+	return StabilityBorderline
 }
 
 // SectorPairChange is the tie-change table of the pairs between sectors A
@@ -204,6 +217,28 @@ type Change struct {
 	Before, After WaveStats
 	Scores        *ChangeScores // nil when no tie carries a trust or value score
 	OrgChanges    []OrgChange   // every organization of the universe, in dataset order
+
+	// Ties are the ties of either wave between organizations of the
+	// universe, each classified, sorted by U then V: the classification
+	// the counts above tally.
+	Ties []TieChange
+}
+
+// TieChangeKind is what happened to a tie between two waves.
+type TieChangeKind int
+
+// Tie changes.
+const (
+	TieKept      TieChangeKind = iota // in both waves
+	TieNew                            // in the later wave only
+	TieDissolved                      // in the earlier wave only
+)
+
+// TieChange is one tie of either of two waves and what happened to it.
+type TieChange struct {
+	U, V        int // organizations (indices into Dataset.Orgs), U < V
+	Kind        TieChangeKind
+	CrossSector bool // U and V are of different sectors
 }
 
 // ChangeOptions chooses the waves to compare and the permutation test.
@@ -224,14 +259,17 @@ type ChangeOptions struct {
 // when there are fewer than two waves.
 func WavePairs(d *Dataset, from, to string) ([][2]string, error) {
 	waves := d.Waves()
-	if len(waves) < 2 {
-		return nil, fmt.Errorf("comparing waves needs ties in at least two survey waves; ties.csv has %d (%s)", len(waves), joinQuoted(waves))
+	fail := func(err error, role string) error {
+		return &WaveError{Err: err, Role: role, From: from, To: to, Waves: waves}
 	}
-	pos := func(w, flag string) (int, error) {
+	if len(waves) < 2 {
+		return nil, fail(ErrTooFewWaves, "")
+	}
+	pos := func(w, role string) (int, error) {
 		if i := slices.Index(waves, w); i >= 0 {
 			return i, nil
 		}
-		return 0, fmt.Errorf("%s: no ties in wave %q (waves: %s)", flag, w, joinQuoted(waves))
+		return 0, fail(ErrUnknownWave, role)
 	}
 	switch {
 	case from == "" && to == "":
@@ -241,36 +279,93 @@ func WavePairs(d *Dataset, from, to string) ([][2]string, error) {
 		}
 		return ps, nil
 	case to == "":
-		i, err := pos(from, "--from")
+		i, err := pos(from, "from")
 		if err != nil {
 			return nil, err
 		}
 		if i == len(waves)-1 {
-			return nil, fmt.Errorf("--from %q is the latest wave; there is no later wave to compare it with", from)
+			return nil, fail(ErrNoLaterWave, "from")
 		}
 		return [][2]string{{from, waves[i+1]}}, nil
 	case from == "":
-		j, err := pos(to, "--to")
+		j, err := pos(to, "to")
 		if err != nil {
 			return nil, err
 		}
 		if j == 0 {
-			return nil, fmt.Errorf("--to %q is the earliest wave; there is no earlier wave to compare it with", to)
+			return nil, fail(ErrNoEarlierWave, "to")
 		}
 		return [][2]string{{waves[j-1], to}}, nil
 	}
-	i, err := pos(from, "--from")
+	i, err := pos(from, "from")
 	if err != nil {
 		return nil, err
 	}
-	j, err := pos(to, "--to")
+	j, err := pos(to, "to")
 	if err != nil {
 		return nil, err
 	}
 	if i >= j {
-		return nil, fmt.Errorf("--from %q must come before --to %q (waves in order: %s)", from, to, joinQuoted(waves))
+		return nil, fail(ErrWaveOrder, "")
 	}
 	return [][2]string{{from, to}}, nil
+}
+
+// The causes of a WaveError, for errors.Is.
+var (
+	ErrTooFewWaves   = errors.New("fewer than two survey waves")
+	ErrUnknownWave   = errors.New("no ties in the wave")
+	ErrNoLaterWave   = errors.New("no later wave")
+	ErrNoEarlierWave = errors.New("no earlier wave")
+	ErrWaveOrder     = errors.New("the earlier wave does not come first")
+)
+
+// WaveError is a pair of waves that cannot be compared: too few waves, an
+// unknown wave, no wave after the earlier or before the later one, or
+// waves out of order.
+type WaveError struct {
+	Err      error  // one of ErrTooFewWaves, ErrUnknownWave, ErrNoLaterWave, ErrNoEarlierWave, ErrWaveOrder
+	Role     string // which wave asked for is at fault: "from", "to", or "" for neither or both
+	From, To string // the waves asked for
+	Waves    []string
+}
+
+func (e *WaveError) Unwrap() error { return e.Err }
+
+func (e *WaveError) Error() string { return e.Message("the earlier wave", "the later wave") }
+
+// Message says what is wrong, calling the two waves asked for by the
+// caller's names for them (a program's flags, a form's fields).
+func (e *WaveError) Message(fromName, toName string) string {
+	name, wave := fromName, e.From
+	if e.Role == "to" {
+		name, wave = toName, e.To
+	}
+	switch e.Err {
+	case ErrTooFewWaves:
+		return fmt.Sprintf("comparing waves needs ties in at least two survey waves; ties.csv has %d (%s)", len(e.Waves), joinQuoted(e.Waves))
+	case ErrUnknownWave:
+		return fmt.Sprintf("%s: no ties in wave %q (waves: %s)", name, wave, joinQuoted(e.Waves))
+	case ErrNoLaterWave:
+		return fmt.Sprintf("%s %q is the latest wave; there is no later wave to compare it with", name, wave)
+	case ErrNoEarlierWave:
+		return fmt.Sprintf("%s %q is the earliest wave; there is no earlier wave to compare it with", name, wave)
+	}
+	return fmt.Sprintf("%s %q must come before %s %q (waves in order: %s)", fromName, e.From, toName, e.To, joinQuoted(e.Waves))
+}
+
+// WavePair returns the one pair of waves a figure or a headline compares:
+// with neither from nor to, the last two waves; otherwise the first pair
+// WavePairs gives.
+func WavePair(d *Dataset, from, to string) (string, string, error) {
+	if ws := d.Waves(); from == "" && to == "" && len(ws) >= 2 {
+		return ws[len(ws)-2], ws[len(ws)-1], nil
+	}
+	pairs, err := WavePairs(d, from, to)
+	if err != nil {
+		return "", "", err
+	}
+	return pairs[0][0], pairs[0][1], nil
 }
 
 // waveEnd reads a wave label as a point in time: a year (2012) ends on
@@ -564,6 +659,21 @@ func CompareWaves(ctx context.Context, d *Dataset, o ChangeOptions) (*Change, er
 	if err != nil {
 		return nil, err
 	}
+
+	for _, x := range []struct {
+		keys []pairKey
+		kind TieChangeKind
+	}{{keptTies, TieKept}, {newTies, TieNew}, {dissolvedTies, TieDissolved}} {
+		for _, k := range x.keys {
+			c.Ties = append(c.Ties, TieChange{U: int(k.U), V: int(k.V), Kind: x.kind, CrossSector: sec[k.U] != sec[k.V]})
+		}
+	}
+	slices.SortFunc(c.Ties, func(a, b TieChange) int {
+		if a.U != b.U {
+			return a.U - b.U
+		}
+		return a.V - b.V
+	})
 
 	c.Before = waveStats(o.From, c.Orgs, c.All.Before(), c.CrossSector.Before())
 	c.After = waveStats(o.To, c.Orgs, c.All.After(), c.CrossSector.After())

@@ -2,9 +2,11 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -100,8 +102,16 @@ func TestCompareWavesByHand(t *testing.T) {
 	if c.All.Hamming() != 5 || !near(c.All.Jaccard(), 2.0/7, 1e-12) {
 		t.Errorf("hamming %d jaccard %v, want 5, 2/7", c.All.Hamming(), c.All.Jaccard())
 	}
-	if JaccardNote(c.All.Jaccard()) == "" || JaccardNote(0.3) != "" || JaccardNote(0.1) == JaccardNote(0.25) {
-		t.Errorf("Jaccard notes: %q", JaccardNote(c.All.Jaccard()))
+	// The classified ties, by hand from the lists above (A..F = 0..5;
+	// B-F and C-D are the within-sector pairs): A-B kept, A-E new, B-C
+	// new, C-D dissolved (within), C-E new, D-E kept, D-F new.
+	wantTies := []TieChange{{0, 1, TieKept, true}, {0, 4, TieNew, true}, {1, 2, TieNew, true}, {2, 3, TieDissolved, false},
+		{2, 4, TieNew, true}, {3, 4, TieKept, true}, {3, 5, TieNew, true}}
+	if !slices.Equal(c.Ties, wantTies) {
+		t.Errorf("ties %v, want %v", c.Ties, wantTies)
+	}
+	if JaccardStability(c.All.Jaccard()) == StabilityGood || JaccardStability(0.3) != StabilityGood || JaccardStability(0.1) != StabilityQuestionable || JaccardStability(0.25) != StabilityBorderline {
+		t.Errorf("Jaccard stability of %v: %v", c.All.Jaccard(), JaccardStability(c.All.Jaccard()))
 	}
 	// Sector pairs (gov 0, bus 1, npo 2, aca 3), worked by hand:
 	// gov-bus A-B A-F: kept 1; gov-npo A-C A-D: none; gov-aca A-E: new;
@@ -301,25 +311,30 @@ func TestWavePairs(t *testing.T) {
 	tests := []struct {
 		from, to string
 		want     [][2]string
+		cause    error
 		err      string
 	}{
-		{"", "", [][2]string{{"2012", "2013"}, {"2013", "2014"}, {"2014", "2016"}}, ""},
-		{"2012", "2016", [][2]string{{"2012", "2016"}}, ""},
-		{"2013", "", [][2]string{{"2013", "2014"}}, ""},
-		{"", "2013", [][2]string{{"2012", "2013"}}, ""},
-		{"2016", "", nil, `--from "2016" is the latest wave; there is no later wave to compare it with`},
-		{"", "2012", nil, `--to "2012" is the earliest wave; there is no earlier wave to compare it with`},
-		{"2014", "2012", nil, `--from "2014" must come before --to "2012" (waves in order: "2012", "2013", "2014", "2016")`},
-		{"2011", "2012", nil, `--from: no ties in wave "2011" (waves: "2012", "2013", "2014", "2016")`},
+		{"", "", [][2]string{{"2012", "2013"}, {"2013", "2014"}, {"2014", "2016"}}, nil, ""},
+		{"2012", "2016", [][2]string{{"2012", "2016"}}, nil, ""},
+		{"2013", "", [][2]string{{"2013", "2014"}}, nil, ""},
+		{"", "2013", [][2]string{{"2012", "2013"}}, nil, ""},
+		{"2016", "", nil, ErrNoLaterWave, `from "2016" is the latest wave; there is no later wave to compare it with`},
+		{"", "2012", nil, ErrNoEarlierWave, `to "2012" is the earliest wave; there is no earlier wave to compare it with`},
+		{"2014", "2012", nil, ErrWaveOrder, `from "2014" must come before to "2012" (waves in order: "2012", "2013", "2014", "2016")`},
+		{"2011", "2012", nil, ErrUnknownWave, `from: no ties in wave "2011" (waves: "2012", "2013", "2014", "2016")`},
 	}
 	for _, tt := range tests {
 		got, err := WavePairs(d, tt.from, tt.to)
 		msg := ""
-		if err != nil {
-			msg = err.Error()
+		var we *WaveError
+		if errors.As(err, &we) {
+			msg = we.Message("from", "to")
 		}
-		if msg != tt.err || !slices.Equal(got, tt.want) {
-			t.Errorf("WavePairs(%q, %q) = %v, %q; want %v, %q", tt.from, tt.to, got, msg, tt.want, tt.err)
+		if msg != tt.err || !slices.Equal(got, tt.want) || !errors.Is(err, tt.cause) && tt.cause != nil {
+			t.Errorf("WavePairs(%q, %q) = %v, %v %q; want %v, %v %q", tt.from, tt.to, got, err, msg, tt.want, tt.cause, tt.err)
+		}
+		if err != nil && strings.Contains(err.Error(), "--") {
+			t.Errorf("WavePairs(%q, %q): %q names a flag", tt.from, tt.to, err)
 		}
 	}
 	d.Ties = d.Ties[:1]

@@ -72,23 +72,7 @@ func BalanceChart(d *graph.Dataset, b graph.Balance) *Chart {
 func CentralityChart(d *graph.Dataset, values []float64, measure string, n int) *Chart {
 	styles := SectorStyles(d)
 	sec := d.OrgSectors()
-	idx := make([]int, len(values))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		va, vb := values[a], values[b]
-		switch {
-		case va > vb || !math.IsNaN(va) && math.IsNaN(vb):
-			return -1
-		case va < vb || math.IsNaN(va) && !math.IsNaN(vb):
-			return 1
-		}
-		return 0
-	})
-	if n > 0 && len(idx) > n {
-		idx = idx[:n]
-	}
+	idx := topK(values, nil, n)
 	// A zero-length bar says nothing: the chart stops at the last
 	// organization with a positive value (the title says how many).
 	shown := 0

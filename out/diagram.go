@@ -135,24 +135,27 @@ type LegendItem struct {
 // out with cheaper settings.
 const bigDrawing = 300
 
-// WriteDiagram lays d out with Graphviz and writes it to w in format f:
-// SVG (text as text, every node with its full name as tooltip), PNG or
-// PDF (drawn with gonum/plot's canvases, text as outlines), or DOT (the
-// source, not laid out).
-func WriteDiagram(ctx context.Context, w io.Writer, d *Diagram, f FigureFormat) error {
+// WriteDiagram lays d out with run (see LayOut) and writes it to w in
+// format f; see Layout.Write. DOT is written without a layout.
+func WriteDiagram(ctx context.Context, w io.Writer, d *Diagram, f FigureFormat, run LayoutFunc) error {
 	if f == FigureDOT {
 		return WriteDiagramDOT(w, d)
 	}
-	var p *placed
-	if len(d.Pos) == len(d.Nodes) && len(d.Nodes) > 0 {
-		p = pinnedLayout(d)
-	} else {
-		var err error
-		if p, err = layout(ctx, d); err != nil {
-			return err
-		}
+	l, err := LayOut(ctx, run, d)
+	if err != nil {
+		return err
 	}
-	s := buildScene(d, p)
+	return l.Write(w, f)
+}
+
+// Write writes the laid-out diagram to w in format f: SVG (text as text,
+// every node with its full name as tooltip), PNG or PDF (drawn with
+// gonum/plot's canvases, text as outlines), or DOT (the source).
+func (l *Layout) Write(w io.Writer, f FigureFormat) error {
+	if f == FigureDOT {
+		return WriteDiagramDOT(w, l.Diagram)
+	}
+	s := buildScene(l.Diagram, l.placed)
 	switch f {
 	case FigureSVG:
 		return writeSVG(w, s)

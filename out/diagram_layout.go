@@ -42,11 +42,53 @@ type placedEdge struct {
 
 type pt struct{ X, Y float64 }
 
+// LayoutFunc lays out a graph in the Graphviz DOT language with a layout
+// engine (dot, neato, fdp, sfdp, circo or twopi) and returns Graphviz's
+// json output. GraphvizJSON does it in this process; ChildLayout in a
+// child process per layout, as sectornet does (see GraphvizEnv).
+type LayoutFunc func(ctx context.Context, engine string, dot []byte) ([]byte, error)
+
+// Layout is a diagram placed by Graphviz: where every node, label and tie
+// goes. One layout serves every format (Write).
+type Layout struct {
+	Diagram *Diagram
+	placed  *placed
+}
+
+// LayOut places d with run (GraphvizJSON when nil).
+func LayOut(ctx context.Context, run LayoutFunc, d *Diagram) (*Layout, error) {
+	p, err := layout(ctx, run, d)
+	if err != nil {
+		return nil, err
+	}
+	return &Layout{Diagram: d, placed: p}, nil
+}
+
+// Layout returns the layout of d, computed once per Graphviz source: the
+// SVG and the PNG of a figure, or two figures placing the same nodes and
+// ties, share it.
+func (a *Analysis) Layout(ctx context.Context, d *Diagram) (*Layout, error) {
+	var src bytes.Buffer
+	bw := bufio.NewWriter(&src)
+	writeDOT(bw, d, false)
+	bw.Flush()
+	p, err := memo(a, layoutKey{d.Layout, src.String()}, func() (*placed, error) {
+		return layout(ctx, a.opts.Layout, d)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Layout{Diagram: d, placed: p}, nil
+}
+
 // layout runs Graphviz on d and returns where it placed every node and
 // tie.
-func layout(ctx context.Context, d *Diagram) (*placed, error) {
+func layout(ctx context.Context, run LayoutFunc, d *Diagram) (*placed, error) {
 	if len(d.Nodes) == 0 {
 		return &placed{}, nil
+	}
+	if len(d.Pos) == len(d.Nodes) {
+		return pinnedLayout(d), nil // placed by sectornet (diagram_pinned.go)
 	}
 	var src bytes.Buffer
 	bw := bufio.NewWriter(&src)
@@ -60,8 +102,10 @@ func layout(ctx context.Context, d *Diagram) (*placed, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown layout %q (want %s)", engine, strings.Join(Layouts, ", "))
 	}
-
-	js, err := runGraphviz(ctx, src.Bytes(), engine)
+	if run == nil {
+		run = GraphvizJSON
+	}
+	js, err := run(ctx, engine, src.Bytes())
 	if err != nil {
 		return nil, err
 	}
@@ -75,24 +119,27 @@ func layout(ctx context.Context, d *Diagram) (*placed, error) {
 // GraphvizEnv is the environment variable that turns a sectornet process
 // (or a test binary whose TestMain calls ServeGraphviz) into a one-shot
 // Graphviz: the layout engine in the variable, DOT on standard input,
-// Graphviz's json output on standard output.
+// Graphviz's json output on standard output. ChildLayout runs such a
+// process.
 //
 // go-graphviz runs Graphviz in one WebAssembly module per process, and
 // Graphviz keeps state between calls: a graph's first layout in a process
 // can differ from its next one, sfdp and fdp do not reseed from "start",
 // and after some sequences of layouts the module never returns (all
-// measured on v0.2.10). So every layout runs in a child process of its
-// own, where it is the first: the same input then gives the same drawing
-// whatever was drawn before, and a stuck layout cannot hang the caller.
+// measured on v0.2.10). So sectornet runs every layout in a child process
+// of its own, where it is the first: the same input then gives the same
+// drawing whatever was drawn before, and a stuck layout cannot hang the
+// caller.
 const GraphvizEnv = "SECTORNET_GRAPHVIZ_LAYOUT"
 
 // ServeGraphviz lays out the DOT graph read from in with the engine and
 // writes Graphviz's json output to w; it returns the process exit status.
+// It is the child's side of ChildLayout.
 func ServeGraphviz(engine string, in io.Reader, w, errw io.Writer) int {
 	src, err := io.ReadAll(in)
 	if err == nil {
 		var js []byte
-		js, err = gvRender(context.Background(), src, engine)
+		js, err = GraphvizJSON(context.Background(), engine, src)
 		if err == nil {
 			_, err = w.Write(js)
 		}
@@ -108,35 +155,39 @@ func ServeGraphviz(engine string, in io.Reader, w, errw io.Writer) int {
 // two cores are best spent one layout at a time.
 var gvMu sync.Mutex
 
-// runGraphviz lays src out in a child process (see GraphvizEnv).
-func runGraphviz(ctx context.Context, src []byte, engine string) ([]byte, error) {
-	gvMu.Lock()
-	defer gvMu.Unlock()
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, fmt.Errorf("Graphviz layout: cannot find this program to run it: %w", err)
-	}
-	cmd := exec.CommandContext(ctx, exe)
-	cmd.Env = append(os.Environ(), GraphvizEnv+"="+engine)
-	cmd.Stdin = bytes.NewReader(src)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
+// ChildLayout returns a LayoutFunc that runs each layout in a child
+// process: the program exe (whose main calls ServeGraphviz when
+// GraphvizEnv is set) with GraphvizEnv set to the engine.
+func ChildLayout(exe string) LayoutFunc {
+	return func(ctx context.Context, engine string, src []byte) ([]byte, error) {
+		gvMu.Lock()
+		defer gvMu.Unlock()
+		cmd := exec.CommandContext(ctx, exe)
+		cmd.Env = append(os.Environ(), GraphvizEnv+"="+engine)
+		cmd.Stdin = bytes.NewReader(src)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			msg := strings.TrimSpace(stderr.String())
+			if msg == "" {
+				msg = err.Error()
+			}
+			return nil, fmt.Errorf("Graphviz %s layout: %s", engine, msg)
 		}
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, fmt.Errorf("Graphviz %s layout: %s", engine, msg)
+		return stdout.Bytes(), nil
 	}
-	return stdout.Bytes(), nil
 }
 
-// gvRender lays src out with engine in this process and returns
-// Graphviz's json output.
-func gvRender(ctx context.Context, src []byte, engine string) ([]byte, error) {
+// GraphvizJSON lays src out with engine in this process and returns
+// Graphviz's json output. Graphviz keeps state between calls (see
+// GraphvizEnv): use it for one layout per process, or where the drawing
+// need not be the same on every run.
+func GraphvizJSON(ctx context.Context, engine string, src []byte) ([]byte, error) {
+	gvMu.Lock()
+	defer gvMu.Unlock()
 	gv, err := graphviz.New(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("starting Graphviz: %w", err)

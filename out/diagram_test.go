@@ -58,14 +58,23 @@ func tinyDiagrams(t *testing.T) map[string]*Diagram {
 		"affiliation": AffiliationDiagram(d, "Forums", "neato", 1, -1),
 		"sectors":     SectorsDiagram(d, g, "Sectors", "shared forums", "circo", 1),
 		"ego":         EgoDiagram(d, g, 0, 1, "Alpha", "shared forums", "twopi", 1, deg, "degree"),
-		"change":      ChangeDiagram(d, "1", "2", "", "Change", "neato", 1, -1),
+		"change":      ChangeDiagram(d, mustChange(t, d, "1", "2"), graph.TieNetwork(d, "1", ""), graph.TieNetwork(d, "2", ""), "Change", "neato", 1, -1),
 	}
+}
+
+func mustChange(t *testing.T, d *graph.Dataset, from, to string) *graph.Change {
+	t.Helper()
+	c, err := graph.CompareWaves(context.Background(), d, graph.ChangeOptions{From: from, To: to})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 func render(t *testing.T, d *Diagram, f FigureFormat) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteDiagram(context.Background(), &b, d, f); err != nil {
+	if err := WriteDiagram(context.Background(), &b, d, f, testLayout); err != nil {
 		t.Fatalf("%s: %v", f, err)
 	}
 	return b.Bytes()
@@ -205,7 +214,7 @@ func TestDiagramPNGPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := layout(context.Background(), dg)
+	p, err := layout(context.Background(), testLayout, dg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +238,7 @@ func TestLayoutTieOrder(t *testing.T) {
 		dg.Nodes = append(dg.Nodes, DiagramNode{ID: id, Size: 10, Fill: "#ffffff"})
 	}
 	dg.Edges = []DiagramEdge{{U: 2, V: 3, Width: 1}, {U: 0, V: 1, Width: 1}, {U: 1, V: 2, Width: 1}}
-	p, err := layout(context.Background(), dg)
+	p, err := layout(context.Background(), testLayout, dg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,16 +87,11 @@ func labelled(size []float64, only []bool, k int) []bool {
 		}
 		return lab
 	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		switch {
-		case size[a] > size[b]:
-			return -1
-		case size[a] < size[b]:
-			return 1
-		}
-		return 0
-	})
-	for _, i := range idx[:k] {
+	if k == 0 {
+		return lab
+	}
+	idx = topK(size, idx, k)
+	for _, i := range idx {
 		lab[i] = true
 	}
 	return lab
@@ -418,14 +413,13 @@ const (
 	colorDissolved = "#BBBBBB"
 )
 
-// ChangeDiagram draws the collaboration ties of two waves over the
-// organizations named in either: ties kept grey, new ties coloured (new
-// cross-sector ties in vermillion and thicker, new ties within a sector
-// in blue), dissolved ties dashed.
-func ChangeDiagram(d *graph.Dataset, from, to, typ, title, layout string, seed, labels int) *Diagram {
-	a := graph.TieNetwork(d, from, typ)
-	b := graph.TieNetwork(d, to, typ)
-	sec := d.OrgSectors()
+// ChangeDiagram draws the collaboration ties of the two waves c compares
+// over the organizations named in either: ties kept grey, new ties
+// coloured (new cross-sector ties in vermillion and thicker, new ties
+// within a sector in blue), dissolved ties dashed (the classification of
+// c.Ties), on one stable layout of the two waves' networks a and b.
+func ChangeDiagram(d *graph.Dataset, c *graph.Change, a, b *graph.Network, title, layout string, seed, labels int) *Diagram {
+	from, to, typ := c.From, c.To, c.Type
 	only := make([]bool, len(d.Orgs))
 	type tie struct {
 		e    graph.Edge
@@ -433,40 +427,27 @@ func ChangeDiagram(d *graph.Dataset, from, to, typ, title, layout string, seed, 
 	}
 	var ts []tie
 	counts := [4]int{}
-	add := func(e graph.Edge, kind int) {
-		ts = append(ts, tie{e, kind})
+	for _, t := range c.Ties {
+		kind := 0
+		switch {
+		case t.Kind == graph.TieDissolved:
+			kind = 3
+		case t.Kind == graph.TieNew && t.CrossSector:
+			kind = 2
+		case t.Kind == graph.TieNew:
+			kind = 1
+		}
+		ts = append(ts, tie{graph.Edge{U: t.U, V: t.V}, kind})
 		counts[kind]++
-		only[e.U], only[e.V] = true, true
+		only[t.U], only[t.V] = true, true
 	}
-	for _, e := range a.Edges() {
-		if _, ok := b.TieWeight(e.U, e.V); ok {
-			add(e, 0)
-		} else {
-			add(e, 3)
-		}
-	}
-	for _, e := range b.Edges() {
-		if _, ok := a.TieWeight(e.U, e.V); !ok {
-			if sec[e.U] != sec[e.V] {
-				add(e, 2)
-			} else {
-				add(e, 1)
-			}
-		}
-	}
-	slices.SortStableFunc(ts, func(x, y tie) int {
-		if x.e.U != y.e.U {
-			return x.e.U - y.e.U
-		}
-		return x.e.V - y.e.V
-	})
 	// Size by degree in the later wave, so the organizations that gained
 	// partners stand out.
 	deg := make([]float64, len(d.Orgs))
-	for i := range deg {
-		deg[i] = float64(b.Degree(i))
+	for _, o := range c.OrgChanges {
+		deg[o.Org] = float64(o.After)
 	}
-	v := NetworkView{Title: title, Network: b, Ties: []graph.Edge{}, Size: deg, SizeName: "partners in " + to, Labels: labels, Layout: layout, Seed: seed, Only: only}
+	v := NetworkView{Title: title, Ties: []graph.Edge{}, Size: deg, SizeName: "partners in " + to, Labels: labels, Layout: layout, Seed: seed, Only: only}
 	dg := v.Diagram(d)
 	// One stable layout of both waves' ties (the same positions the
 	// waves view gives), drawn without Graphviz.

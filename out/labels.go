@@ -1,8 +1,11 @@
 package out
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sectornet/sectornet/graph"
 )
 
 // Abbreviate shortens name to at most max characters for a label: the
@@ -50,4 +53,34 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// andList joins "a", "a and b", "a, b and c".
+func andList(ss []string) string {
+	switch len(ss) {
+	case 0:
+		return ""
+	case 1:
+		return ss[0]
+	}
+	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
+}
+
+// orgNameList names organizations by name (their id when unnamed), at
+// most limit of them (0 for all), then "and N more".
+func orgNameList(d *graph.Dataset, idx []int, limit int) string {
+	var names []string
+	for k, i := range idx {
+		if limit > 0 && k == limit {
+			names = append(names, fmt.Sprintf("and %d more", len(idx)-limit))
+			break
+		}
+		o := d.Orgs[i]
+		if o.Name != "" {
+			names = append(names, o.Name)
+		} else {
+			names = append(names, o.ID)
+		}
+	}
+	return strings.Join(names, ", ")
 }

@@ -8,21 +8,49 @@ import (
 	"math"
 )
 
-// Row is a JSON object whose keys keep the given order.
+// Field is one key and its value in a JSON object.
+type Field struct {
+	Key   string
+	Value any
+}
+
+// KV returns the field key: value.
+func KV(key string, value any) Field { return Field{key, value} }
+
+// Object is a JSON object built from key/value pairs, written in their
+// order. A NaN float (undefined) is null; an infinite one is the string
+// "Infinity" or "-Infinity" (JSON has no number for it), so that an
+// infinite statistic (a member in a sector whose target is 0) is never
+// read as undefined. Python's float(), JavaScript's Number() and R's
+// as.numeric() read those strings back.
+type Object []Field
+
+// MarshalJSON writes the fields in order.
+func (o Object) MarshalJSON() ([]byte, error) {
+	return marshalObject(len(o), func(i int) (string, any) { return o[i].Key, o[i].Value })
+}
+
+// Row is one table row as a JSON object keyed by the table's columns.
 type Row struct {
 	Keys   []string
 	Values []any
 }
 
-// MarshalJSON writes the keys in order. A NaN float (undefined) is null;
-// an infinite one is the string "Infinity" or "-Infinity" (JSON has no
-// number for it), so that an infinite statistic (a member in a sector
-// whose target is 0) is never read as undefined. Python's float(),
-// JavaScript's Number() and R's as.numeric() read those strings back.
+// MarshalJSON writes the keys in order (see Object for the values).
 func (r Row) MarshalJSON() ([]byte, error) {
+	return marshalObject(len(r.Keys), func(i int) (string, any) {
+		if i < len(r.Values) {
+			return r.Keys[i], r.Values[i]
+		}
+		return r.Keys[i], nil
+	})
+}
+
+func marshalObject(n int, field func(i int) (string, any)) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, k := range r.Keys {
+	for i := range n {
+		k, v := field(i)
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -32,10 +60,6 @@ func (r Row) MarshalJSON() ([]byte, error) {
 		}
 		b.Write(kb)
 		b.WriteByte(':')
-		var v any
-		if i < len(r.Values) {
-			v = r.Values[i]
-		}
 		vb, err := marshal(jsonValue(v))
 		if err != nil {
 			return nil, err
@@ -83,16 +107,24 @@ func (t *Table) JSONRows() []Row {
 }
 
 func writeJSONTables(w io.Writer, ts []*Table) error {
-	keys := make([]string, len(ts))
-	vals := make([]any, len(ts))
+	o := make(Object, len(ts))
 	for i, t := range ts {
-		keys[i] = t.Name
-		if keys[i] == "" {
-			keys[i] = fmt.Sprintf("table%d", i+1)
+		name := t.Name
+		if name == "" {
+			name = fmt.Sprintf("table%d", i+1)
 		}
-		vals[i] = t.JSONRows()
+		o[i] = KV(name, t.JSONRows())
 	}
-	return WriteJSON(w, Row{Keys: keys, Values: vals})
+	return WriteJSON(w, o)
+}
+
+// Object returns a two-column measure/value table as one JSON object.
+func (t *Table) Object() Object {
+	o := make(Object, len(t.Rows))
+	for i, row := range t.Rows {
+		o[i] = KV(fmt.Sprint(row[0]), row[1])
+	}
+	return o
 }
 
 // WriteJSON writes v as indented JSON followed by a newline, without

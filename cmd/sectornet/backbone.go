@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -25,10 +24,10 @@ type backboneFlags struct {
 func (bf *backboneFlags) add(cmd *cobra.Command, name, def string) {
 	f := cmd.Flags()
 	f.StringVar(&bf.method, name, def, "backbone test: auto (sdsm for forums and meetings, disparity for reported ties), sdsm, fdsm or disparity")
-	f.Float64Var(&bf.alpha, "alpha", 0.05, "significance level: keep ties whose (corrected) p-value is below it")
+	f.Float64Var(&bf.alpha, "alpha", out.DefaultBackboneTest.Alpha, "significance level: keep ties whose (corrected) p-value is below it")
 	f.StringVar(&bf.correction, "correction", "none", "multiple-test correction over the network's ties: none (as R backbone), holm (family-wise) or bh (Benjamini-Hochberg, false discovery rate)")
-	f.IntVar(&bf.trials, "trials", 1000, "fdsm: random affiliations drawn")
-	f.Uint64Var(&bf.seed, "backbone-seed", 1, "fdsm: random seed (same seed, same p-values)")
+	f.IntVar(&bf.trials, "trials", out.DefaultBackboneTest.Trials, "fdsm: random affiliations drawn")
+	f.Uint64Var(&bf.seed, "backbone-seed", out.DefaultBackboneTest.Seed, "fdsm: random seed (same seed, same p-values)")
 }
 
 func (bf *backboneFlags) spec() (graph.BackboneSpec, error) {
@@ -47,32 +46,6 @@ func (bf *backboneFlags) spec() (graph.BackboneSpec, error) {
 		return graph.BackboneSpec{}, usageErr(fmt.Errorf("--trials %d: want 1 or more", bf.trials))
 	}
 	return graph.BackboneSpec{Method: m, Alpha: bf.alpha, Correction: c, Trials: bf.trials, Seed: bf.seed}, nil
-}
-
-// backboneNote says in one sentence what a test kept.
-func backboneNote(t *graph.TieTest) string {
-	how := ""
-	switch t.Method {
-	case graph.BackboneSDSM:
-		how = "the SDSM backbone (Neal 2014): ties sharing more forums or meetings than the organizations' and groups' degrees make likely"
-	case graph.BackboneFDSM:
-		how = fmt.Sprintf("the FDSM backbone (%d random affiliations with the same degrees)", t.Trials)
-	case graph.BackboneDisparity:
-		how = "the disparity-filter backbone (Serrano, Boguñá and Vespignani 2009)"
-	}
-	corr := "no correction"
-	switch t.Correction {
-	case graph.CorrectHolm:
-		corr = "Holm-corrected"
-	case graph.CorrectBH:
-		corr = "Benjamini-Hochberg-corrected"
-	}
-	s := fmt.Sprintf("Kept: %s, at α = %s, %s; %d of %d ties (%s).", how, strconv.FormatFloat(t.Alpha, 'g', -1, 64), corr,
-		len(t.Kept.Edges), t.Kept.Total, percentOf(len(t.Kept.Edges), t.Kept.Total))
-	if t.Kept.Orphans > 0 {
-		s += fmt.Sprintf(" %d %s lost every tie.", t.Kept.Orphans, plural(t.Kept.Orphans, "organization", "organizations"))
-	}
-	return s
 }
 
 type backboneOptions struct {
@@ -142,58 +115,10 @@ func runBackbone(ctx context.Context, s *streams, o backboneOptions) error {
 	if err != nil {
 		return err
 	}
-	d, err := loadDataset(ctx, s, o.dir)
+	a, err := loadAnalysis(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}
-	if _, err := graph.OneMode(d, ns); err != nil {
-		return usageErr(err)
-	}
-	ph := startPhase(s, "testing ties")
-	t, err := graph.TestTies(ctx, d, ns, bs)
-	ph.end()
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return usageErr(err)
-	}
-	return writeTables(s, f, backboneTable(d, describe(d, ns), t, o.all))
-}
-
-// backboneTable lists the tested ties (the kept ones unless all).
-func backboneTable(d *graph.Dataset, desc string, t *graph.TieTest, all bool) *out.Table {
-	sec := d.OrgSectors()
-	sector := func(i int) string {
-		if sec[i] < 0 {
-			return d.Orgs[i].Sector
-		}
-		return d.Sectors[sec[i]].ID
-	}
-	tb := &out.Table{Name: "backbone", Title: "Backbone: " + desc,
-		Columns: []string{"source", "target", "source_name", "target_name", "source_sector", "target_sector", "weight"}}
-	if t.Shared != nil {
-		tb.Columns = append(tb.Columns, "shared")
-	}
-	if t.Expected != nil {
-		tb.Columns = append(tb.Columns, "expected")
-	}
-	tb.Columns = append(tb.Columns, "p_value", "p_adjusted", "kept")
-	for k, e := range t.Ties {
-		kept := t.Adjusted[k] < t.Alpha
-		if !kept && !all {
-			continue
-		}
-		row := []any{d.Orgs[e.U].ID, d.Orgs[e.V].ID, d.Orgs[e.U].Name, d.Orgs[e.V].Name, sector(e.U), sector(e.V), e.W}
-		if t.Shared != nil {
-			row = append(row, t.Shared[k])
-		}
-		if t.Expected != nil {
-			row = append(row, t.Expected[k])
-		}
-		row = append(row, t.P[k], t.Adjusted[k], kept)
-		tb.Add(row...)
-	}
-	tb.Notes = append(tb.Notes, backboneNote(t))
-	return tb
+	v, err := out.BackboneTable(ctx, a, ns, bs, o.all)
+	return writeView(s, f, v, err)
 }

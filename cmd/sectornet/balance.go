@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -89,7 +88,7 @@ targeted sector whose members never attended a meeting the forum held.`,
 	cmd.Flags().StringVar(&o.forum, "forum", "", "only this forum (by id)")
 	cmd.Flags().StringVar(&o.kind, "kind", "", "only forums of this kind (forum, board, ... as in forums.csv)")
 	cmd.Flags().BoolVar(&o.check, "check", false, "print one line per breach of the representation key; exit status 4 if any")
-	cmd.Flags().Float64Var(&o.tolerance, "tolerance", 0.15, "with --check: the largest allowed |share - target|, as a fraction (0.15 = 15 points)")
+	cmd.Flags().Float64Var(&o.tolerance, "tolerance", graph.DefaultTolerance, "with --check: the largest allowed |share - target|, as a fraction (0.15 = 15 points)")
 	return cmd
 }
 
@@ -104,33 +103,36 @@ func runBalance(ctx context.Context, s *streams, o balanceOptions) error {
 	if o.tolerance < 0 || o.tolerance > 1 || math.IsNaN(o.tolerance) {
 		return usageErr(fmt.Errorf("--tolerance %v: want a fraction from 0 to 1 (0.15 = 15 points)", o.tolerance))
 	}
-	d, err := loadDataset(ctx, s, o.dir)
+	a, err := loadAnalysis(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}
-	sel, err := selectForums(d, o.forum, o.kind)
+	sel, err := selectForums(a.Dataset, o.forum, o.kind)
 	if err != nil {
 		return err
 	}
-	b := graph.SectorBalances(d, sel)
-	if o.check {
-		return writeBreaches(s, f, d, breaches(d, b, o.tolerance), len(sel), o.tolerance)
+	if !o.check {
+		v, err := out.BalanceTables(a, sel)
+		return writeView(s, f, v, err)
 	}
-	if f == out.FormatJSON {
-		fs := make([]any, len(b.Forums))
-		for i, fb := range b.Forums {
-			fs[i] = forumJSON(d, fb)
-		}
-		return out.WriteJSON(s.Out, out.Row{Keys: []string{"forums", "overall"}, Values: []any{fs, forumJSON(d, b.Overall)}})
+	c, err := out.CheckBalance(a, sel, o.tolerance)
+	if err != nil {
+		return err
 	}
-	return writeTables(s, f, balanceTables(d, b)...)
+	if err := c.Write(s.Out, f); err != nil {
+		return err
+	}
+	if len(c.Breaches) > 0 {
+		return &exitErr{code: exitCheck, err: errors.New(c.Summary())}
+	}
+	return nil
 }
 
 // selectForums returns the indices of the forums asked for: one by id,
 // those of one kind, or all.
 func selectForums(d *graph.Dataset, id, kind string) ([]int, error) {
 	if len(d.Forums) == 0 {
-		return nil, errors.New("balance needs forums (forums.csv); the dataset has none")
+		return nil, nil // the view says what is missing
 	}
 	var ids, kinds []string
 	seen := map[string]bool{}
@@ -165,262 +167,4 @@ func selectForums(d *graph.Dataset, id, kind string) ([]int, error) {
 		return nil, usageErr(fmt.Errorf("--forum %q is of kind %q, not %q", id, x.Kind, kind))
 	}
 	return sel, nil
-}
-
-func sectorNames(d *graph.Dataset, ks []int) []string {
-	var ns []string
-	for _, k := range ks {
-		ns = append(ns, d.Sectors[k].ID)
-	}
-	return ns
-}
-
-// keyLabel says which quota rows a forum's targets come from.
-func keyLabel(fb graph.ForumBalance) string {
-	switch fb.KeySource {
-	case "":
-		return "none"
-	case "forums":
-		return "seat-weighted"
-	case graph.KeyAll:
-		return "*"
-	}
-	return "own"
-}
-
-// testNote explains a test result that needs explaining, or "".
-func testNote(fb graph.ForumBalance) string {
-	t := fb.Test
-	switch {
-	case fb.Members == 0:
-		return "no members"
-	case t.Method == graph.TestNone:
-		return "no representation key"
-	case t.Impossible:
-		return "members in a sector whose target is 0: impossible under the key"
-	case t.TooLarge:
-		return fmt.Sprintf("an expected count is under %d but the exact test has too many outcomes; chi-square approximation", graph.MinExpected)
-	}
-	return ""
-}
-
-func forumJSON(d *graph.Dataset, fb graph.ForumBalance) out.Row {
-	id, name, kind := overallID, "All selected forums", ""
-	if fb.Forum >= 0 {
-		x := d.Forums[fb.Forum]
-		id, name, kind = x.ID, x.Name, x.Kind
-	}
-	missing := sectorNames(d, fb.Missing)
-	if missing == nil {
-		missing = []string{}
-	}
-	ss := make([]out.Row, len(fb.Sectors))
-	for i, x := range fb.Sectors {
-		ss[i] = out.Row{
-			Keys: []string{"sector", "label", "members", "share", "target", "gap",
-				"attended", "attendance_share", "attendance_gap", "member_attended", "attendance_rate"},
-			Values: []any{d.Sectors[x.Sector].ID, d.Sectors[x.Sector].Name(), x.Members, x.Share, x.Target, x.Gap,
-				x.Attended, x.AttendanceShare, x.AttendanceGap, x.MemberAttended, x.AttendanceRate},
-		}
-	}
-	t := fb.Test
-	var df any = t.DF
-	if t.Method == graph.TestNone {
-		df = nil
-	}
-	var note any
-	if n := testNote(fb); n != "" {
-		note = n
-	}
-	var rtest any
-	if r := fb.RTest; r != nil {
-		rtest = out.Row{Keys: []string{"statistic", "df", "p_value"}, Values: []any{r.Statistic, r.DF, r.PValue}}
-	}
-	pooled := sectorNames(d, fb.Pooled)
-	if pooled == nil {
-		pooled = []string{}
-	}
-	test := out.Row{
-		Keys:   []string{"method", "statistic", "df", "p_value", "p_observed", "min_expected", "note", "pooled", "r_chisq_test"},
-		Values: []any{t.Method.String(), t.Statistic, df, t.PValue, t.PObserved, t.MinExpected, note, pooled, rtest},
-	}
-	return out.Row{
-		Keys: []string{"id", "name", "kind", "key", "members", "organizations", "capacity", "over_capacity",
-			"blau", "iqv", "entropy", "missing", "meetings", "attendances", "guest_attendances", "sectors", "test"},
-		Values: []any{id, name, kind, keyLabel(fb), fb.Members, fb.Organizations, fb.Capacity, fb.OverCapacity,
-			fb.Blau, fb.IQV, fb.Entropy, missing, fb.Meetings, fb.Attendances, fb.GuestAttendances, ss, test},
-	}
-}
-
-// balanceTables returns the forums table and the long sectors table, each
-// ending with the row of all forums together when there are several.
-func balanceTables(d *graph.Dataset, b graph.Balance) []*out.Table {
-	ft := &out.Table{Name: "forums", Title: "Sector balance per forum",
-		Columns: []string{"forum", "members", "capacity", "over_capacity", "key", "blau", "iqv", "entropy", "missing", "test", "statistic", "df", "p_value"}}
-	st := &out.Table{Name: "sectors", Title: "Members and attendance per sector",
-		Columns: []string{"forum", "sector", "members", "share", "target", "gap", "attended", "attendance_share", "attendance_gap", "attendance_rate"}}
-	rows := b.Forums
-	if len(b.Forums) > 1 {
-		rows = append(append([]graph.ForumBalance(nil), b.Forums...), b.Overall)
-	}
-	for _, fb := range rows {
-		id := overallID
-		if fb.Forum >= 0 {
-			id = d.Forums[fb.Forum].ID
-		}
-		var capacity, df any = fb.Capacity, fb.Test.DF
-		if fb.Capacity == 0 {
-			capacity = nil
-		}
-		if fb.Test.Method == graph.TestNone {
-			df = nil
-		}
-		r3 := func(v float64) out.Rounded { return out.Round(v, 3) }
-		ft.Add(id, fb.Members, capacity, fb.OverCapacity, keyLabel(fb), r3(fb.Blau), r3(fb.IQV), r3(fb.Entropy),
-			strings.Join(sectorNames(d, fb.Missing), " "), fb.Test.Method.String(), r3(fb.Test.Statistic), df, fb.Test.PValue)
-		if n := testNote(fb); n != "" && fb.Members > 0 {
-			ft.Notes = append(ft.Notes, id+": "+n+".")
-		}
-		ft.Notes = append(ft.Notes, rawTestNotes(d, id, fb)...)
-		for _, x := range fb.Sectors {
-			st.Add(id, d.Sectors[x.Sector].ID, x.Members, r3(x.Share), r3(x.Target), r3(x.Gap),
-				x.Attended, r3(x.AttendanceShare), r3(x.AttendanceGap), r3(x.AttendanceRate))
-		}
-	}
-	keyNote := "key: the quota rows used (own, * or none)"
-	if len(b.Forums) > 1 {
-		keyNote += "; all forums: the forums' targets weighted by their members"
-	}
-	ft.Notes = append(ft.Notes,
-		keyNote+".",
-		"blau = 1 - Σ share²; iqv = blau / (1 - 1/k), k = "+fmt.Sprint(len(d.Sectors))+" sectors; entropy = -Σ share ln share, in nats (natural log).",
-		fmt.Sprintf("test: chi-square (as R chisq.test) when every expected count is %d or more, else exact multinomial (as R EMT::multinomial.test);", graph.MinExpected),
-		"statistic is Pearson's X² either way. p_value: how often seating members at random by the key departs from it at least this much;",
-		"with 20 seats only large departures give a small p, so read the gaps too.")
-	if len(b.Forums) > 1 {
-		ft.Notes = append(ft.Notes, "all forums counts seats: an organization in three forums counts three times.")
-	}
-	st.Notes = append(st.Notes,
-		"share = members / forum members; gap = share - target.",
-		"attended: attendances at the forum's meetings, guests included; attendance_rate = members' attendances / (members x meetings).")
-	return []*out.Table{ft, st}
-}
-
-// rawTestNotes say where the test's categories differ from one per
-// sector, as R's chisq.test on the raw counts has them: R's result when
-// the key gives a sector a share of 0, the pooled sectors when it leaves
-// out two or more.
-func rawTestNotes(d *graph.Dataset, id string, fb graph.ForumBalance) []string {
-	var notes []string
-	if r := fb.RTest; r != nil {
-		zero := sectorNames(d, r.Zero)
-		num := func(v float64) string {
-			switch {
-			case math.IsNaN(v):
-				return "NaN"
-			case math.IsInf(v, 1):
-				return "Inf"
-			}
-			return strconv.FormatFloat(v, 'g', 4, 64)
-		}
-		notes = append(notes, fmt.Sprintf("%s: R chisq.test(x, p = key, rescale.p = TRUE) on the %d sectors' counts gives X² %s, df %d, p %s, counting %s (share 0) as a category; this test leaves %s out (df %d).",
-			id, len(fb.Sectors), num(r.Statistic), r.DF, num(r.PValue), strings.Join(zero, ", "), pronoun(len(zero)), fb.Test.DF))
-	}
-	if len(fb.Pooled) > 0 {
-		notes = append(notes, fmt.Sprintf("%s: %s, which the key leaves out, are one category in the test, expected to take the share the key leaves unallocated (df %d); chisq.test on the raw counts would need a share for each.",
-			id, strings.Join(sectorNames(d, fb.Pooled), ", "), fb.Test.DF))
-	}
-	return notes
-}
-
-func pronoun(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
-}
-
-// breach is one departure from the representation key.
-type breach struct {
-	forum, check, sector string
-	value, target        float64
-	message              string
-}
-
-func pct(v float64) string { return fmt.Sprintf("%.0f%%", 100*v) }
-
-// breaches lists the departures of the forums (not of all forums together)
-// from their key: missing sectors, over capacity, shares and attendance
-// shares beyond tol of the target, targeted sectors whose members never
-// came. A gap of exactly tol is within it.
-func breaches(d *graph.Dataset, b graph.Balance, tol float64) []breach {
-	var bs []breach
-	const eps = 1e-9 // shares are ratios of counts; keep 0.45 - 0.30 within 0.15
-	for _, fb := range b.Forums {
-		x := d.Forums[fb.Forum]
-		for _, k := range fb.Missing {
-			s := fb.Sectors[k]
-			bs = append(bs, breach{x.ID, "missing", d.Sectors[k].ID, 0, s.Target,
-				fmt.Sprintf("%s: no %s member (target %s)", x.ID, d.Sectors[k].ID, pct(s.Target))})
-		}
-		if fb.OverCapacity > 0 {
-			bs = append(bs, breach{x.ID, "over_capacity", "", float64(fb.Members), float64(fb.Capacity),
-				fmt.Sprintf("%s: %d members, %d over its capacity of %d", x.ID, fb.Members, fb.OverCapacity, fb.Capacity)})
-		}
-		for _, s := range fb.Sectors {
-			id := d.Sectors[s.Sector].ID
-			if math.Abs(s.Gap) > tol+eps && !(s.Target > 0 && s.Members == 0) { // missing says it
-				bs = append(bs, breach{x.ID, "share", id, s.Share, s.Target,
-					fmt.Sprintf("%s: %s %s of members (%d of %d), target %s", x.ID, id, pct(s.Share), s.Members, fb.Members, pct(s.Target))})
-			}
-		}
-		for _, s := range fb.Sectors {
-			id := d.Sectors[s.Sector].ID
-			if s.Target > 0 && s.Members > 0 && fb.Meetings > 0 && s.MemberAttended == 0 {
-				bs = append(bs, breach{x.ID, "silent", id, 0, s.Target,
-					fmt.Sprintf("%s: %s attended none of its %d meetings", x.ID, plural(s.Members, "the "+id+" member", fmt.Sprintf("the %d %s members", s.Members, id)), fb.Meetings)})
-			} else if math.Abs(s.AttendanceGap) > tol+eps && !(s.Target > 0 && s.Members == 0 && s.Attended == 0) {
-				bs = append(bs, breach{x.ID, "attendance_share", id, s.AttendanceShare, s.Target,
-					fmt.Sprintf("%s: %s %s of attendances (%d of %d), target %s", x.ID, id, pct(s.AttendanceShare), s.Attended, fb.Attendances, pct(s.Target))})
-			}
-		}
-	}
-	return bs
-}
-
-func writeBreaches(s *streams, f out.Format, d *graph.Dataset, bs []breach, forums int, tol float64) error {
-	var err error
-	if f == out.FormatTable {
-		for _, b := range bs {
-			if _, err = fmt.Fprintln(s.Out, b.message); err != nil {
-				return err
-			}
-		}
-		if len(bs) == 0 {
-			_, err = fmt.Fprintf(s.Out, "ok: %d %s within the representation key (tolerance %s)\n", forums, plural(forums, "forum", "forums"), out.FormatFloat(tol))
-		}
-	} else {
-		t := &out.Table{Name: "breaches", Title: "Breaches of the representation key (tolerance " + out.FormatFloat(tol) + ")",
-			Columns: []string{"forum", "check", "sector", "value", "target", "message"}}
-		for _, b := range bs {
-			var sector any = b.sector
-			if b.sector == "" {
-				sector = nil // over capacity: the whole forum
-			}
-			t.Add(b.forum, b.check, sector, b.value, b.target, b.message)
-		}
-		err = t.Write(s.Out, f)
-	}
-	if err != nil {
-		return err
-	}
-	if len(bs) > 0 {
-		n := map[string]bool{}
-		for _, b := range bs {
-			n[b.forum] = true
-		}
-		return &exitErr{code: exitCheck, err: fmt.Errorf("%d %s of the representation key in %d of %d %s",
-			len(bs), plural(len(bs), "breach", "breaches"), len(n), forums, plural(forums, "forum", "forums"))}
-	}
-	return nil
 }

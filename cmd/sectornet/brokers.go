@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
 
@@ -70,30 +69,14 @@ func runBrokers(ctx context.Context, s *streams, o brokersOptions) error {
 	if err != nil {
 		return err
 	}
-	d, g, desc, err := o.net.load(ctx, s, o.dir)
+	spec, err := o.net.spec()
 	if err != nil {
 		return err
 	}
-	br := graph.BrokerageRoles(g, graph.SectorGroups(d))
-	if err := ctx.Err(); err != nil {
+	a, err := loadAnalysis(ctx, s, o.dir)
+	if err != nil {
 		return err
 	}
-	holes := graph.BurtMeasures(g)
-	blau, iqv := graph.PartnerHeterogeneity(g, graph.SectorGroups(d))
-	t := &out.Table{Name: "brokers", Title: "Brokerage between sectors: " + desc,
-		Columns: []string{"id", "sector", "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total",
-			"constraint", "effective_size", "efficiency", "hierarchy", "partner_blau", "partner_iqv"}}
-	for i, org := range d.Orgs {
-		b := br[i]
-		t.Add(org.ID, org.Sector, b.Coordinator, b.Itinerant, b.Gatekeeper, b.Representative, b.Liaison, b.Total(),
-			holes.Constraint[i], holes.EffectiveSize[i], holes.Efficiency[i], holes.Hierarchy[i], blau[i], iqv[i])
-	}
-	t.Notes = append(t.Notes,
-		"Roles count open two-paths in both directions (R sna brokerage raw.nli); constraint and effective size weighted (NetworkX).",
-		"efficiency: effective size per partner (1: no partner redundant); hierarchy: how much of the constraint one partner holds (0: spread evenly).",
-		"partner_blau, partner_iqv: how mixed the partners' sectors are (0: all in one sector; IQV 1: spread evenly over every sector).")
-	if o.z {
-		return writeTables(s, f, append([]*out.Table{t}, out.BrokerageSignificanceTables(d, graph.BrokerageSignificance(g, graph.SectorGroups(d)), desc)...)...)
-	}
-	return writeTables(s, f, t)
+	v, err := out.BrokersTable(ctx, a, spec, o.z)
+	return writeView(s, f, v, err)
 }

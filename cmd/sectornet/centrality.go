@@ -89,7 +89,7 @@ betweenness_centrality, closeness_centrality).`,
 	cmd.Flags().StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
 	pagerankFlag(cmd, &o.pagerank)
 	o.approx.add(cmd)
-	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "random seed for --approx sampling")
+	cmd.Flags().Uint64Var(&o.seed, "seed", out.DefaultSeed, "random seed for --approx sampling")
 	return cmd
 }
 
@@ -126,94 +126,14 @@ func runCentrality(ctx context.Context, s *streams, o centralityOptions) error {
 	default:
 		return usageErr(fmt.Errorf("unknown mode %q (want one or two)", o.mode))
 	}
-	d, err := loadDataset(ctx, s, o.dir)
+	a, err := loadAnalysis(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}
-	var (
-		t     *out.Table
-		notes []string
-	)
 	if o.mode == "two" {
-		t, err = twoModeTable(ctx, s, d, spec.Basis)
-	} else {
-		t, notes, err = centralityTable(ctx, s, d, &o.net, paths, stop, &o.approx, o.seed)
+		v, err := out.TwoModeTable(ctx, a, spec.Basis)
+		return writeView(s, f, v, err)
 	}
-	if err != nil {
-		return err
-	}
-	printNotes(s, f, notes)
-	return writeTables(s, f, t)
-}
-
-// centralityTable returns the one-mode centrality table and, with
-// --approx, the sentences stating how betweenness and closeness were
-// sampled (also among the table's notes).
-func centralityTable(ctx context.Context, s *streams, d *graph.Dataset, nf *networkFlags, paths graph.Paths, stop graph.PageRankStop, af *approxFlags, seed uint64) (*out.Table, []string, error) {
-	g, desc, err := nf.build(d)
-	if err != nil {
-		return nil, nil, err
-	}
-	pm, err := computePaths(ctx, s, g, paths, af, seed, true, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	eig, err := graph.Eigenvector(g)
-	if err != nil {
-		return nil, nil, fmt.Errorf("eigenvector centrality: %w", err)
-	}
-	pr, err := graph.PageRank(g, graph.PageRankOptions{Stop: stop})
-	if err != nil {
-		return nil, nil, fmt.Errorf("pagerank: %w", err)
-	}
-	cols := []string{"id", "name", "sector", "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank"}
-	if af.on {
-		cols = []string{"id", "name", "sector", "degree", "strength", "betweenness", "betweenness_error", "closeness", "eigenvector", "pagerank"}
-	}
-	t := &out.Table{Name: "organizations", Title: "Centrality: " + desc, Columns: cols}
-	for i, org := range d.Orgs {
-		if af.on {
-			t.Add(org.ID, org.Name, org.Sector, g.Degree(i), g.Strength(i), pm.betweenness[i], pm.betweennessErr[i], pm.closeness[i], eig[i], pr[i])
-		} else {
-			t.Add(org.ID, org.Name, org.Sector, g.Degree(i), g.Strength(i), pm.betweenness[i], pm.closeness[i], eig[i], pr[i])
-		}
-	}
-	lengths := "path lengths in ties"
-	if paths == graph.PathsWeighted {
-		lengths = "path lengths 1/weight"
-	}
-	t.Notes = append(t.Notes,
-		"betweenness normalized by (n-1)(n-2)/2; closeness Wasserman-Faust (0 for isolates); "+lengths+"; eigenvector unit norm; PageRank damping 0.85, "+pagerankNote(stop)+" (NetworkX conventions).")
-	t.Notes = append(t.Notes, pm.notes...)
-	return t, pm.notes, nil
-}
-
-func twoModeTable(ctx context.Context, s *streams, d *graph.Dataset, basis graph.Basis) (*out.Table, error) {
-	a, kind, groupIDs := graph.ForumAffiliation(d), "forum", make([]string, len(d.Forums))
-	for i, f := range d.Forums {
-		groupIDs[i] = f.ID
-	}
-	if basis == graph.BasisMeetings {
-		a, kind, groupIDs = graph.MeetingAffiliation(d), "meeting", make([]string, len(d.Meetings))
-		for i, m := range d.Meetings {
-			groupIDs[i] = m.ID
-		}
-	}
-	c, err := graph.TwoMode(ctx, a, graph.PathOptions{Progress: progress(s, "betweenness and closeness")})
-	if err != nil {
-		return nil, err
-	}
-	t := &out.Table{Name: "nodes", Title: "Two-mode centrality: organizations and " + kind + "s",
-		Columns: []string{"id", "kind", "degree", "betweenness", "closeness"}}
-	for v := range c.Degree {
-		id, k := "", "org"
-		if v < c.Orgs {
-			id = d.Orgs[v].ID
-		} else {
-			id, k = groupIDs[v-c.Orgs], kind
-		}
-		t.Add(id, k, c.Degree[v], c.Betweenness[v], c.Closeness[v])
-	}
-	t.Notes = append(t.Notes, "Normalized for two-mode data (Borgatti and Everett 1997; NetworkX bipartite): degree over the size of the other mode; betweenness over its two-mode maximum; closeness as the minimum distance sum over the actual one, times the share of nodes reached.")
-	return t, nil
+	v, err := out.CentralityTable(ctx, a, spec, paths, stop, o.approx.options(), o.seed)
+	return writeView(s, f, v, err)
 }

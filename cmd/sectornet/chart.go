@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
 
@@ -82,12 +81,12 @@ date, so the same input gives the same bytes.`,
 	f.IntVar(&o.dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch at the chart's size (at most 4000 pixels a side)")
 	f.StringVar(&o.title, "title", "", "the chart's title (default: the kind's)")
 	f.StringVar(&o.measure, "measure", "betweenness", "centrality chart: betweenness, degree, strength, pagerank or eigenvector")
-	f.IntVar(&o.top, "top", 15, "centrality chart: organizations shown; balance chart: forums shown when there are more than 30 (the most unbalanced)")
+	f.IntVar(&o.top, "top", out.DefaultChartTop, "centrality chart: organizations shown; balance chart: forums shown when there are more than 30 (the most unbalanced)")
 	f.StringVar(&o.from, "from", "", "change chart: the earlier wave")
 	f.StringVar(&o.to, "to", "", "change chart: the later wave")
 	f.StringVar(&o.unit, "unit", "meetings", "retention chart: time in meetings or days")
 	f.StringVar(&o.period, "period", "quarter", "trends chart: quarter, half, year, waves or all")
-	f.StringVar(&o.indicator, "indicator", "attendances", "trends chart: "+trendIndicatorNames())
+	f.StringVar(&o.indicator, "indicator", "attendances", "trends chart: "+out.TrendIndicatorNames())
 	o.net.add(cmd)
 	return cmd
 }
@@ -106,7 +105,7 @@ func runChart(ctx context.Context, s *streams, o chartOptions) error {
 	if o.width < 0 || o.height < 0 || o.fontSize <= 0 {
 		return usageErr(errors.New("--width and --height must be positive (cm), --font-size positive (pt)"))
 	}
-	if !slices.Contains(sizeMeasures, o.measure) || o.measure == "none" {
+	if !slices.Contains(out.SizeMeasures, o.measure) || o.measure == "none" {
 		return usageErr(fmt.Errorf("unknown measure %q (want betweenness, degree, strength, pagerank or eigenvector)", o.measure))
 	}
 	if o.top < 1 {
@@ -115,16 +114,17 @@ func runChart(ctx context.Context, s *streams, o chartOptions) error {
 	if o.dpi < 10 || o.dpi > 2400 {
 		return usageErr(fmt.Errorf("--dpi %d: want 10 to 2400", o.dpi))
 	}
-	if _, err := o.net.spec(); err != nil {
-		return err
-	}
-	d, err := loadDataset(ctx, s, o.dir)
+	spec, err := o.net.spec()
 	if err != nil {
 		return err
 	}
-	c, err := buildChart(ctx, d, o)
+	a, err := loadAnalysis(ctx, s, o.dir)
 	if err != nil {
 		return err
+	}
+	c, err := out.BuildChart(ctx, a, out.ChartOptions{Kind: o.kind, Network: spec, Measure: o.measure, Top: o.top, From: o.from, To: o.to, Unit: o.unit, Period: o.period, Indicator: o.indicator})
+	if err != nil {
+		return flagWaves(err)
 	}
 	sz := out.DefaultChartSize(c)
 	if o.width > 0 {
@@ -139,110 +139,4 @@ func runChart(ctx context.Context, s *streams, o chartOptions) error {
 		c.Title = o.title
 	}
 	return writeOutput(s, o.output, func(w io.Writer) error { return out.WriteChart(w, c, f, sz) })
-}
-
-// buildChart computes what chart o asks for.
-func buildChart(ctx context.Context, d *graph.Dataset, o chartOptions) (*out.Chart, error) {
-	switch o.kind {
-	case "balance":
-		if len(d.Quotas) == 0 && len(d.Forums) == 0 {
-			return nil, usageErr(errors.New("the balance chart needs forums.csv and participation.csv"))
-		}
-		b := graph.SectorBalances(d, nil)
-		if len(b.Forums) > out.ManyForums {
-			return out.BalanceTopChart(d, b, o.top), nil
-		}
-		return out.BalanceChart(d, b), nil
-	case "balance-gaps":
-		if len(d.Forums) == 0 {
-			return nil, usageErr(errors.New("the balance-gaps chart needs forums.csv and participation.csv"))
-		}
-		return out.BalanceGapsChart(d, graph.SectorBalances(d, nil)), nil
-	case "retention", "trends":
-		if len(d.Forums) == 0 || len(d.Memberships) == 0 || len(d.Meetings) == 0 {
-			return nil, usageErr(fmt.Errorf("the %s chart needs forums with members and meetings (participation.csv, meetings.csv, attendance.csv)", o.kind))
-		}
-		if o.kind == "retention" {
-			unit, err := graph.ParseRetentionUnit(o.unit)
-			if err != nil {
-				return nil, usageErr(fmt.Errorf("--unit %q: want meetings or days", o.unit))
-			}
-			return out.RetentionChart(d, graph.Retain(d, graph.Engage(d, graph.DefaultEngagement), unit)), nil
-		}
-		period, err := graph.ParsePeriod(o.period)
-		if err != nil {
-			return nil, usageErr(fmt.Errorf("--period %q: want quarter, half, year, waves or all", o.period))
-		}
-		trends, err := graph.Trends(d, period)
-		if err != nil {
-			return nil, usageErr(fmt.Errorf("--period waves: %v", err))
-		}
-		c, err := out.TrendChart(d, trends, o.indicator)
-		if err != nil {
-			return nil, usageErr(fmt.Errorf("--indicator %q: want %s", o.indicator, trendIndicatorNames()))
-		}
-		return c, nil
-	case "firsts":
-		if len(d.Meetings) == 0 {
-			return nil, usageErr(errors.New("the firsts chart needs meetings.csv and attendance.csv"))
-		}
-		return out.FirstsChart(d, graph.FirstMeetings(d)), nil
-	case "change":
-		waves := d.Waves()
-		from, to := o.from, o.to
-		if from == "" && to == "" && len(waves) >= 2 {
-			from, to = waves[len(waves)-2], waves[len(waves)-1]
-		}
-		pairs, err := graph.WavePairs(d, from, to)
-		if err != nil {
-			return nil, usageErr(err)
-		}
-		rule, missing, err := o.net.survey.parse()
-		if err != nil {
-			return nil, err
-		}
-		c, err := graph.CompareWaves(ctx, d, graph.ChangeOptions{From: pairs[0][0], To: pairs[0][1], Type: o.net.tieType, Rule: rule, Missing: missing})
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, err
-			}
-			return nil, usageErr(err)
-		}
-		return out.ChangeChart(d, c), nil
-	}
-	g, _, err := o.net.build(d)
-	if err != nil {
-		return nil, err
-	}
-	if o.kind == "degree" {
-		return out.DegreeChart(g), nil
-	}
-	if o.measure == "betweenness" && g.N() > 2000 {
-		// For the top organizations, sampled betweenness ranks them as
-		// the exact one does, far faster (see BENCHMARKS.md).
-		v, err := brokerBetweenness(ctx, g)
-		if err != nil {
-			return nil, err
-		}
-		c := out.CentralityChart(d, v, "betweenness", o.top)
-		note := fmt.Sprintf("Betweenness sampled (Riondato and Kornaropoulos; each value within ±%g with probability 0.9) for %d organizations.", rankEpsilon, g.N())
-		if c.Note != "" {
-			note = c.Note + " " + note
-		}
-		c.Note = note
-		return c, nil
-	}
-	v, name, err := sizeBy(g, o.measure)
-	if err != nil {
-		return nil, err
-	}
-	return out.CentralityChart(d, v, name, o.top), nil
-}
-
-func trendIndicatorNames() string {
-	var ns []string
-	for _, t := range out.TrendIndicators {
-		ns = append(ns, t.Name)
-	}
-	return strings.Join(ns, ", ")
 }

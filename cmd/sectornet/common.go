@@ -63,9 +63,6 @@ func isWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path),
 // files or an .xlsx workbook (the sample when ""), printing every problem
 // to stderr as FILE:LINE: message (WORKBOOK[SHEET]:ROW:COLUMN: message).
 func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, error) {
-	if s.loaded != nil && s.loadedDir == dir {
-		return pseudonymize(s, s.loaded)
-	}
 	var d *graph.Dataset
 	prefix := ""
 	if isWorkbook(dir) {
@@ -99,7 +96,7 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 	}
 	ph := startPhase(s, "reading "+dir)
 	d, err = data.Load(fsys)
-	ph.end()
+	ph.End()
 	if err != nil {
 		return nil, reportProblems(s, dir, prefix, err, "computed")
 	}
@@ -242,58 +239,61 @@ func (nf *networkFlags) spec() (graph.NetworkSpec, error) {
 	return graph.NetworkSpec{Basis: b, Weighting: w, Wave: nf.wave, Type: nf.tieType, Rule: rule, Missing: missing}, nil
 }
 
-// load checks the flags, then reads and validates the dataset in dir (the
-// sample when "") and builds the network nf describes, with a one-line
-// description of it: the opening of every command that measures one
-// network. Flag mistakes are reported before any file is read.
-func (nf *networkFlags) load(ctx context.Context, s *streams, dir string) (*graph.Dataset, *graph.Network, string, error) {
-	if _, err := nf.spec(); err != nil {
-		return nil, nil, "", err
-	}
+// loadAnalysis reads and validates the dataset in dir (the sample when
+// "") and returns its analysis, with status lines and progress bars on a
+// terminal and diagrams laid out in child processes.
+func loadAnalysis(ctx context.Context, s *streams, dir string) (*out.Analysis, error) {
 	d, err := loadDataset(ctx, s, dir)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, err
 	}
-	ph := startPhase(s, "building the network")
-	g, desc, err := nf.build(d)
-	ph.end()
-	if err != nil {
-		return nil, nil, "", err
-	}
-	return d, g, desc, ctx.Err()
+	return out.NewAnalysis(d, out.AnalysisOptions{
+		Source:   dir,
+		Layout:   childLayout,
+		Progress: func(what string) func(done, total int) { return progress(s, what) },
+		Phase:    func(what string) out.Phase { return startPhase(s, what) },
+	}), nil
 }
 
-// build returns the network nf describes, with a one-line description.
-func (nf *networkFlags) build(d *graph.Dataset) (*graph.Network, string, error) {
-	spec, err := nf.spec()
+// childLayout lays a diagram out in a child process of this program (see
+// out.GraphvizEnv; main serves it).
+func childLayout(ctx context.Context, engine string, dot []byte) ([]byte, error) {
+	exe, err := os.Executable()
 	if err != nil {
-		return nil, "", err
+		return nil, fmt.Errorf("Graphviz layout: cannot find this program to run it: %w", err)
 	}
-	g, err := graph.OneMode(d, spec)
-	if err != nil {
-		return nil, "", usageErr(err)
-	}
-	return g, describe(d, spec), nil
+	return out.ChildLayout(exe)(ctx, engine, dot)
 }
 
-func describe(d *graph.Dataset, spec graph.NetworkSpec) string {
-	switch spec.Basis {
-	case graph.BasisTies:
-		w := spec.Wave
-		if w == "" {
-			ws := d.Waves()
-			w = ws[len(ws)-1]
-		}
-		s := "collaboration ties reported in wave " + w
-		if spec.Type != "" {
-			s += " (type " + spec.Type + ")"
-		}
-		if spec.Rule != graph.RuleMax || spec.Missing != graph.MissingReconstruct {
-			s += fmt.Sprintf(", reports combined by the %s rule, nonrespondents' ties %s (respondents: %s)", spec.Rule, map[graph.Missing]string{graph.MissingReconstruct: "reconstructed", graph.MissingDrop: "dropped"}[spec.Missing], out.RespondentSource(graph.Responses(d, w).Inferred))
-		}
-		return s
-	case graph.BasisMeetings:
-		return "organizations tied by meetings attended together, weight " + spec.Weighting.String()
+// writeView prints a table view in format f, its notes to stderr for csv
+// and json.
+func writeView(s *streams, f out.Format, v *out.Tables, err error) error {
+	if err != nil {
+		return err
 	}
-	return "organizations tied by shared forums, weight " + spec.Weighting.String()
+	return v.Write(s.Out, s.Err, f)
+}
+
+// flagWaves restates an error in the waves asked for (graph.WaveError)
+// with the flags that ask for them, --from and --to.
+func flagWaves(err error) error {
+	var we *graph.WaveError
+	if errors.As(err, &we) {
+		return usageErr(errors.New(we.Message("--from", "--to")))
+	}
+	return err
+}
+
+// pagerankFlag adds --pagerank, PageRank's stopping rule.
+func pagerankFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "pagerank", "converged", "PageRank stopping rule: converged (every score within 1e-12 of the exact one, as igraph's PRPACK) or networkx (NetworkX pagerank's default tol=1e-6: its scores, up to 1e-5 off)")
+}
+
+// parsePagerank reads --pagerank.
+func parsePagerank(s string) (graph.PageRankStop, error) {
+	stop, err := graph.ParsePageRankStop(s)
+	if err != nil {
+		return 0, usageErr(err)
+	}
+	return stop, nil
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sectornet/sectornet/out"
 )
 
 // The dense dataset of issue 20: one forum of 5,000 members, so the
@@ -68,5 +70,5 @@ func BenchmarkDenseCentrality(b *testing.B)  { benchDense(b, "centrality") }
 func BenchmarkDenseAnalyze(b *testing.B)     { benchDense(b, "analyze") }
 func BenchmarkDenseCommunities(b *testing.B) { benchDense(b, "communities") }
 func BenchmarkDenseAnalyzeStructure(b *testing.B) {
-	benchDense(b, "analyze", "--measures", strings.Join(structureMeasures, ","))
+	benchDense(b, "analyze", "--measures", strings.Join(out.StructureMeasures, ","))
 }

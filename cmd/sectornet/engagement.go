@@ -118,27 +118,11 @@ func runEngagement(ctx context.Context, s *streams, o engagementOptions) error {
 			return err
 		}
 	}
-	e := graph.Engage(d, th)
 	if o.check {
-		return writeWatch(s, f, d, e)
+		return writeWatch(s, f, d, graph.Engage(d, th))
 	}
-	ts := out.EngagementTables(d, e)
-	rt := out.RetentionTables(d, graph.Retain(d, e, unit))
-	ts = append(ts, rt[0])
-	if o.curves {
-		ts = append(ts, rt[1])
-	}
-	trends, err := graph.Trends(d, period)
-	if err != nil {
-		return usageErr(fmt.Errorf("--period waves: %v", err))
-	}
-	ts = append(ts, out.TrendTable(d, trends, period))
-	ci, err := graph.CollectiveImpact(ctx, d, e, trends)
-	if err != nil {
-		return err
-	}
-	ts = append(ts, out.IndicatorsTable(d, ci))
-	return writeTables(s, f, ts...)
+	v, err := out.EngagementView(ctx, out.NewAnalysis(d, out.AnalysisOptions{Source: o.dir}), out.EngagementOptions{Thresholds: th, Unit: unit, Period: period, Curves: o.curves})
+	return writeView(s, f, v, err)
 }
 
 // writeWatch prints the watch list: a line each (a table in csv, json,

@@ -198,7 +198,7 @@ func TestExportReadBack(t *testing.T) {
 	}
 	g, _ := graph.OneMode(d, graph.NetworkSpec{})
 	exp := expectOrgs(t, d, g)
-	ids := orgIDs(d)
+	ids := out.OrgIDs(d)
 	forumTies := tieSet(ids, g)
 	weightAttr := func(a any) float64 { return num(t, a.(map[string]any)["weight"]) }
 
@@ -354,7 +354,7 @@ func TestExportReadBack(t *testing.T) {
 		spells := map[string]string{}
 		for k, w := range waves {
 			wg := graph.TieNetwork(dd, w, "")
-			for key := range tieSet(orgIDs(dd), wg) {
+			for key := range tieSet(out.OrgIDs(dd), wg) {
 				spells[key] += fmt.Sprintf("[%s %d]", w, wavePlusGap(waves, k))
 			}
 			exp := expectOrgs(t, dd, wg)

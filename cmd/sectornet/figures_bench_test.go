@@ -4,20 +4,19 @@ import (
 	"bytes"
 	"context"
 	"image/png"
-	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/out"
 )
 
-// BenchmarkReportFigures draws every figure of the report (reportFigures,
-// each in SVG and PNG, through the same command lines the report runs) on
+// BenchmarkReportFigures draws every figure of the report
+// (out.ReportFigures, each in SVG and PNG, from one analysis as the report does) on
 // generated datasets of 5,000 and 20,000 organizations (data.Generate,
 // seed 1, shaped like shared/bench/gen.py), with the dataset already read:
 // the figure budgets of BENCHMARKS.md (5 s and 15 s). It also fails when a
@@ -31,19 +30,25 @@ func BenchmarkReportFigures(b *testing.B) {
 		b.Run(strconv.Itoa(n/1000)+"k", func(b *testing.B) {
 			dir := b.TempDir()
 			for b.Loop() {
-				for _, f := range reportFigures {
-					for _, ext := range []string{"svg", "png"} {
-						t0 := time.Now()
-						path := filepath.Join(dir, f.name+"."+ext)
-						args := append(append(slices.Clone(f.args[:1]), "DATA"), f.args[1:]...)
-						var errb bytes.Buffer
-						sub := &streams{In: strings.NewReader(""), Out: io.Discard, Err: &errb, loaded: d, loadedDir: "DATA"}
-						root := newRootCmd(sub)
-						root.SetArgs(append(args, "-o", path))
-						if err := root.ExecuteContext(context.Background()); err != nil && !strings.Contains(err.Error(), "needs") {
-							b.Logf("%s: %v", f.name, err)
+				a := out.NewAnalysis(d, out.AnalysisOptions{Source: "DATA", Layout: childLayout})
+				for _, rf := range out.ReportFigures {
+					fig, err := rf.Figure(context.Background(), a)
+					if err != nil {
+						if !strings.Contains(err.Error(), "needs") {
+							b.Logf("%s: %v", rf.Name, err)
 						}
-						b.Logf("%s.%s: %v", f.name, ext, time.Since(t0).Round(time.Millisecond))
+						continue
+					}
+					for _, ext := range []out.FigureFormat{out.FigureSVG, out.FigurePNG} {
+						t0 := time.Now()
+						var buf bytes.Buffer
+						if err := a.WriteFigure(context.Background(), &buf, fig, ext); err != nil {
+							b.Logf("%s: %v", rf.Name, err)
+						}
+						if err := os.WriteFile(filepath.Join(dir, rf.Name+"."+string(ext)), buf.Bytes(), 0o644); err != nil {
+							b.Fatal(err)
+						}
+						b.Logf("%s.%s: %v", rf.Name, ext, time.Since(t0).Round(time.Millisecond))
 					}
 				}
 			}

@@ -52,7 +52,7 @@ func repeat(c byte, n int) string {
 // phaseLine is a status line on stderr for a phase of unknown length
 // (reading a dataset, building a network, finding communities): from one
 // second on, it shows the phase, its latest detail and the time so far,
-// redrawn twice a second; end finishes the line. It draws nothing when
+// redrawn twice a second; End finishes the line. It draws nothing when
 // stderr is not a terminal. A nil *phaseLine does nothing.
 type phaseLine struct {
 	f      *os.File
@@ -105,8 +105,8 @@ func (p *phaseLine) draw() {
 	p.drawn = true
 }
 
-// set changes the detail shown after the phase's name.
-func (p *phaseLine) set(detail string) {
+// Set changes the detail shown after the phase's name.
+func (p *phaseLine) Set(detail string) {
 	if p == nil {
 		return
 	}
@@ -115,8 +115,8 @@ func (p *phaseLine) set(detail string) {
 	p.mu.Unlock()
 }
 
-// end stops the line, leaving it complete when it was shown.
-func (p *phaseLine) end() {
+// End stops the line, leaving it complete when it was shown.
+func (p *phaseLine) End() {
 	if p == nil {
 		return
 	}

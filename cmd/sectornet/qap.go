@@ -141,7 +141,7 @@ func runQAP(ctx context.Context, s *streams, o qapOptions) error {
 		if len(ws) < 2 {
 			return usageErr(fmt.Errorf("the default model, a new tie between the last two waves, needs ties in two waves; ties.csv has %d: give --outcome and --predict", len(ws)))
 		}
-		m.outcome, m.predict = forumModelTerms(ws[len(ws)-2], ws[len(ws)-1])
+		m.outcome, m.predict = out.ForumModelTerms(ws[len(ws)-2], ws[len(ws)-1])
 	}
 	m.model = qapAutoModel(m.outcome)
 	if o.model != "auto" {
@@ -152,13 +152,7 @@ func runQAP(ctx context.Context, s *streams, o qapOptions) error {
 		return err
 	}
 	ts := out.QAPTables("qap", "QAP regression of "+m.outcome, m.outcome, fit)
-	return writeTables(s, f, ts...)
-}
-
-// forumModelTerms is the forum-effect model of two waves: a new tie on
-// co-participation between them, same sector and the earlier degrees.
-func forumModelTerms(w1, w2 string) (string, []string) {
-	return "new:" + w1 + ":" + w2, []string{"coparticipation:" + w1 + ":" + w2, "same-sector", "degree-sum:" + w1}
+	return out.WriteTables(s.Out, f, ts...)
 }
 
 // qapAutoModel is logit for binary outcomes (tie:, new:), lm otherwise.

@@ -1,12 +1,19 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/out"
 )
 
 // TestReport writes the report of the good dataset and checks that
@@ -80,5 +87,76 @@ func TestReport(t *testing.T) {
 	}
 	if ms, _ := filepath.Glob(filepath.Join(dir, "*", ".*tmp*")); len(ms) > 0 {
 		t.Errorf("temporary files left: %v", ms)
+	}
+}
+
+// memFolder keeps a report's files in memory.
+type memFolder map[string][]byte
+
+func (m memFolder) WriteFile(name string, write func(io.Writer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	m[name] = b.Bytes()
+	return nil
+}
+
+// TestReportWork counts the work the report of the sample does: every
+// network, measure, test and layout the analysis computes runs once,
+// though several views show it (betweenness sizes the network diagram,
+// ranks the centrality chart, fills the centrality table and names the
+// top brokers; the forum effect is in the change tables and the
+// headlines; each diagram's SVG and PNG share one layout).
+func TestReportWork(t *testing.T) {
+	d, err := data.Load(data.Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := out.NewAnalysis(d, out.AnalysisOptions{Layout: childLayout})
+	files := memFolder{}
+	r, err := out.WriteReport(context.Background(), a, files, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, w := range a.Work() {
+		t.Logf("%s %s: %d", w.Kind, w.Key, w.Runs)
+		if w.Runs != 1 {
+			t.Errorf("%s %s ran %d times", w.Kind, w.Key, w.Runs)
+		}
+		kinds[w.Kind]++
+	}
+	// The sample: two waves (one pair); four diagrams (network,
+	// affiliation, sectors, change), each drawn in SVG and PNG.
+	for kind, want := range map[string]int{
+		"paths": 1, "eigenvector": 1, "pagerank": 1, "louvain": 1, "brokerage": 1, "eiTest": 1,
+		"tieChange": 1, "change": 1, "layout": 4, "balance": 1, "firsts": 1,
+	} {
+		if kinds[kind] != want {
+			t.Errorf("%d computations of kind %s, want %d", kinds[kind], kind, want)
+		}
+	}
+	if r.FigureFiles() != 18 || files["figures/network.png"] == nil || files["report.md"] == nil {
+		t.Errorf("%d figure files; report.md %d bytes", r.FigureFiles(), len(files["report.md"]))
+	}
+}
+
+// TestReportCancel stops the report through its context: it returns the
+// context's error, and what was cut short is not kept as a result.
+func TestReportCancel(t *testing.T) {
+	d, err := data.Load(data.Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := out.NewAnalysis(d, out.AnalysisOptions{Layout: childLayout})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := out.WriteReport(ctx, a, memFolder{}, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled report: %v", err)
+	}
+	// The same analysis computes what the cancelled run did not keep.
+	if _, err := out.WriteReport(context.Background(), a, memFolder{}, nil); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sectornet/sectornet/data"
-	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
 
@@ -21,28 +20,9 @@ type streams struct {
 	Out io.Writer
 	Err io.Writer
 
-	// tables, when not nil, receives the tables a command would print,
-	// instead of standard output (the report collects them this way).
-	tables func([]*out.Table)
-
 	// pseudo holds --pseudonymize and --keep-attrs; nil outside the root
 	// command's flags.
 	pseudo *pseudonymFlags
-
-	// loaded, when not nil, is the dataset of folder loadedDir, already
-	// read and validated: loadDataset returns it instead of reading the
-	// folder again (the figure benchmarks use it).
-	loaded    *graph.Dataset
-	loadedDir string
-}
-
-// writeTables prints ts in format f, or hands them to s.tables.
-func writeTables(s *streams, f out.Format, ts ...*out.Table) error {
-	if s.tables != nil {
-		s.tables(ts)
-		return nil
-	}
-	return out.WriteTables(s.Out, f, ts...)
 }
 
 // Exit statuses (documented in README.md).
@@ -71,10 +51,16 @@ func (e *exitErr) Unwrap() error { return e.err }
 
 func usageErr(err error) error { return &exitErr{code: exitUsage, err: err} }
 
+// exitCode is the exit status of err: its own, the usage status for a
+// request the dataset cannot answer (out.RequestError), else exitError.
 func exitCode(err error) int {
 	var e *exitErr
 	if errors.As(err, &e) {
 		return e.code
+	}
+	var r *out.RequestError
+	if errors.As(err, &r) {
+		return exitUsage
 	}
 	return exitError
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -48,7 +47,7 @@ collaborated. Pairs with nothing in common are not listed.`,
 	formatFlag(cmd, &o.format)
 	f := cmd.Flags()
 	f.StringVar(&o.org, "org", "", "only introductions for this organization (its id)")
-	f.IntVar(&o.limit, "limit", 20, "at most this many suggestions (0 for all)")
+	f.IntVar(&o.limit, "limit", out.DefaultSuggestLimit, "at most this many suggestions (0 for all)")
 	f.StringVar(&o.wave, "wave", "", "the wave whose ties count (default: the latest)")
 	f.StringVar(&o.tieType, "type", "", "count only ties of this type")
 	o.survey.add(cmd)
@@ -67,80 +66,29 @@ func runSuggest(ctx context.Context, s *streams, o suggestOptions) error {
 	if err != nil {
 		return err
 	}
-	d, err := loadDataset(ctx, s, o.dir)
+	a, err := loadAnalysis(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}
 	org := -1
 	if o.org != "" {
-		i, ok := d.OrgIndex()[o.org]
-		if !ok {
-			msg := fmt.Sprintf("--org %q: unknown organization", o.org)
-			if hint := data.DidYouMean(o.org, orgIDs(d)); hint != "" {
-				msg += " (" + hint + ")"
-			}
-			return usageErr(errors.New(msg))
+		if org, err = orgIndex(a.Dataset, "--org", o.org); err != nil {
+			return err
 		}
-		org = i
 	}
-	ss, wave, err := graph.Suggest(d, graph.SuggestOptions{Wave: o.wave, Type: o.tieType, Org: org, Limit: o.limit, Rule: rule, Missing: missing})
-	if err != nil {
-		return usageErr(err)
-	}
-	what := "ties of wave " + wave
-	if o.tieType != "" {
-		what = o.tieType + " " + what
-	}
-	title := "Introductions worth making (" + what + ")"
-	if org >= 0 {
-		title = "Introductions worth making for " + d.Orgs[org].ID + " (" + what + ")"
-	}
-	t := &out.Table{Name: "suggestions", Title: title,
-		Columns: []string{"rank", "org_a", "name_a", "sector_a", "org_b", "name_b", "sector_b", "adamic_adar", "shared_forums", "common_partners", "reason"}}
-	for k, x := range ss {
-		a, b := x.A, x.B
-		if org >= 0 && b == org {
-			a, b = b, a
-		}
-		oa, ob := d.Orgs[a], d.Orgs[b]
-		t.Add(k+1, oa.ID, oa.Name, oa.Sector, ob.ID, ob.Name, ob.Sector, x.Score, len(x.SharedForums), len(x.CommonPartners), suggestionReason(d, x, wave))
-	}
-	t.Notes = append(t.Notes, "Pairs from different sectors with no tie in wave "+wave+", ranked by the Adamic-Adar index over shared forums and common partners (sum of 1/log(degree) over what they share).")
-	if len(ss) == 0 {
-		t.Notes = append(t.Notes, "No pair from different sectors without a tie shares a forum or a partner.")
-	}
-	return writeTables(s, f, t)
+	v, err := out.SuggestTable(ctx, a, out.SuggestOptions{Org: org, Limit: o.limit, Wave: o.wave, Type: o.tieType, Rule: rule, Missing: missing})
+	return writeView(s, f, v, err)
 }
 
-// suggestionReason spells out what a suggested pair has in common.
-func suggestionReason(d *graph.Dataset, x graph.Suggestion, wave string) string {
-	var parts []string
-	if len(x.SharedForums) > 0 {
-		names := make([]string, len(x.SharedForums))
-		for k, f := range x.SharedForums {
-			names[k] = d.Forums[f].Name
-			if names[k] == "" {
-				names[k] = d.Forums[f].ID
-			}
-		}
-		parts = append(parts, "both in "+andList(names))
+// orgIndex returns the index of the organization with id, or a usage
+// error naming flag with a suggestion.
+func orgIndex(d *graph.Dataset, flag, id string) (int, error) {
+	if i, ok := d.OrgIndex()[id]; ok {
+		return i, nil
 	}
-	if n := len(x.CommonPartners); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d common %s: %s", n, plural(n, "partner", "partners"), orgNameList(d, x.CommonPartners, 5)))
+	msg := fmt.Sprintf("%s %q: unknown organization", flag, id)
+	if hint := data.DidYouMean(id, out.OrgIDs(d)); hint != "" {
+		msg += " (" + hint + ")"
 	}
-	if len(x.EarlierWaves) > 0 {
-		parts = append(parts, "collaborated in "+andList(x.EarlierWaves)+", not in "+wave)
-	}
-	return strings.Join(parts, "; ")
-}
-
-// andList joins "a", "a and b", "a, b and c".
-func andList(ss []string) string {
-	switch len(ss) {
-	case 0:
-		return ""
-	case 1:
-		return ss[0]
-	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
+	return -1, usageErr(errors.New(msg))
 }

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -79,42 +77,21 @@ func runSurvey(ctx context.Context, s *streams, o surveyOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	d, err := loadDataset(ctx, s, o.dir)
+	a, err := loadAnalysis(ctx, s, o.dir)
 	if err != nil {
 		return err
 	}
-	waves := d.Waves()
-	if len(waves) == 0 {
-		return usageErr(errors.New("the dataset has no survey waves (ties.csv or respondents.csv)"))
-	}
-	if o.wave != "" && !slices.Contains(waves, o.wave) {
-		return usageErr(fmt.Errorf("no wave %q (waves: %v)", o.wave, waves))
-	}
-	q := graph.Quality(d, o.tieType, missing)
-	items := out.DataQuality(d, q, rule, missing)
-	methods := out.MethodsParagraph(d, q, rule, missing)
 	if o.prose {
-		for _, it := range items {
+		if _, err := out.SurveyWaves(a.Dataset, o.wave); err != nil {
+			return err
+		}
+		q := a.Quality(o.tieType, missing)
+		for _, it := range out.DataQuality(a.Dataset, q, rule, missing) {
 			fmt.Fprintln(s.Out, "- "+it)
 		}
-		fmt.Fprintf(s.Out, "\n%s\n", methods)
+		fmt.Fprintf(s.Out, "\n%s\n", out.MethodsParagraph(a.Dataset, q, rule, missing))
 		return nil
 	}
-	ts := out.SurveyTables(d, q, out.SurveyTableOptions{Directed: o.directed, Ties: o.ties, Wave: o.wave})
-	sw := o.wave
-	if sw == "" {
-		sw = waves[len(waves)-1]
-	}
-	ts = append(ts, out.SensitivityTable(d, sw, o.tieType, missing))
-	dq := &out.Table{Name: "data_quality", Title: "Data quality", Columns: []string{"item"}}
-	for _, it := range items {
-		dq.Add(it)
-	}
-	mp := &out.Table{Name: "methods", Title: "For the methods section", Columns: []string{"paragraph"}}
-	mp.Add(methods)
-	ts = append(ts, dq, mp)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return writeTables(s, format, ts...)
+	v, err := out.SurveyView(ctx, a, out.SurveyOptions{Wave: o.wave, Type: o.tieType, Rule: rule, Missing: missing, Directed: o.directed, Ties: o.ties})
+	return writeView(s, format, v, err)
 }

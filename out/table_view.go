@@ -1,0 +1,52 @@
+package out
+
+import (
+	"fmt"
+	"io"
+)
+
+// Tables is what a table view gives a command to print: its tables, and
+// for the formats that need another shape, that shape. The report writes
+// Tables as CSV, Markdown and LaTeX files.
+type Tables struct {
+	Tables []*Table
+	// JSON, when not nil, is written for the json format instead of the
+	// tables.
+	JSON any
+	// CSV, when not nil, are written for the csv format instead of the
+	// tables.
+	CSV []*Table
+	// Notes are sentences for people that the csv and json formats have
+	// no room for: Write prints them to the error stream with those.
+	Notes []string
+	// CSVNotes are printed to the error stream with csv, after Notes.
+	CSVNotes []string
+	// Warnings are printed to the error stream with every format, first.
+	Warnings []string
+}
+
+// Write writes v to w in format f, and its notes to errw for csv and
+// json, each as a "sectornet: ..." line; warnings first, with every
+// format.
+func (v *Tables) Write(w, errw io.Writer, f Format) error {
+	for _, x := range v.Warnings {
+		fmt.Fprintf(errw, "sectornet: warning: %s\n", x)
+	}
+	if f == FormatCSV || f == FormatJSON {
+		for _, n := range v.Notes {
+			fmt.Fprintf(errw, "sectornet: %s\n", n)
+		}
+	}
+	switch {
+	case f == FormatJSON && v.JSON != nil:
+		return WriteJSON(w, v.JSON)
+	case f == FormatCSV && v.CSV != nil:
+		for _, n := range v.CSVNotes {
+			fmt.Fprintf(errw, "sectornet: %s\n", n)
+		}
+		return WriteTables(w, f, v.CSV...)
+	}
+	return WriteTables(w, f, v.Tables...)
+}
+
+func tables(ts ...*Table) *Tables { return &Tables{Tables: ts} }
