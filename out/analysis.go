@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sectornet/sectornet/graph"
 )
@@ -28,7 +29,7 @@ type Analysis struct {
 
 	mu   sync.Mutex
 	memo map[any]*result
-	work map[any]int
+	work map[any]*Work
 }
 
 // AnalysisOptions are what an Analysis needs from the program that runs it.
@@ -55,7 +56,7 @@ type Phase interface {
 
 // NewAnalysis returns the analysis of d; nothing is computed yet.
 func NewAnalysis(d *graph.Dataset, o AnalysisOptions) *Analysis {
-	return &Analysis{Dataset: d, opts: o, memo: map[any]*result{}, work: map[any]int{}}
+	return &Analysis{Dataset: d, opts: o, memo: map[any]*result{}, work: map[any]*Work{}}
 }
 
 // Source is the dataset's folder or workbook, "" for the embedded sample.
@@ -83,9 +84,17 @@ func memo[T any](a *Analysis, key any, f func() (T, error)) (T, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if !r.done {
+		start := time.Now()
 		v, err := f()
+		elapsed := time.Since(start)
 		a.mu.Lock()
-		a.work[key]++
+		w := a.work[key]
+		if w == nil {
+			w = &Work{Kind: strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", key), "out."), "Key"), Key: fmt.Sprintf("%+v", key)}
+			a.work[key] = w
+		}
+		w.Runs++
+		w.Elapsed += elapsed
 		a.mu.Unlock()
 		if err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
 			return v, err
@@ -97,10 +106,13 @@ func memo[T any](a *Analysis, key any, f func() (T, error)) (T, error) {
 }
 
 // Work is one computation an Analysis ran: its kind ("network",
-// "paths", "layout", ...), its key and how many times it ran.
+// "paths", "layout", ...), its key, how many times it ran and the time
+// it took (of computations that use other results, their own share
+// only when those were computed before).
 type Work struct {
 	Kind, Key string
 	Runs      int
+	Elapsed   time.Duration
 }
 
 // Work lists every computation the analysis ran, sorted by kind and key:
@@ -109,9 +121,8 @@ func (a *Analysis) Work() []Work {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	var ws []Work
-	for k, n := range a.work {
-		kind := strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", k), "out."), "Key")
-		ws = append(ws, Work{Kind: kind, Key: fmt.Sprintf("%+v", k), Runs: n})
+	for _, w := range a.work {
+		ws = append(ws, *w)
 	}
 	slices.SortFunc(ws, func(x, y Work) int {
 		if c := strings.Compare(x.Kind, y.Kind); c != 0 {
@@ -180,7 +191,11 @@ type (
 		spec graph.NetworkSpec
 		test graph.BackboneSpec
 	}
-	layoutKey struct{ engine, dot string }
+	layoutKey struct {
+		engine      string
+		nodes, ties int
+		dot         string // SHA-256 of the Graphviz source
+	}
 )
 
 // Network returns the one-mode network spec describes.

@@ -37,12 +37,20 @@ func writeDOT(w *bufio.Writer, d *Diagram, legend bool) {
 	if len(d.Edges) > bigDrawing {
 		splines = "false"
 	}
-	fmt.Fprintf(w, "\tgraph [layout=%s, start=%d, overlap=%s, splines=%s, outputorder=edgesfirst, forcelabels=true, pad=0.1, sep=\"+6\"", gvID(d.Layout), d.Seed, gvID(overlap), splines)
+	names := make([]string, len(d.Nodes))
+	root := ""
+	for i, n := range d.Nodes {
+		names[i] = dotBareID(n.ID, i)
+		if n.ID == d.Root {
+			root = names[i]
+		}
+	}
+	fmt.Fprintf(w, "\tgraph [layout=%s, start=%d, overlap=%s, splines=%s, outputorder=edgesfirst, forcelabels=true, pad=0.1, sep=\"+6\"", dotBareID(d.Layout, 0), d.Seed, dotBareID(overlap, 0), splines)
 	if d.Layout == "sfdp" || d.Layout == "fdp" {
 		w.WriteString(", K=0.6")
 	}
-	if d.Root != "" {
-		fmt.Fprintf(w, ", root=%s", gvID(d.Root))
+	if root != "" {
+		fmt.Fprintf(w, ", root=%s", root)
 	}
 	if d.Layout == "dot" {
 		w.WriteString(", rankdir=LR, nodesep=0.15, ranksep=1.2")
@@ -56,12 +64,12 @@ func writeDOT(w *bufio.Writer, d *Diagram, legend bool) {
 		for _, n := range d.Legend.Notes {
 			lab.WriteString("\n" + n)
 		}
-		fmt.Fprintf(w, ", label=%s, labelloc=b, labeljust=l, fontname=\"DejaVu Sans\", fontsize=10", gvString(lab.String()))
+		fmt.Fprintf(w, ", label=%s, labelloc=b, labeljust=l, fontname=\"DejaVu Sans\", fontsize=10", dotLabel(lab.String()))
 	}
 	w.WriteString("];\n")
 	fmt.Fprintf(w, "\tnode [fontname=\"Helvetica\", fontsize=%s, style=filled, penwidth=0.6, color=\"#333333\", fixedsize=true];\n", num(labelFont*1.1))
 	w.WriteString("\tedge [color=\"#999999\"];\n")
-	for _, n := range d.Nodes {
+	for i, n := range d.Nodes {
 		h := n.Height
 		if h == 0 {
 			h = n.Size
@@ -69,36 +77,36 @@ func writeDOT(w *bufio.Writer, d *Diagram, legend bool) {
 		attrs := []string{
 			"shape=" + n.Shape.dotShape(),
 			"width=" + num(n.Size/72), "height=" + num(h/72),
-			"fillcolor=" + gvString(n.Fill),
+			"fillcolor=" + dotLabel(n.Fill),
 		}
 		if n.Inside {
-			attrs = append(attrs, "label="+gvString(n.Label))
+			attrs = append(attrs, "label="+dotLabel(n.Label))
 		} else {
 			attrs = append(attrs, `label=""`)
 			// sectornet places outside labels itself after the layout
 			// (diagram_labels.go); the DOT source keeps them for
 			// Graphviz's own tools.
 			if n.Label != "" && legend {
-				attrs = append(attrs, "xlabel="+gvString(n.Label))
+				attrs = append(attrs, "xlabel="+dotLabel(n.Label))
 			}
 		}
 		if n.Name != "" && n.Name != n.Label {
-			attrs = append(attrs, "tooltip="+gvString(n.Name))
+			attrs = append(attrs, "tooltip="+dotLabel(n.Name))
 		}
-		fmt.Fprintf(w, "\t%s [%s];\n", gvID(n.ID), strings.Join(attrs, ", "))
+		fmt.Fprintf(w, "\t%s [%s];\n", names[i], strings.Join(attrs, ", "))
 	}
 	for _, e := range d.Edges {
 		attrs := []string{"penwidth=" + num(e.Width)}
 		if e.Color != "" {
-			attrs = append(attrs, "color="+gvString(e.Color))
+			attrs = append(attrs, "color="+dotLabel(e.Color))
 		}
 		if e.Style == EdgeDashed {
 			attrs = append(attrs, "style=dashed")
 		}
 		if e.Label != "" {
-			attrs = append(attrs, "label="+gvString(e.Label), "fontsize="+num(labelFont))
+			attrs = append(attrs, "label="+dotLabel(e.Label), "fontsize="+num(labelFont))
 		}
-		fmt.Fprintf(w, "\t%s -- %s [%s];\n", gvID(d.Nodes[e.U].ID), gvID(d.Nodes[e.V].ID), strings.Join(attrs, ", "))
+		fmt.Fprintf(w, "\t%s -- %s [%s];\n", names[e.U], names[e.V], strings.Join(attrs, ", "))
 	}
 	w.WriteString("}\n")
 }
@@ -113,48 +121,4 @@ func num(x float64) string {
 		return "0"
 	}
 	return s
-}
-
-// gvID quotes an identifier when DOT needs it.
-func gvID(s string) string {
-	if s == "" {
-		return `""`
-	}
-	plain := true
-	for i, r := range s {
-		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
-			plain = false
-			break
-		}
-	}
-	switch strings.ToLower(s) {
-	case "graph", "node", "edge", "digraph", "subgraph", "strict":
-		plain = false
-	}
-	if plain {
-		return s
-	}
-	return gvString(s)
-}
-
-// gvString quotes s as a DOT string: backslashes and quotes escaped, line
-// breaks as \n, other control characters dropped.
-func gvString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case isControl(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -72,7 +74,8 @@ func (a *Analysis) Layout(ctx context.Context, d *Diagram) (*Layout, error) {
 	bw := bufio.NewWriter(&src)
 	writeDOT(bw, d, false)
 	bw.Flush()
-	p, err := memo(a, layoutKey{d.Layout, src.String()}, func() (*placed, error) {
+	sum := sha256.Sum256(src.Bytes())
+	p, err := memo(a, layoutKey{d.Layout, len(d.Nodes), len(d.Edges), hex.EncodeToString(sum[:])}, func() (*placed, error) {
 		return layout(ctx, a.opts.Layout, d)
 	})
 	if err != nil {

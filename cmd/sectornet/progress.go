@@ -2,20 +2,31 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"sync"
 	"time"
 )
 
-// progress returns a callback that draws a progress bar with an estimate
-// of the time left on stderr, when stderr is a terminal and the work takes
-// more than a second; otherwise it returns nil and nothing is drawn.
-func progress(s *streams, what string) func(done, total int) {
-	f, ok := s.Err.(*os.File)
+// terminal returns w as a file when it is a terminal, else nil: the one
+// check of whether status lines and progress bars are drawn.
+func terminal(w io.Writer) *os.File {
+	f, ok := w.(*os.File)
 	if !ok {
 		return nil
 	}
 	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	return f
+}
+
+// progress returns a callback that draws a progress bar with an estimate
+// of the time left on stderr, when stderr is a terminal and the work takes
+// more than a second; otherwise it returns nil and nothing is drawn.
+func progress(s *streams, what string) func(done, total int) {
+	f := terminal(s.Err)
+	if f == nil {
 		return nil
 	}
 	start := time.Now()
@@ -68,11 +79,8 @@ type phaseLine struct {
 // startPhase starts the status line of a phase; nil when stderr is not a
 // terminal.
 func startPhase(s *streams, what string) *phaseLine {
-	f, ok := s.Err.(*os.File)
-	if !ok {
-		return nil
-	}
-	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+	f := terminal(s.Err)
+	if f == nil {
 		return nil
 	}
 	p := &phaseLine{f: f, what: what, start: time.Now(), stop: make(chan struct{}), done: make(chan struct{})}

@@ -66,7 +66,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 			return fmt.Errorf("%s: cannot create the report folder: %v", o.output, errors.Unwrap(err))
 		}
 	}
-	tty := isTerminal(s.Err)
+	tty := terminal(s.Err) != nil
 	r, err := out.WriteReport(ctx, a, reportFolder(o.output), func(step, total int, what string) {
 		if tty {
 			fmt.Fprintf(s.Err, "\rsectornet report: %d/%d %-40s", step, total, what)
@@ -89,14 +89,4 @@ type reportFolder string
 
 func (f reportFolder) WriteFile(name string, write func(io.Writer) error) error {
 	return writeFileAtomic(filepath.Join(string(f), filepath.FromSlash(name)), write)
-}
-
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -11,8 +12,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
 
@@ -158,5 +161,50 @@ func TestReportCancel(t *testing.T) {
 	// The same analysis computes what the cancelled run did not keep.
 	if _, err := out.WriteReport(context.Background(), a, memFolder{}, nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// BenchmarkReport writes the report of a generated 300-organization
+// dataset (or of the dataset folder in SECTORNET_BENCH_REPORT, e.g.
+// /work/data/ds5000) into memory, on a fresh analysis each time, and logs
+// where the time went: each kind of computation of the analysis
+// (networks, measures, tests, layouts), the rest being drawing and
+// writing.
+//
+//	SECTORNET_BENCH_REPORT=/work/data/ds5000 go test ./cmd/sectornet -run '^$' -bench Report -benchtime 1x -v
+func BenchmarkReport(b *testing.B) {
+	var d *graph.Dataset
+	var err error
+	if dir := os.Getenv("SECTORNET_BENCH_REPORT"); dir != "" {
+		d, err = data.Load(os.DirFS(dir))
+	} else {
+		d, err = data.Generate(data.GenerateOptions{Orgs: 300, ForumSize: 16, Memberships: 2.5, MaxMemberships: 12, Seed: 1})
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		a := out.NewAnalysis(d, out.AnalysisOptions{Layout: childLayout})
+		start := time.Now()
+		if _, err := out.WriteReport(context.Background(), a, memFolder{}, nil); err != nil {
+			b.Fatal(err)
+		}
+		total := time.Since(start)
+		byKind := map[string]time.Duration{}
+		var kinds []string
+		var computed time.Duration
+		for _, w := range a.Work() {
+			if _, ok := byKind[w.Kind]; !ok {
+				kinds = append(kinds, w.Kind)
+			}
+			byKind[w.Kind] += w.Elapsed
+			computed += w.Elapsed
+		}
+		slices.SortFunc(kinds, func(x, y string) int { return cmp.Compare(byKind[y], byKind[x]) })
+		for _, k := range kinds {
+			b.Logf("%-12s %8.2f s", k, byKind[k].Seconds())
+		}
+		b.Logf("%-12s %8.2f s (drawing the scenes and charts, writing the files)", "the rest", (total - computed).Seconds())
+		b.Logf("%-12s %8.2f s", "total", total.Seconds())
 	}
 }
