@@ -45,7 +45,7 @@ func writeDOT(w *bufio.Writer, d *Diagram, legend bool) {
 			root = names[i]
 		}
 	}
-	fmt.Fprintf(w, "\tgraph [layout=%s, start=%d, overlap=%s, splines=%s, outputorder=edgesfirst, forcelabels=true, pad=0.1, sep=\"+6\"", dotBareID(d.Layout, 0), d.Seed, dotBareID(overlap, 0), splines)
+	fmt.Fprintf(w, "\tgraph [layout=%s, start=%d, overlap=%s, splines=%s, outputorder=edgesfirst, forcelabels=true, pad=0.1, sep=\"+6\"", dotValue(d.Layout), d.Seed, dotValue(overlap), splines)
 	if d.Layout == "sfdp" || d.Layout == "fdp" {
 		w.WriteString(", K=0.6")
 	}

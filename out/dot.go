@@ -123,6 +123,15 @@ func dotAttrName(s string) string {
 	return b.String()
 }
 
+// dotValue returns an attribute value as written when it is a plain DOT
+// identifier, else as a quoted label ("" for none).
+func dotValue(s string) string {
+	if s != "" && dotBareID(s, 0) == s {
+		return s
+	}
+	return dotLabel(s)
+}
+
 // dotBareID returns a node name or keyword value as written when it is a
 // plain DOT identifier (letters, digits and underscores, not starting with
 // a digit, not a DOT keyword), else as dotID does.
