@@ -446,6 +446,11 @@ func Headlines(ctx context.Context, a *Analysis) ([]string, error) {
 				effect += fmt.Sprintf(" %d of the %d new ties join an organization that did not answer the %s survey: some may be old ties nobody reported.", n.Nonrespondent, n.New, from)
 			}
 			hs = append(hs, effect+sensEffect)
+			if fit, err := a.ForumModelFit(ctx, c, graph.TieSelection{}, DefaultQAPPermutations, DefaultSeed); err == nil {
+				hs = append(hs, "**Forum effect, dyadic model:** "+ForumModelHeadline(fit, from, to))
+			} else if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 		}
 	}
 	return hs, nil

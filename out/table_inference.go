@@ -64,6 +64,40 @@ func ForumModelTerms(w1, w2 string) (string, []string) {
 // the ties sel selects (those CompareWaves compared). Pairs outside the
 // comparison's universe are left out.
 func (a *Analysis) forumModel(ctx context.Context, c *graph.Change, sel graph.TieSelection, perms int, seed uint64) ([]*Table, error) {
+	outcome, _ := ForumModelTerms(c.From, c.To)
+	title := c.From + " to " + c.To + ": the forum effect as a dyadic model (logistic QAP)"
+	fit, err := a.ForumModelFit(ctx, c, sel, perms, seed)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		// Too few new ties, or a term constant among the pairs at risk:
+		// say so instead of failing the whole comparison.
+		t := &Table{Name: "forum_model", Title: title, Columns: []string{"note"}}
+		t.Add("not fitted: " + err.Error())
+		return []*Table{t}, nil
+	}
+	ts := QAPTables("forum_model", title, outcome, fit)
+	ts[0].Notes = append(ts[0].Notes, ForumModelReading(fit, c.From, c.To))
+	return ts, nil
+}
+
+type forumFitKey struct {
+	from, to string
+	sel      graph.TieSelection
+	perms    int
+	seed     uint64
+}
+
+// ForumModelFit fits the dyadic forum-effect model of the comparison c
+// (see forumModel), once per comparison, selection, permutations and seed.
+func (a *Analysis) ForumModelFit(ctx context.Context, c *graph.Change, sel graph.TieSelection, perms int, seed uint64) (*graph.QAPFit, error) {
+	return memo(a, forumFitKey{c.From, c.To, sel, perms, seed}, func() (*graph.QAPFit, error) {
+		return a.forumModelFit(ctx, c, sel, perms, seed)
+	})
+}
+
+func (a *Analysis) forumModelFit(ctx context.Context, c *graph.Change, sel graph.TieSelection, perms int, seed uint64) (*graph.QAPFit, error) {
 	d := a.Dataset
 	outcome, predict := ForumModelTerms(c.From, c.To)
 	y, err := graph.QAPOutcome(d, outcome, sel)
@@ -89,20 +123,26 @@ func (a *Analysis) forumModel(ctx context.Context, c *graph.Change, sel graph.Ti
 		}
 		terms = append(terms, t...)
 	}
-	fit, err := graph.QAP(ctx, y.X, terms, graph.QAPOptions{Model: graph.QAPLogistic, Null: graph.QAPSemiPartial, Permutations: perms, Seed: seed, Progress: a.progress("forum-effect model")})
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, err
+	return graph.QAP(ctx, y.X, terms, graph.QAPOptions{Model: graph.QAPLogistic, Null: graph.QAPSemiPartial, Permutations: perms, Seed: seed, Progress: a.progress("forum-effect model")})
+}
+
+// networkLabel is a short name of the network spec describes, for the
+// rows of the CUG and bootstrap tables: forums, meetings or ties W.
+func (a *Analysis) networkLabel(spec graph.NetworkSpec) string {
+	switch spec.Basis {
+	case graph.BasisTies:
+		w := spec.Wave
+		if w == "" {
+			ws := a.Dataset.Waves()
+			if len(ws) > 0 {
+				w = ws[len(ws)-1]
+			}
 		}
-		// Too few new ties, or a term constant among the pairs at risk:
-		// say so instead of failing the whole comparison.
-		t := &Table{Name: "forum_model", Title: c.From + " to " + c.To + ": the forum effect as a dyadic model", Columns: []string{"note"}}
-		t.Add("not fitted: " + err.Error())
-		return []*Table{t}, nil
+		return "ties " + w
+	case graph.BasisMeetings:
+		return "meetings"
 	}
-	ts := QAPTables("forum_model", c.From+" to "+c.To+": the forum effect as a dyadic model (logistic QAP)", outcome, fit)
-	ts[0].Notes = append(ts[0].Notes, ForumModelReading(fit, c.From, c.To))
-	return ts, nil
+	return "forums"
 }
 
 // changeInference runs the CUG tests and the bootstrap of a comparison's

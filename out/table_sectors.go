@@ -82,7 +82,7 @@ func SectorsTables(ctx context.Context, a *Analysis, spec graph.NetworkSpec, rep
 		x := nodeEI[i]
 		ot.Add(org.ID, org.Name, org.Sector, x.Internal, x.External, x.Index, seg.NodeSSI[i])
 	}
-	it, err := a.inferenceTables(ctx, inf, sec, []*graph.Network{g}, []string{desc}, "")
+	it, err := a.inferenceTables(ctx, inf, sec, []*graph.Network{g}, []string{a.networkLabel(spec)}, "")
 	if err != nil {
 		return nil, err
 	}

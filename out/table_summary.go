@@ -87,7 +87,7 @@ func SummaryTables(ctx context.Context, a *Analysis, spec graph.NetworkSpec, o S
 	if graph.HasScores(d, spec.Type) {
 		ts = append(ts, TieScoresTable(d, spec.Type))
 	}
-	it, err := a.inferenceTables(ctx, inf, graph.SectorGroups(d), []*graph.Network{g}, []string{a.Describe(spec)}, "")
+	it, err := a.inferenceTables(ctx, inf, graph.SectorGroups(d), []*graph.Network{g}, []string{a.networkLabel(spec)}, "")
 	if err != nil {
 		return nil, err
 	}
