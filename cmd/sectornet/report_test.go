@@ -133,7 +133,7 @@ func TestReportWork(t *testing.T) {
 	// The sample: two waves (one pair); four diagrams (network,
 	// affiliation, sectors, change), each drawn in SVG and PNG.
 	for kind, want := range map[string]int{
-		"paths": 1, "eigenvector": 1, "pagerank": 1, "louvain": 1, "brokerage": 1, "eiTest": 1,
+		"paths": 1, "eigenvector": 1, "pagerank": 1, "communities": 1, "brokerage": 1, "eiTest": 1, "forumFit": 1, "corePartition": 1,
 		"tieChange": 1, "change": 1, "layout": 4, "balance": 1, "firsts": 1,
 	} {
 		if kinds[kind] != want {
