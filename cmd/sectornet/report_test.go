@@ -130,17 +130,19 @@ func TestReportWork(t *testing.T) {
 		}
 		kinds[w.Kind]++
 	}
-	// The sample: two waves (one pair); four diagrams (network,
-	// affiliation, sectors, change), each drawn in SVG and PNG.
+	// The sample: two waves (one pair); eight diagrams (network,
+	// affiliation, sectors, change, waves, mixing, brokers, attendance;
+	// change, waves and attendance placed by sectornet), each drawn in SVG
+	// and PNG from one layout; 16 figures, 32 files.
 	for kind, want := range map[string]int{
 		"paths": 1, "eigenvector": 1, "pagerank": 1, "communities": 1, "brokerage": 1, "eiTest": 1, "forumFit": 1, "corePartition": 1,
-		"tieChange": 1, "change": 1, "layout": 4, "balance": 1, "firsts": 1,
+		"tieChange": 1, "change": 1, "layout": 8, "balance": 1, "firsts": 1,
 	} {
 		if kinds[kind] != want {
 			t.Errorf("%d computations of kind %s, want %d", kinds[kind], kind, want)
 		}
 	}
-	if r.FigureFiles() != 18 || files["figures/network.png"] == nil || files["report.md"] == nil {
+	if r.FigureFiles() != 32 || files["figures/network.png"] == nil || files["report.md"] == nil {
 		t.Errorf("%d figure files; report.md %d bytes", r.FigureFiles(), len(files["report.md"]))
 	}
 }
