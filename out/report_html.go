@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"path"
 	"strconv"
 	"strings"
 
@@ -92,9 +93,16 @@ type htmlTable struct {
 	Name, Title string
 	Columns     []string
 	Numeric     []bool
-	Rows        [][]htmlCell
+	Rows        [][]htmlCell // the first htmlRows; the page's data holds them all
+	Total       int          // rows in all
+	Index       int          // the table's rows in the page's data: tables[Index]
 	Notes       []string
 }
+
+// htmlRows is how many rows of a table the page holds as HTML (for
+// readers without JavaScript, and for print); the script draws the rest
+// from the page's data when a reader asks. It is report.js's ROWS_SHOWN.
+const htmlRows = 25
 
 type htmlCell struct {
 	Text  string // rounded for people
@@ -132,7 +140,13 @@ func WriteReportHTML(w io.Writer, doc *ReportDoc) error {
 	// show only images inline in it, and connect nowhere.
 	p.CSP = "default-src 'none'; script-src " + strings.Join(hashes, " ") +
 		"; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'"
-	data, err := exploreJSON(doc)
+	var tables []*Table
+	for _, s := range doc.Sections {
+		for _, t := range s.Tables {
+			tables = append(tables, t.Table)
+		}
+	}
+	data, err := exploreJSON(doc, tables)
 	if err != nil {
 		return err
 	}
@@ -141,13 +155,22 @@ func WriteReportHTML(w io.Writer, doc *ReportDoc) error {
 		p.HasMap = len(doc.Explore.Map.Nodes) > 0
 		p.Orgs = len(doc.Explore.Orgs)
 	}
+	nTables := 0
 	for _, s := range doc.Sections {
 		hs := htmlSection{DocSection: s}
 		for _, f := range s.Figures {
 			hs.Figures = append(hs.Figures, htmlFigure{Title: f.Title, Img: figureImg(f)})
 		}
 		for _, t := range s.Tables {
-			hs.Tables = append(hs.Tables, newHTMLTable(t.Table))
+			ht := newHTMLTable(t.Table)
+			ht.Index = nTables
+			nTables++
+			if len(t.Files) > 0 {
+				// The name of its files: unique in the report, and the
+				// name of the CSV the page downloads.
+				ht.Name = strings.TrimSuffix(path.Base(t.Files[0]), path.Ext(t.Files[0]))
+			}
+			hs.Tables = append(hs.Tables, ht)
 		}
 		p.Sections = append(p.Sections, hs)
 	}
@@ -176,9 +199,9 @@ func WriteReportHTML(w io.Writer, doc *ReportDoc) error {
 }
 
 func newHTMLTable(t *Table) htmlTable {
-	h := htmlTable{Name: t.Name, Title: t.Title, Columns: t.Columns, Numeric: numericColumns(t), Notes: t.Notes}
-	h.Rows = make([][]htmlCell, len(t.Rows))
-	for i, r := range t.Rows {
+	h := htmlTable{Name: t.Name, Title: t.Title, Columns: t.Columns, Numeric: numericColumns(t), Notes: t.Notes, Total: len(t.Rows)}
+	h.Rows = make([][]htmlCell, min(htmlRows, len(t.Rows)))
+	for i, r := range t.Rows[:len(h.Rows)] {
 		cells := make([]htmlCell, len(t.Columns))
 		for j := range cells {
 			var c any
@@ -232,11 +255,52 @@ func figureImg(f DocFigure) template.HTML {
 // rather than objects where there are thousands of items, NaN as null,
 // every string through encoding/json (which escapes < > & and the line
 // separators, so the data cannot end its <script> element).
-func exploreJSON(doc *ReportDoc) ([]byte, error) {
+func exploreJSON(doc *ReportDoc, tables []*Table) ([]byte, error) {
 	x := doc.Explore
 	var b bytes.Buffer
 	b.WriteString(`{"title":`)
 	jstr(&b, doc.Title)
+	// Every table's rows: a cell is its text, or [text, exact] when the
+	// text is rounded (see report.js).
+	b.WriteString(`,"tables":[`)
+	for k, t := range tables {
+		if k > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		for i, r := range t.Rows {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('[')
+			for j := range t.Columns {
+				if j > 0 {
+					b.WriteByte(',')
+				}
+				var c any
+				if j < len(r) {
+					c = r[j]
+				}
+				text, exact := cellString(c, true), cellString(c, false)
+				if text == exact {
+					jstr(&b, text)
+					continue
+				}
+				b.WriteByte('[')
+				jstr(&b, text)
+				b.WriteByte(',')
+				if f, ok := numberOf(c); ok {
+					b.WriteString(jnum(f))
+				} else {
+					jstr(&b, exact)
+				}
+				b.WriteByte(']')
+			}
+			b.WriteByte(']')
+		}
+		b.WriteByte(']')
+	}
+	b.WriteByte(']')
 	b.WriteString(`,"methods":{`)
 	for i, m := range doc.Methods {
 		if i > 0 {
@@ -433,6 +497,17 @@ func exploreJSON(doc *ReportDoc) ([]byte, error) {
 	}
 	b.WriteString("]}}}")
 	return b.Bytes(), nil
+}
+
+// numberOf is a cell's number, for the exact values of the page's data.
+func numberOf(c any) (float64, bool) {
+	switch v := c.(type) {
+	case float64:
+		return v, !math.IsNaN(v) && !math.IsInf(v, 0)
+	case Rounded:
+		return v.V, !math.IsNaN(v.V) && !math.IsInf(v.V, 0)
+	}
+	return 0, false
 }
 
 // rescale maps the points into 0..1000 on their longer side, keeping the

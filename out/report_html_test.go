@@ -324,3 +324,18 @@ func TestIsolate(t *testing.T) {
 		}
 	}
 }
+
+// TestReportHTMLTableRows: the page holds a table's first 25 rows as HTML,
+// with a line saying where the rest are, and every row in its data.
+func TestReportHTMLTableRows(t *testing.T) {
+	page := string(writeTestReport(t, testReportDoc(60, false)))
+	if !strings.Contains(page, `<tr class="sn-rest"><td colspan="5">The first 25 of 60 rows; all of them are in the report's CSV files.</td></tr>`) {
+		t.Error("no line for the rows beyond the first 25")
+	}
+	if strings.Contains(page, "<td>Organization 025</td>") {
+		t.Error("row 26 is in the HTML")
+	}
+	if !strings.Contains(page, `["O59","Organization 059","bus","4",["0.2432",0.24324324324324326]]`) {
+		t.Error("the last row is not in the page's data, with its exact value")
+	}
+}

@@ -104,10 +104,18 @@
   }
 
   // ---- tables ----------------------------------------------------------
+  // Each table's rows are data (DATA.tables[k]); the page holds its first
+  // rows as HTML for readers without JavaScript, and the script draws the
+  // rows a reader asks for: filtered, sorted, the first ROWS_SHOWN or all.
+  // A cell is its text, or [text, exact value] when the text is rounded.
+  function cellText(c) { return typeof c === "string" ? c : c[0]; }
+  function cellExact(c) { return typeof c === "string" ? c : String(c[1]); }
+
   function enhanceTable(t, ti) {
     var body = t.tBodies[0];
-    if (!body) return;
-    var rows = Array.prototype.slice.call(body.rows);
+    var k = parseInt(t.getAttribute("data-t"), 10);
+    if (!body || !DATA.tables || !DATA.tables[k]) return;
+    var rows = DATA.tables[k];
     var head = t.tHead.rows[0].cells;
     var names = Array.prototype.map.call(head, function (th) { return th.textContent; });
     var numeric = Array.prototype.map.call(head, function (th) { return th.classList.contains("n"); });
@@ -122,60 +130,58 @@
     if (rows.length > ROWS_SHOWN) tools.appendChild(more);
     tools.appendChild(csv);
     wrap.insertBefore(tools, t);
-    var note = null;
-    if (rows.length > ROWS_SHOWN) {
-      note = el("tr", { "class": "sn-print-note" }, el("td", { colspan: names.length }));
-    }
 
-    // Names of organizations become links to their profiles.
-    if (byName.size) {
-      rows.forEach(function (r) {
-        Array.prototype.forEach.call(r.cells, function (c) {
-          if (c.classList.contains("n")) return;
-          var i = byName.get(c.textContent);
-          if (i !== undefined) {
-            var a = orgLink(i);
-            c.textContent = "";
-            c.appendChild(a);
-          }
-        });
-      });
-    }
-
-    var order = rows.slice();
-    function refresh() {
-      var q = input.value.trim().toLowerCase();
-      var shown = 0;
-      order.forEach(function (r) {
-        var hit = !q || r.textContent.toLowerCase().indexOf(q) >= 0;
-        r.classList.toggle("sn-out", !hit);
-        if (hit) shown++;
-        r.classList.toggle("sn-more", hit && shown > ROWS_SHOWN);
-      });
-      count.textContent = (q ? shown + " of " : "") + plural(rows.length, "row", "rows");
-      var all = t.classList.contains("sn-all");
-      more.textContent = all ? "Show the first " + ROWS_SHOWN + " rows" : "Show all " + plural(shown, "row", "rows");
-      more.setAttribute("aria-expanded", all ? "true" : "false");
-      if (note) {
-        note.firstChild.textContent = shown > ROWS_SHOWN ? "The first " + ROWS_SHOWN + " of " + shown + " rows; the report's HTML and CSV files hold them all." : "";
-        body.appendChild(note);
+    var order = rows.map(function (r, i) { return i; });
+    var lower = null; // each row's text in lower case, for the filter
+    var showAll = false;
+    function cell(c, col) {
+      var text = cellText(c);
+      if (numeric[col]) {
+        return el("td", { "class": "n", "data-v": typeof c === "string" ? null : String(c[1]), text: text });
       }
+      var td = el("td", /[^\x00-\x7f]/.test(text) ? { dir: "auto" } : null);
+      var o = byName.get(text);
+      if (o !== undefined) td.appendChild(orgLink(o));
+      else td.textContent = text;
+      return td;
     }
-    input.addEventListener("input", refresh);
-    more.addEventListener("click", function () { t.classList.toggle("sn-all"); refresh(); });
+    function render() {
+      var q = input.value.trim().toLowerCase();
+      if (q && !lower) lower = rows.map(function (r) { return r.map(cellText).join(" \u0001 ").toLowerCase(); });
+      var hits = q ? order.filter(function (i) { return lower[i].indexOf(q) >= 0; }) : order;
+      var limit = showAll ? hits.length : Math.min(ROWS_SHOWN, hits.length);
+      var frag = document.createDocumentFragment();
+      for (var n = 0; n < limit; n++) {
+        var r = rows[hits[n]], tr = el("tr");
+        for (var c = 0; c < names.length; c++) tr.appendChild(cell(c < r.length ? r[c] : "", c));
+        frag.appendChild(tr);
+      }
+      if (limit < hits.length) {
+        frag.appendChild(el("tr", { "class": "sn-print-note" }, el("td", { colspan: names.length,
+          text: "The first " + limit + " of " + hits.length + " rows; the report's CSV files hold them all." })));
+      }
+      body.textContent = "";
+      body.appendChild(frag);
+      count.textContent = (q ? hits.length + " of " : "") + plural(rows.length, "row", "rows");
+      more.textContent = showAll ? "Show the first " + ROWS_SHOWN + " rows" : "Show all " + plural(hits.length, "row", "rows");
+      more.setAttribute("aria-expanded", showAll ? "true" : "false");
+    }
+    input.addEventListener("input", render);
+    more.addEventListener("click", function () { showAll = !showAll; render(); });
 
-    function key(r, c) {
-      var cell = r.cells[c];
-      if (!cell) return null;
-      var v = cell.hasAttribute("data-v") ? cell.getAttribute("data-v") : cell.textContent;
+    var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+    function key(i, c) {
+      var x = rows[i][c];
+      if (x === undefined) return null;
       if (numeric[c]) {
-        if (v === "") return null;
-        var f = parseFloat(v);
+        var v = typeof x === "string" ? x : x[1];
+        if (v === "" || v === null) return null;
+        var f = typeof v === "number" ? v : parseFloat(v);
         return isNaN(f) ? null : f;
       }
-      return v === "" ? null : v;
+      var s = cellText(x);
+      return s === "" ? null : s;
     }
-    var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
     Array.prototype.forEach.call(head, function (th, c) {
       var b = el("button", { type: "button", title: "Sort by " + names[c] });
       while (th.firstChild) b.appendChild(th.firstChild);
@@ -185,7 +191,7 @@
         var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
         Array.prototype.forEach.call(head, function (h) { h.setAttribute("aria-sort", "none"); });
         th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
-        var keyed = rows.map(function (r, i) { return { r: r, k: key(r, c), i: i }; });
+        var keyed = rows.map(function (r, i) { return { i: i, k: key(i, c) }; });
         keyed.sort(function (a, b) {
           if (a.k === null || b.k === null) {
             if (a.k === b.k) return a.i - b.i;
@@ -194,27 +200,21 @@
           var d = numeric[c] ? a.k - b.k : collator.compare(a.k, b.k);
           return d !== 0 ? dir * d : a.i - b.i;
         });
-        order = keyed.map(function (x) { return x.r; });
-        var frag = document.createDocumentFragment();
-        order.forEach(function (r) { frag.appendChild(r); });
-        body.appendChild(frag);
-        refresh();
+        order = keyed.map(function (x) { return x.i; });
+        render();
       });
     });
 
     csv.addEventListener("click", function () {
       var lines = [names.map(csvField).join(",")];
-      order.forEach(function (r) {
-        var cells = [];
-        for (var c = 0; c < names.length; c++) {
-          var cell = r.cells[c];
-          cells.push(csvField(!cell ? "" : cell.hasAttribute("data-v") ? cell.getAttribute("data-v") : cell.textContent));
-        }
-        lines.push(cells.join(","));
+      order.forEach(function (i) {
+        var out = [];
+        for (var c = 0; c < names.length; c++) out.push(csvField(c < rows[i].length ? cellExact(rows[i][c]) : ""));
+        lines.push(out.join(","));
       });
       download((t.getAttribute("data-name") || "table") + ".csv", lines.join("\n") + "\n", "text/csv;charset=utf-8");
     });
-    refresh();
+    render();
   }
   function csvField(s) {
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
