@@ -171,6 +171,10 @@ type ExploreMap struct {
 	Note  string // what was aggregated or left out; "" for none
 	Nodes []MapNode
 	Edges []MapEdge
+	// AllTies says that Edges are every tie of the organizations' network
+	// (the profiles' ego diagrams then use them); false for a backbone or
+	// an aggregated view.
+	AllTies bool
 }
 
 // MapNode is one node of the map, at the position of sectornet's layout.

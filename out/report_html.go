@@ -75,6 +75,7 @@ type htmlPage struct {
 	BibTeX   string
 	Software []Software
 	HasMap   bool
+	Groups   bool // the map's marks include groups of organizations
 	Orgs     int
 }
 
@@ -153,6 +154,9 @@ func WriteReportHTML(w io.Writer, doc *ReportDoc) error {
 	p.Data = template.JS(data)
 	if doc.Explore != nil {
 		p.HasMap = len(doc.Explore.Map.Nodes) > 0
+		for _, n := range doc.Explore.Map.Nodes {
+			p.Groups = p.Groups || n.Org < 0
+		}
 		p.Orgs = len(doc.Explore.Orgs)
 	}
 	nTables := 0
@@ -447,6 +451,7 @@ func exploreJSON(doc *ReportDoc, tables []*Table) ([]byte, error) {
 	jstr(&b, m.Title)
 	b.WriteString(`,"note":`)
 	jstr(&b, m.Note)
+	b.WriteString(`,"all":` + strconv.FormatBool(m.AllTies))
 	// Positions are rescaled to 0..1000 and kept to 0.1: far finer than a
 	// screen, and a fifth of the bytes.
 	xs, ys := make([]float64, len(m.Nodes)), make([]float64, len(m.Nodes))

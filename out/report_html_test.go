@@ -89,6 +89,7 @@ func testReportDoc(n int, hostile bool) *ReportDoc {
 		}
 	}
 	x.Map.Title = "Shared forums"
+	x.Map.AllTies = true
 	x.Map.Edges = mapEdges
 	x.Waves = []ExploreWave{{Name: "2012", Ties: w12}, {Name: "2014", Ties: w14}}
 	deg := make([]float64, n)

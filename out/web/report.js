@@ -266,7 +266,7 @@
       adjacency[a].set(b, (adjacency[a].get(b) || 0) + w);
       adjacency[b].set(a, (adjacency[b].get(a) || 0) + w);
     }
-    var m = X.map, perOrg = m.org.length === n && m.org.every(function (o, k) { return o === k; });
+    var m = X.map, perOrg = m.all && m.org.length === n && m.org.every(function (o, k) { return o === k; });
     if (perOrg) {
       for (i = 0; i < m.edges.length; i += 2) {
         var w = m.weights[i / 2];
