@@ -157,6 +157,14 @@ var (
 		Title: "Fast approximation of centrality", Journal: "Journal of Graph Algorithms and Applications", Volume: "8", Number: "1", Pages: "39-45", DOI: "10.7155/jgaa.00081"}
 	refFruchterman1991 = Reference{Key: "fruchterman1991", Kind: "article", Authors: []string{"Thomas M. J. Fruchterman", "Edward M. Reingold"}, Year: 1991,
 		Title: "Graph drawing by force-directed placement", Journal: "Software: Practice and Experience", Volume: "21", Number: "11", Pages: "1129-1164", DOI: "10.1002/spe.4380211102"}
+	refNeal2014 = Reference{Key: "neal2014", Kind: "article", Authors: []string{"Zachary Neal"}, Year: 2014,
+		Title: "The backbone of bipartite projections: inferring relationships from co-authorship, co-sponsorship, co-attendance and other co-behaviors", Journal: "Social Networks", Volume: "39", Pages: "84-97", DOI: "10.1016/j.socnet.2014.06.001"}
+	refZweig2011 = Reference{Key: "zweig2011", Kind: "article", Authors: []string{"Katharina Anna Zweig", "Michael Kaufmann"}, Year: 2011,
+		Title: "A systematic approach to the one-mode projection of bipartite graphs", Journal: "Social Network Analysis and Mining", Volume: "1", Number: "3", Pages: "187-218", DOI: "10.1007/s13278-011-0021-0"}
+	refKaplan1958 = Reference{Key: "kaplan1958", Kind: "article", Authors: []string{"E. L. Kaplan", "Paul Meier"}, Year: 1958,
+		Title: "Nonparametric estimation from incomplete observations", Journal: "Journal of the American Statistical Association", Volume: "53", Number: "282", Pages: "457-481", DOI: "10.1080/01621459.1958.10501452"}
+	refPeto1972 = Reference{Key: "peto1972", Kind: "article", Authors: []string{"Richard Peto", "Julian Peto"}, Year: 1972,
+		Title: "Asymptotically efficient rank invariant test procedures", Journal: "Journal of the Royal Statistical Society. Series A", Volume: "135", Number: "2", Pages: "185-207", DOI: "10.2307/2344317"}
 	refBarnes1986 = Reference{Key: "barnes1986", Kind: "article", Authors: []string{"Josh Barnes", "Piet Hut"}, Year: 1986,
 		Title: "A hierarchical O(N log N) force-calculation algorithm", Journal: "Nature", Volume: "324", Number: "6096", Pages: "446-449", DOI: "10.1038/324446a0"}
 	refSeidman1983 = Reference{Key: "seidman1983", Kind: "article", Authors: []string{"Stephen B. Seidman"}, Year: 1983,
@@ -590,6 +598,40 @@ var methods = []Method{
 		Meaning:    "Closeness for networks too large to compute exactly.",
 		Phrase:     "closeness estimated from sampled sources (Eppstein and Wang 2004)",
 		Refs:       []Reference{refEppstein2004},
+	},
+	{
+		ID: "sdsm", Aliases: []string{"significance-backbone"}, Name: "SDSM backbone",
+		Definition: "A tie of a forum projection is kept when the two organizations share more forums than the stochastic degree sequence model makes likely: each organization keeps its number of forums and each forum its number of members on average, and the p-value is the upper tail of the number of forums they would share by chance.",
+		Formula:    "p_ij = P(S ≥ s_ij), S a Poisson-binomial count over the forums with probabilities from the bipartite configuration model",
+		Meaning:    "The ties that mean more than sitting in the same big forums: the network's skeleton, which the map and the network figure draw when the network is too dense to read.",
+		Matches:    "R backbone sdsm (probabilities of its bicm)",
+		Phrase:     "the stochastic degree sequence model backbone (Neal 2014)",
+		Refs:       []Reference{refNeal2014},
+	},
+	{
+		ID: "fdsm", Name: "FDSM backbone",
+		Definition: "As the SDSM backbone, with the chance of sharing forums estimated from random affiliations that keep every organization's and every forum's degree exactly.",
+		Meaning:    "The same skeleton as the SDSM backbone under a stricter null model, at the cost of sampling.",
+		Phrase:     "the fixed degree sequence model backbone (Zweig and Kaufmann 2011; Neal 2014)",
+		Refs:       []Reference{refZweig2011, refNeal2014},
+	},
+	{
+		ID: "kaplan-meier", Aliases: []string{"retention"}, Name: "Kaplan-Meier retention",
+		Definition: "The share of members still coming after each number of meetings, estimated with the members whose record ends early (their forum's last meetings) counted until then only.",
+		Formula:    "S(t) = Π_{t_i ≤ t} (1 - d_i / n_i)",
+		Meaning:    "How long members keep coming: a curve that falls fast says the forums lose their partners early.",
+		Matches:    "R survival survfit",
+		Phrase:     "Kaplan-Meier estimates of retention (Kaplan and Meier 1958)",
+		Refs:       []Reference{refKaplan1958},
+	},
+	{
+		ID: "log-rank", Name: "Log-rank test",
+		Definition: "Whether the retention curves of the sectors differ, comparing at each meeting the members who stop with those expected if every sector kept its members alike.",
+		Formula:    "χ² = (O - E)ᵀ V⁻¹ (O - E)",
+		Meaning:    "A small p-value says members of some sectors stop coming sooner than others.",
+		Matches:    "R survival survdiff",
+		Phrase:     "the log-rank test (Peto and Peto 1972)",
+		Refs:       []Reference{refPeto1972},
 	},
 	{
 		ID: "layout", Aliases: []string{"map"}, Name: "Map layout",
