@@ -750,12 +750,12 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 	// every dyad (sna regresses the predictors on each other before the
 	// outcome's missing cells are dropped).
 	var resid []Dyads
-	var zx []*mat.Dense  // those predictors
+	var zp []*projector  // the other predictors among the rows fitted (linear)
 	var ytil [][]float64 // the outcome's residual on them (linear)
 	var tasks int
 	if null == QAPSemiPartial {
 		resid = make([]Dyads, k)
-		zx, ytil = make([]*mat.Dense, k), make([][]float64, k)
+		zp, ytil = make([]*projector, k), make([][]float64, k)
 		yo := make([]float64, len(rows))
 		for a, r := range rows {
 			yo[a] = y.V[r]
@@ -789,7 +789,11 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 				for a := range rows {
 					yt[a] = yo[a] - r2.fitted[a]
 				}
-				zx[i], ytil[i] = zr, yt
+				p, err := newProjector(zr)
+				if err != nil {
+					return nil, 0, err
+				}
+				zp[i], ytil[i] = p, yt
 			}
 		}
 		tasks = k * reps
@@ -799,15 +803,20 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 
 	// Y-permutation of a linear model without missing outcomes: one QR of
 	// the design serves every permutation.
-	// (Each goroutine factorizes its own copy: LAPACK's dormqr, which
-	// applies Q, writes into the factorization while it works.)
-	var xo *mat.Dense
+	var xp *projector
 	var cdiag []float64
 	if null == QAPY && o.Model == QAPLinear && !hasMissing {
-		xo = mat.NewDense(m, k, slices.Clone(xall))
-		var qr mat.QR
-		qr.Factorize(xo)
-		cdiag = rInverseDiag(&qr, k)
+		xo := mat.NewDense(m, k, slices.Clone(xall))
+		var err error
+		if xp, err = newProjector(xo); err != nil {
+			return nil, 0, err
+		}
+		cdiag = make([]float64, k)
+		for i := range k {
+			for j := i; j < k; j++ {
+				cdiag[i] += xp.rinv[i*k+j] * xp.rinv[i*k+j]
+			}
+		}
 	}
 	// Logistic fits of designs with few distinct rows (counts and
 	// dummies) run on the distinct rows with their trials and successes:
@@ -826,13 +835,7 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 			col    int
 			logit  logitScratch
 			agg    groupScratch
-			xqr    *mat.QR   // this goroutine's QR of the design (linear qapy)
-			zqr    []*mat.QR // and of the other predictors (linear qapspp)
-		}{perm: make([]int32, n), buf: make([]float64, m), col: -1, zqr: make([]*mat.QR, k)}
-		if xo != nil {
-			s.xqr = &mat.QR{}
-			s.xqr.Factorize(xo)
-		}
+		}{perm: make([]int32, n), buf: make([]float64, m), col: -1}
 		return func(t int) {
 			i, r := 0, t
 			if null == QAPSemiPartial {
@@ -858,7 +861,7 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 				}
 			} else if null == QAPY {
 				y.permuteTo(s.buf, s.perm)
-				stats, ok := qapyStats(s.buf, xall, k, o.Model, xo, s.xqr, cdiag, &s.logit)
+				stats, ok := qapyStats(s.buf, xall, k, o.Model, xp, cdiag, &s.logit)
 				if !ok {
 					failed.Add(1)
 				}
@@ -870,11 +873,7 @@ func qapPermute(ctx context.Context, y Dyads, xall []float64, k int, rows []int,
 				ok := true
 				if o.Model == QAPLinear {
 					resid[i].permuteTo(s.buf, s.perm)
-					if s.zqr[i] == nil {
-						s.zqr[i] = &mat.QR{}
-						s.zqr[i].Factorize(zx[i])
-					}
-					st, ok = sppLinearStat(s.buf, rows, s.zqr[i], zx[i], ytil[i])
+					st, ok = sppLinearStat(s.buf, rows, zp[i], ytil[i])
 				} else if grp != nil {
 					grp.patterns().permuteTo(s.buf, s.perm)
 					res := grp.fitSPP(i, s.buf, y.V, &s.agg, &s.logit)
@@ -951,7 +950,7 @@ func otherColumns(x []float64, k, i int, rows []int) *mat.Dense {
 
 // qapyStats returns the statistics of every coefficient for the permuted
 // outcome yp (NaN where missing) and whether the fit succeeded.
-func qapyStats(yp, xall []float64, k int, model QAPModel, xo *mat.Dense, xqr *mat.QR, cdiag []float64, ls *logitScratch) ([]float64, bool) {
+func qapyStats(yp, xall []float64, k int, model QAPModel, xp *projector, cdiag []float64, ls *logitScratch) ([]float64, bool) {
 	stats := make([]float64, k)
 	fail := func() ([]float64, bool) {
 		for j := range stats {
@@ -969,27 +968,13 @@ func qapyStats(yp, xall []float64, k int, model QAPModel, xo *mat.Dense, xqr *ma
 		}
 		return stats, true
 	}
-	if xo != nil { // no missing outcome: the design's QR
-		var b mat.VecDense
-		if err := xqr.SolveVecTo(&b, false, mat.NewVecDense(len(yp), yp)); err != nil {
-			var c mat.Condition
-			if !errors.As(err, &c) {
-				return fail()
-			}
-		}
-		m := len(yp)
-		rss := 0.0
-		for r := range m {
-			f := 0.0
-			for j := range k {
-				f += xall[r*k+j] * b.AtVec(j)
-			}
-			e := yp[r] - f
-			rss += e * e
-		}
-		resvar := rss / float64(m-k)
+	if xp != nil { // no missing outcome: the design's projector
+		c, b := make([]float64, k), make([]float64, k)
+		xp.qty(yp, c)
+		xp.coef(c, b)
+		resvar := xp.residualSS(yp, c) / float64(len(yp)-k)
 		for j := range k {
-			stats[j] = b.AtVec(j) / math.Sqrt(cdiag[j]*resvar)
+			stats[j] = b[j] / math.Sqrt(cdiag[j]*resvar)
 		}
 		return stats, true
 	}
@@ -1019,27 +1004,23 @@ func qapyStats(yp, xall []float64, k int, model QAPModel, xo *mat.Dense, xqr *ma
 
 // sppLinearStat returns the t value of the permuted residual predictor ep
 // (every dyad) in the least-squares fit of the outcome on it and the other
-// predictors z (over the rows fitted, QR zqr), by Frisch-Waugh-Lovell:
+// predictors z (over the rows fitted, projector zp), by Frisch-Waugh-Lovell:
 // with x̃ and ỹ the residuals of the predictor and the outcome (ytil) on
 // z, β = x̃ᵀỹ / x̃ᵀx̃, RSS = ỹᵀỹ - β² x̃ᵀx̃ and SE = sqrt(RSS/(n-k) / x̃ᵀx̃).
-func sppLinearStat(ep []float64, rows []int, zqr *mat.QR, z *mat.Dense, ytil []float64) (float64, bool) {
-	nr, kz := z.Dims()
+func sppLinearStat(ep []float64, rows []int, zp *projector, ytil []float64) (float64, bool) {
+	nr, kz := zp.n, zp.k
 	xv := make([]float64, nr)
 	for a, r := range rows {
 		xv[a] = ep[r]
 	}
-	var g mat.VecDense
-	if err := zqr.SolveVecTo(&g, false, mat.NewVecDense(nr, xv)); err != nil {
-		var c mat.Condition
-		if !errors.As(err, &c) {
-			return math.NaN(), false
-		}
-	}
+	c := make([]float64, kz)
+	zp.qty(xv, c)
 	var xx, xy, yy float64
 	for a := range nr {
+		qa := zp.q[a*kz : (a+1)*kz]
 		f := 0.0
-		for j := range kz {
-			f += z.At(a, j) * g.AtVec(j)
+		for j, q := range qa {
+			f += q * c[j]
 		}
 		xt := xv[a] - f
 		xx += xt * xt
@@ -1053,4 +1034,89 @@ func sppLinearStat(ep []float64, rows []int, zqr *mat.QR, z *mat.Dense, ytil []f
 	rss := yy - beta*beta*xx
 	df := float64(nr - kz - 1)
 	return beta / math.Sqrt(rss/df/xx), true
+}
+
+// projector is the thin Q = X R⁻¹ and the R⁻¹ of a QR factorization of a
+// full-rank design X (n×k), row-major: read-only, so that goroutines share
+// it (a mat.QR cannot be shared: LAPACK's dormqr writes into the
+// factorization while it applies Q). Qᵀy gives the least-squares
+// coefficients R⁻¹Qᵀy and the fitted values QQᵀy in O(nk).
+type projector struct {
+	n, k    int
+	q, rinv []float64
+}
+
+func newProjector(x *mat.Dense) (*projector, error) {
+	n, k := x.Dims()
+	var qr mat.QR
+	qr.Factorize(x)
+	var rm mat.Dense
+	qr.RTo(&rm)
+	rt := mat.NewTriDense(k, mat.Upper, nil)
+	for i := range k {
+		for j := i; j < k; j++ {
+			rt.SetTri(i, j, rm.At(i, j))
+		}
+	}
+	var ri mat.TriDense
+	if err := ri.InverseTri(rt); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCollinear, err)
+	}
+	p := &projector{n: n, k: k, q: make([]float64, n*k), rinv: make([]float64, k*k)}
+	for i := range k {
+		for j := i; j < k; j++ {
+			p.rinv[i*k+j] = ri.At(i, j)
+		}
+	}
+	xr := x.RawMatrix()
+	for a := range n {
+		row := xr.Data[a*xr.Stride : a*xr.Stride+k]
+		qa := p.q[a*k : (a+1)*k]
+		for j := range k {
+			v := 0.0
+			for l := 0; l <= j; l++ {
+				v += row[l] * p.rinv[l*k+j]
+			}
+			qa[j] = v
+		}
+	}
+	return p, nil
+}
+
+// qty sets c = Qᵀy.
+func (p *projector) qty(y, c []float64) {
+	clear(c)
+	for a, v := range y {
+		qa := p.q[a*p.k : (a+1)*p.k]
+		for j, q := range qa {
+			c[j] += q * v
+		}
+	}
+}
+
+// residualSS returns the residual sum of squares of y after its projection
+// QQᵀy, c = Qᵀy.
+func (p *projector) residualSS(y, c []float64) float64 {
+	rss := 0.0
+	for a, v := range y {
+		qa := p.q[a*p.k : (a+1)*p.k]
+		f := 0.0
+		for j, q := range qa {
+			f += q * c[j]
+		}
+		e := v - f
+		rss += e * e
+	}
+	return rss
+}
+
+// coef sets beta = R⁻¹c.
+func (p *projector) coef(c, beta []float64) {
+	for i := range p.k {
+		v := 0.0
+		for j := i; j < p.k; j++ {
+			v += p.rinv[i*p.k+j] * c[j]
+		}
+		beta[i] = v
+	}
 }
