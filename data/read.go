@@ -319,8 +319,10 @@ func parseForums(t *table, errs *List) ([]graph.Forum, []int) {
 		}
 		if c := t.get(r, "capacity"); c != "" {
 			n, err := strconv.Atoi(c)
-			if err != nil || n < 0 {
-				errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("capacity"), Value: c, Err: fmt.Errorf("%w: want a whole number of seats, 0 or more", ErrNumber)})
+			if err == nil && (n < 0 || n > MaxCapacity) || errors.Is(err, strconv.ErrRange) {
+				errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("capacity"), Value: c, Err: fmt.Errorf("%w: want a whole number of seats from 0 to 1000000", ErrRange)})
+			} else if err != nil {
+				errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("capacity"), Value: c, Err: fmt.Errorf("%w: want a whole number of seats from 0 to 1000000", ErrNumber)})
 			} else {
 				f.Capacity = n
 			}
@@ -421,6 +423,14 @@ func parseNumber(t *table, r record, col string, def, lo, hi float64, what strin
 	return v, true
 }
 
+// weightRange says graph.MinWeight to graph.MaxWeight, the weights every
+// measure computes with (see graph/weights.go): rescale larger numbers
+// (thousands of hours, not hours).
+const weightRange = "a weight from 0.0001 to 10000 (rescale larger numbers)"
+
+// MaxCapacity is the largest capacity of a forum, in seats.
+const MaxCapacity = 1_000_000
+
 func parseTies(t *table, errs *List) ([]graph.Tie, []int) {
 	var out []graph.Tie
 	var ls []int
@@ -435,7 +445,7 @@ func parseTies(t *table, errs *List) ([]graph.Tie, []int) {
 			errs.add(&Error{File: t.file, Line: r.line, Column: t.colName("target"), Value: dst, Err: fmt.Errorf("%w: an organization cannot collaborate with itself", ErrSelfTie)})
 			continue
 		}
-		w, ok4 := parseNumber(t, r, "weight", 1, math.SmallestNonzeroFloat64, math.MaxFloat64, "a weight above 0", errs)
+		w, ok4 := parseNumber(t, r, "weight", 1, graph.MinWeight, graph.MaxWeight, weightRange, errs)
 		tr, ok5 := parseNumber(t, r, "trust", math.NaN(), 1, 4, "a score from 1 to 4", errs)
 		va, ok6 := parseNumber(t, r, "value", math.NaN(), 1, 4, "a score from 1 to 4", errs)
 		pr, ok7 := parsePartner(t, r, errs)

@@ -588,8 +588,8 @@ func (s *surveyReader) answer(v, measure string) (float64, error) {
 		return 0, fmt.Errorf("%w: not a number nor a known answer label (%s)", ErrInvalid, hint)
 	}
 	if measure == MeasureTie {
-		if x < 0 {
-			return 0, fmt.Errorf("%w: want 0 (no tie) or more", ErrRange)
+		if !(x == 0 || x >= graph.MinWeight && x <= graph.MaxWeight) {
+			return 0, fmt.Errorf("%w: want 0 (no tie) or %s", ErrRange, weightRange)
 		}
 		return x, nil
 	}

@@ -114,7 +114,7 @@ func TestReadSurveyProblems(t *testing.T) {
 	checkErrs(t, err, []string{
 		`form.csv:2: Your organization "Alpha Ministy": unknown organization (did you mean "Alpha Ministry"?)`,
 		`form.csv:3: ` + q + ` [Alpha Ministry] "Weekly": invalid value: not a number nor a known answer label (add it to the mapping's likert labels)`,
-		`form.csv:3: ` + q + ` [Delta Association] "-1": out of range: want 0 (no tie) or more`,
+		`form.csv:3: ` + q + ` [Delta Association] "-1": out of range: want 0 (no tie) or a weight from 0.0001 to 10000 (rescale larger numbers)`,
 		`form.csv:4: Timestamp "yesterday": not a date: want a date such as 2014-04-02 or 2014-04-02 10:22:01 (or name no date column)`,
 	})
 	if !errors.Is(err, ErrUnknown) {

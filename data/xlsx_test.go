@@ -288,7 +288,7 @@ func TestLoadWorkbookBroken(t *testing.T) {
 		`partners.xlsx[organizations]:5:A: id "": empty value`,
 		`partners.xlsx[organizations]:7:C: sector "goverment": unknown sector (not in sheet sectors)`,
 		// Row 8 has a cell right of the header: a note, not an error.
-		`partners.xlsx[forums]:2:D: capacity "twenty": not a number: want a whole number of seats, 0 or more`,
+		`partners.xlsx[forums]:2:D: capacity "twenty": not a number: want a whole number of seats from 0 to 1000000`,
 		`partners.xlsx[participation]:3:A: org "R9": unknown organization (did you mean "R09"?)`,
 		`partners.xlsx[participation]:4:B: forum "F7": unknown forum`,
 		`partners.xlsx[participation]:5:B: forum "": empty value`,
@@ -297,7 +297,7 @@ func TestLoadWorkbookBroken(t *testing.T) {
 		`partners.xlsx[attendance]:3:A: meeting "M4": unknown meeting`,
 		`partners.xlsx[attendance]:4:A: meeting "#N/A": invalid value: an Excel error value (check the cell's formula)`,
 		`partners.xlsx[ties]:2:B: target "R01": self-tie: an organization cannot collaborate with itself`,
-		`partners.xlsx[ties]:3:D: weight "-1": out of range: want a weight above 0`,
+		`partners.xlsx[ties]:3:D: weight "-1": out of range: want a weight from 0.0001 to 10000 (rescale larger numbers)`,
 		`partners.xlsx[ties]:4:E: trust "5": out of range: want a score from 1 to 4`,
 		`partners.xlsx[ties]:5:C: wave "": empty value`,
 		`partners.xlsx[ties]:6:D: weight "=1/0": invalid value: the formula cannot be computed here (#DIV/0!); open and save the workbook in Excel so it stores the value`,
@@ -476,7 +476,7 @@ func TestTemplateValidations(t *testing.T) {
 	list := func(s string) string { return fmt.Sprintf("OFFSET(%s!$A$2,0,0,MAX(1,COUNTA(%s!$A:$A)-1),1)", s, s) }
 	want := []string{
 		"organizations C2:C1048576 list  " + list("sectors") + "  warning",
-		"forums D2:D1048576 whole greaterThanOrEqual 0  stop",
+		"forums D2:D1048576 whole between 0 1000000 stop",
 		"participation A2:A1048576 list  " + list("organizations") + "  stop",
 		"participation B2:B1048576 list  " + list("forums") + "  stop",
 		"meetings B2:B1048576 list  " + list("forums") + "  stop",
@@ -485,7 +485,7 @@ func TestTemplateValidations(t *testing.T) {
 		"attendance B2:B1048576 list  " + list("organizations") + "  stop",
 		"ties A2:A1048576 list  " + list("organizations") + "  stop",
 		"ties B2:B1048576 list  " + list("organizations") + "  stop",
-		"ties E2:E1048576 decimal greaterThan 0  stop",
+		"ties E2:E1048576 decimal between 0.0001 10000 stop",
 		"ties F2:F1048576 decimal between 1 4 stop",
 		"ties G2:G1048576 decimal between 1 4 stop",
 		"quotas A2:A1048576 list  " + list("forums") + "  warning",

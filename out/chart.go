@@ -88,6 +88,31 @@ type ChartSize struct {
 // Centimetre is 1 cm in points.
 const Centimetre = 72 / 2.54
 
+// Limits of a chart's size, in points: sides from 1 to 2,000 cm (a bar
+// chart grows with its bars), text from 1 to 100 points. The command's
+// flags keep to narrower ranges.
+const (
+	MinChartSide     = 1 * Centimetre
+	MaxChartSide     = 2000 * Centimetre
+	MinChartFontSize = 1.0
+	MaxChartFontSize = 100.0
+)
+
+// ErrChartSize is the error of a chart size out of its limits, or too
+// small for its text.
+var ErrChartSize = errors.New("chart size")
+
+// check refuses a size out of the limits (NaN and infinities included).
+func (sz ChartSize) check() error {
+	if !(sz.Width >= MinChartSide && sz.Width <= MaxChartSide && sz.Height >= MinChartSide && sz.Height <= MaxChartSide) {
+		return fmt.Errorf("%w: %.4g × %.4g cm: want sides from %g to %g cm", ErrChartSize, sz.Width/Centimetre, sz.Height/Centimetre, MinChartSide/Centimetre, MaxChartSide/Centimetre)
+	}
+	if !(sz.FontSize >= MinChartFontSize && sz.FontSize <= MaxChartFontSize) {
+		return fmt.Errorf("%w: text of %v points: want %g to %g points", ErrChartSize, sz.FontSize, MinChartFontSize, MaxChartFontSize)
+	}
+	return nil
+}
+
 // DefaultChartSize fits one column of a journal page: 8.5 cm wide, 8 pt
 // text; the height grows with the number of bars.
 func DefaultChartSize(c *Chart) ChartSize {
@@ -116,8 +141,8 @@ func WriteChart(w io.Writer, c *Chart, f FigureFormat, sz ChartSize) error {
 	if f == FigureDOT {
 		return errors.New("dot is a diagram format; charts are svg, png or pdf")
 	}
-	if sz.Width <= 0 || sz.Height <= 0 || sz.FontSize <= 0 {
-		return fmt.Errorf("chart size %vx%v pt, text %v pt: want positive sizes", sz.Width, sz.Height, sz.FontSize)
+	if err := sz.check(); err != nil {
+		return err
 	}
 	chartFonts()
 	p, legend, err := c.plot(sz)
@@ -158,6 +183,14 @@ func WriteChart(w io.Writer, c *Chart, f FigureFormat, sz ChartSize) error {
 		note = wrapWords(c.Note, perLine)
 	}
 	nh := vg.Length(float64(len(note)) * sz.FontSize * 1.05)
+	// Text too large for the canvas leaves the bars a negative area, and
+	// the rasterizer then walks millions of rows outside the image
+	// (minutes, or for ever): refuse it instead.
+	area := p.DataCanvas(draw.Crop(dc, 0, 0, lh+nh, 0)).Size()
+	if min := vg.Length(2 * sz.FontSize); !(area.X >= min && area.Y >= min) {
+		return fmt.Errorf("%w: a %.3g × %.3g cm chart has no room for its bars beside %g pt text: make it larger or the text smaller",
+			ErrChartSize, sz.Width/Centimetre, sz.Height/Centimetre, sz.FontSize)
+	}
 	p.Draw(draw.Crop(dc, 0, 0, lh+nh, 0))
 	if hasLegend {
 		legend.Draw(draw.Crop(dc, vg.Length(sz.FontSize)/2, 0, nh, lh+nh-height))

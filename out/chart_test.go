@@ -2,6 +2,7 @@ package out
 
 import (
 	"bytes"
+	"errors"
 	"image/png"
 	"math"
 	"regexp"
@@ -173,6 +174,33 @@ func TestChartFormats(t *testing.T) {
 				if !bytes.Contains(a, []byte("/CreationDate (D:20000101000000")) {
 					t.Errorf("%s: PDF without the fixed date", name)
 				}
+			}
+		}
+	}
+}
+
+// TestChartSizeRefused: sizes that are not finite, out of the limits, or
+// too small for their text are errors, returned at once. Before, a NaN
+// or 1e6-point font never returned (the rasterizer walked rows far
+// outside the image), an infinite width wrote width="+Infpt", and 36 pt
+// text on a 2 cm chart ran for minutes.
+func TestChartSizeRefused(t *testing.T) {
+	c := BalanceChart(tiny(), graph.SectorBalances(tiny(), nil))
+	def := DefaultChartSize(c)
+	for _, sz := range []ChartSize{
+		{Width: math.NaN(), Height: def.Height, FontSize: 8},
+		{Width: math.Inf(1), Height: def.Height, FontSize: 8},
+		{Width: def.Width, Height: -1, FontSize: 8},
+		{Width: def.Width, Height: def.Height, FontSize: math.NaN()},
+		{Width: def.Width, Height: def.Height, FontSize: 1e6},
+		{Width: 2 * Centimetre, Height: def.Height, FontSize: 36},
+		{Width: 2 * Centimetre, Height: 2 * Centimetre, FontSize: 20},
+		{Width: 5 * Centimetre, Height: 4 * Centimetre, FontSize: 12},
+	} {
+		for _, f := range []FigureFormat{FigureSVG, FigurePNG} {
+			var b bytes.Buffer
+			if err := WriteChart(&b, c, f, sz); !errors.Is(err, ErrChartSize) {
+				t.Errorf("%+v %s: err %v, want ErrChartSize", sz, f, err)
 			}
 		}
 	}

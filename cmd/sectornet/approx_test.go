@@ -129,9 +129,9 @@ func TestApproxErrors(t *testing.T) {
 		{[]string{"analyze", good, "--sources", "9"}, "sectornet: --sources applies with --approx\n"},
 		{[]string{"centrality", good, "--approx", "--paths", "weighted"}, "sectornet: --approx samples hop paths; with --paths weighted, betweenness and closeness are exact only\n"},
 		{[]string{"centrality", good, "--approx", "--mode", "two"}, "sectornet: --approx applies to one-mode networks\n"},
-		{[]string{"analyze", good, "--approx", "--epsilon", "1.5"}, "sectornet: --epsilon must be between 0 and 1, got 1.5\n"},
-		{[]string{"analyze", good, "--approx", "--delta", "0"}, "sectornet: --delta must be between 0 and 1, got 0\n"},
-		{[]string{"centrality", good, "--approx", "--sources", "1"}, "sectornet: --sources must be at least 2, got 1\n"},
+		{[]string{"analyze", good, "--approx", "--epsilon", "1.5"}, "sectornet: --epsilon 1.5: want above 0 and below 1 (largest error of a sampled betweenness)\n"},
+		{[]string{"analyze", good, "--approx", "--delta", "0"}, "sectornet: --delta 0: want above 0 and below 1 (probability that a bound fails)\n"},
+		{[]string{"centrality", good, "--approx", "--sources", "1"}, "sectornet: --sources 1: want from 2 to 10000000 sources\n"},
 	}
 	for _, tt := range tests {
 		code, _, errs := sectornet(t, tt.args...)

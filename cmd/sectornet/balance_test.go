@@ -272,7 +272,7 @@ func TestBalanceBadArguments(t *testing.T) {
 		{[]string{"--kind", "board"}, `sectornet: --kind "board": no forum of that kind (kinds: forum, committee)` + "\n"},
 		{[]string{"--kind", "forum", "--forum", "F3"}, `sectornet: --forum "F3" is of kind "committee", not "forum"` + "\n"},
 		{[]string{"--tolerance", "0.2"}, "sectornet: --tolerance applies to --check\n"},
-		{[]string{"--check", "--tolerance", "15"}, "sectornet: --tolerance 15: want a fraction from 0 to 1 (0.15 = 15 points)\n"},
+		{[]string{"--check", "--tolerance", "15"}, "sectornet: --tolerance 15: want from 0 to 1 (a fraction: 0.15 is 15 points)\n"},
 	} {
 		code, _, errs := sectornet(t, append([]string{"balance", seedForum}, tt.args...)...)
 		if code != exitUsage || (errs != seedWarning+tt.msg && errs != tt.msg) {

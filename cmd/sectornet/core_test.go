@@ -76,8 +76,8 @@ func TestCoreCommandErrors(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"core", good, "--restarts", "0"}, "sectornet: --restarts 0: want 1 to 100000\n"},
-		{[]string{"core", good, "--permutations", "9223372036854775807"}, "sectornet: --permutations 9223372036854775807: want 0 to 100000\n"},
+		{[]string{"core", good, "--restarts", "0"}, "sectornet: --restarts 0: want from 1 to 100000 restarts\n"},
+		{[]string{"core", good, "--permutations", "9223372036854775807"}, "sectornet: --permutations 9223372036854775807: want from 0 to 100000 permutations (0 skips the test)\n"},
 		{[]string{"communities", good, "--method", "spectral"}, "sectornet: --method \"spectral\": want leiden or louvain\n"},
 	} {
 		code, out, errs := sectornet(t, tt.args...)

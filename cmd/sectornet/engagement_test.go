@@ -92,9 +92,9 @@ func TestEngagementUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--recent", "0"}, "the recent window must be at least one meeting"},
+		{[]string{"--recent", "0"}, "--recent 0: want from 1 to 10000 meetings"},
 		{[]string{"--core", "0.4"}, "rates must satisfy 0 <= regular <= core <= 1"},
-		{[]string{"--drop", "NaN"}, "take numbers from 0 to 1"},
+		{[]string{"--drop", "NaN"}, "--drop NaN: want from 0 to 1"},
 		{[]string{"--unit", "weeks"}, `--unit "weeks": want meetings or days`},
 		{[]string{"--period", "month"}, `--period "month": want quarter, half, year, waves or all`},
 		{[]string{"--forum", "X"}, `--forum "X": unknown forum`},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -158,8 +159,8 @@ func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
 		}
 		n, measure, _ := strings.Cut(n, ":")
 		x, err := strconv.ParseFloat(n, 64)
-		if err != nil {
-			return m, usageErr(fmt.Errorf("--likert %q: %q is not a number", l, n))
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return m, usageErr(fmt.Errorf("--likert %q: %q is not a finite number", l, n))
 		}
 		if measure == "" {
 			m.Likert[label] = x

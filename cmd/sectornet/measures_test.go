@@ -183,8 +183,8 @@ func TestMeasureCommandErrors(t *testing.T) {
 		{[]string{"centrality", good, "--mode", "two", "--basis", "ties"}, "sectornet: --mode two needs --basis forums or meetings: reported ties are one-mode\n"},
 		{[]string{"centrality", good, "--mode", "two", "--weight", "newman"}, "sectornet: --weight applies to one-mode networks; the two-mode network is unweighted\n"},
 		{[]string{"centrality", good, "--paths", "long"}, "sectornet: unknown paths \"long\" (want hops or weighted)\n"},
-		{[]string{"sectors", good, "--permutations", "-1"}, "sectornet: --permutations must be 0 or more\n"},
-		{[]string{"communities", good, "--resolution", "0"}, "sectornet: --resolution must be a positive number\n"},
+		{[]string{"sectors", good, "--permutations", "-1"}, "sectornet: --permutations -1: want from 0 to 1000000 permutations (0 skips the test)\n"},
+		{[]string{"communities", good, "--resolution", "0"}, "sectornet: --resolution 0: want above 0 and at most 1000 (modularity resolution γ)\n"},
 		{[]string{"brokers", good, "--basis", "ties", "--wave", "1999"}, "sectornet: no ties in wave \"1999\" (waves: \"2012\", \"2014\")\n"},
 	}
 	for _, tt := range tests {

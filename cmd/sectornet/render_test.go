@@ -77,7 +77,7 @@ func TestRenderErrors(t *testing.T) {
 		{[]string{"render", good, "--format", "svg", "--view", "ego"}, "sectornet: --view ego needs --org ID\n"},
 		{[]string{"render", good, "--format", "svg", "--view", "ego", "--org", "dd"}, "sectornet: --org \"dd\": unknown organization (did you mean \"D\"?)\n"},
 		{[]string{"render", good, "--format", "svg", "--alpha", "0.1", "--top", "3"}, "sectornet: give at most one of --backbone (with --alpha, --correction), --min-weight, --top and --all-ties\n"},
-		{[]string{"render", good, "--format", "svg", "--alpha", "2"}, "sectornet: --alpha 2: want a level above 0 and below 1\n"},
+		{[]string{"render", good, "--format", "svg", "--alpha", "2"}, "sectornet: --alpha 2: want above 0 and below 1 (significance level)\n"},
 		{[]string{"render", good, "--format", "svg", "--layout", "spring"}, "sectornet: unknown layout \"spring\" (want dot, neato, fdp, sfdp, circo, twopi)\n"},
 		{[]string{"render", good, "--format", "svg", "--size", "fame"}, "sectornet: unknown size measure \"fame\" (want betweenness, degree, strength, pagerank, eigenvector, none)\n"},
 	}
@@ -114,7 +114,7 @@ func TestChartErrors(t *testing.T) {
 		{[]string{"chart", good, "--format", "svg"}, "sectornet: give --kind (balance, balance-gaps, centrality, degree, change, firsts, retention, trends)\n"},
 		{[]string{"chart", good, "--kind", "pie", "--format", "svg"}, "sectornet: unknown chart kind \"pie\" (want balance, balance-gaps, centrality, degree, change, firsts, retention, trends)\n"},
 		{[]string{"chart", good, "--kind", "degree", "--format", "dot"}, "sectornet: dot is a diagram format; charts are svg, png or pdf\n"},
-		{[]string{"chart", good, "--kind", "degree", "--format", "svg", "--width", "-2"}, "sectornet: --width and --height must be positive (cm), --font-size positive (pt)\n"},
+		{[]string{"chart", good, "--kind", "degree", "--format", "svg", "--width", "-2"}, "sectornet: --width -2: want 0 or from 2 to 100 cm (0: the default)\n"},
 		{[]string{"chart", good, "--kind", "centrality", "--format", "svg", "--measure", "fame"}, "sectornet: unknown measure \"fame\" (want betweenness, degree, strength, pagerank or eigenvector)\n"},
 	}
 	for _, tt := range tests {

@@ -86,6 +86,9 @@ neither it uses the embedded sample dataset.`,
 			}
 			return cmd.Help()
 		},
+		// Every numeric flag is checked against its documented range
+		// (flagrange.go) before any command runs.
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error { return checkFlagRanges(cmd) },
 	}
 	root.SetVersionTemplate("sectornet {{.Version}}\n")
 	root.SetOut(s.Out)
