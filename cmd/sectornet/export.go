@@ -49,7 +49,7 @@ Formats:
             pair (source < target by id), sorted by source then target
   graphml   GraphML for Gephi, yEd, Cytoscape, NetworkX, igraph
   gexf      GEXF for Gephi, with sector colours: 1.2draft by default, which
-            every Gephi release and NetworkX 2.x and 3.x read; --gexf-version
+            Gephi 0.8 and later and NetworkX 2.x and 3.x read; --gexf-version
             1.3 for GEXF 1.3 (Gephi 0.9.3+, NetworkX 3.x only); --waves
             writes the collaboration ties of every wave as a dynamic graph
             (one spell per wave, measures per wave) for Gephi's timeline
@@ -104,7 +104,7 @@ the organizations' measures stay those of the whole network.`,
 	f.Uint64Var(&o.seed, "seed", out.DefaultSeed, "Louvain random seed for the community attribute")
 	o.bb.add(cmd, "backbone", "auto")
 	pagerankFlag(cmd, &o.pagerank)
-	f.StringVar(&o.gexf, "gexf-version", out.GEXF12, "gexf: GEXF version, 1.2draft (every Gephi and NetworkX) or 1.3 (Gephi 0.9.3+, NetworkX 3)")
+	f.StringVar(&o.gexf, "gexf-version", out.GEXF12, "gexf: GEXF version, 1.2draft (Gephi 0.8+, NetworkX 2 and 3) or 1.3 (Gephi 0.9.3+, NetworkX 3)")
 	return cmd
 }
 
