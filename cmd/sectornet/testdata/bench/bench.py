@@ -10,7 +10,8 @@ Needs Go (to build sectornet from this checkout), GNU time (/usr/bin/time,
 Debian package "time") and Debian's python3-networkx, python3-igraph and
 python3-scipy. It generates the datasets with gen.py (skipped when already
 there), then for each size runs the tools in turn, round after round, timing
-each process with /usr/bin/time (wall clock and peak resident memory), and
+each process with /usr/bin/time (wall clock, peak resident memory and CPU
+time, user + system), and
 prints the Markdown table with medians; every run goes to WORK/results.json.
 It also compares sectornet's CSV with igraph's, column by column.
 
@@ -38,14 +39,15 @@ def sh(cmd, **kw):
 
 
 def timed(cmd, out_path):
-    """Runs cmd with stdout to out_path; returns (seconds, peak MiB, stderr)."""
+    """Runs cmd with stdout to out_path; returns (seconds, peak MiB, CPU
+    seconds (user + system), stderr)."""
     with open(out_path, "w") as out:
-        p = subprocess.run(["/usr/bin/time", "-f", "TIME %e %M", *cmd], stdout=out, stderr=subprocess.PIPE, text=True)
+        p = subprocess.run(["/usr/bin/time", "-f", "TIME %e %M %U %S", *cmd], stdout=out, stderr=subprocess.PIPE, text=True)
     if p.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed:\n{p.stderr}")
     lines = p.stderr.strip().splitlines()
-    _, secs, kb = lines[-1].split()
-    return float(secs), int(kb) / 1024, "\n".join(lines[:-1])
+    _, secs, kb, user, system = lines[-1].split()
+    return float(secs), int(kb) / 1024, float(user) + float(system), "\n".join(lines[:-1])
 
 
 def gen(args, orgs, extra):
@@ -91,9 +93,9 @@ def main():
     res = {"machine": machine(), "runs": {}, "agreement": {}, "load": {}}
 
     def run(key, cmd, out):
-        secs, mib, err = timed(cmd, out)
-        res["runs"].setdefault(key, []).append([secs, mib])
-        print(f"  {key}: {secs:.2f} s, {mib:.0f} MiB", file=sys.stderr, flush=True)
+        secs, mib, cpu, err = timed(cmd, out)
+        res["runs"].setdefault(key, []).append([secs, mib, cpu])
+        print(f"  {key}: {secs:.2f} s, {mib:.0f} MiB, CPU {cpu:.2f} s", file=sys.stderr, flush=True)
         return err
 
     for orgs in sizes:
@@ -168,7 +170,8 @@ def table(res):
             return "not run"
         runs = r[key]
         what = f"median of {len(runs)}" if len(runs) > 1 else "1 run"
-        return f"{med(runs, 0):.2f} s, {med(runs, 1):.0f} MiB ({what})"
+        cpu = f", CPU {med(runs, 2):.2f} s" if all(len(x) > 2 for x in runs) else ""
+        return f"{med(runs, 0):.2f} s, {med(runs, 1):.0f} MiB{cpu} ({what})"
 
     def ratio(a, b):
         if a in r and b in r:
