@@ -236,3 +236,27 @@ func TestRunLimiter(t *testing.T) {
 type iotestHalf struct{ r io.Reader }
 
 func (h iotestHalf) Read(p []byte) (int, error) { return h.r.Read(p[:min(len(p), 1000)]) }
+
+// TestBrokenSharedParts: a shared strings or styles part cut short is a
+// broken workbook (ErrNotWorkbook, naming the part), not a problem of a
+// sheet or row that it does not belong to. CI's FuzzWorkbookBytes found
+// the shared strings case.
+func TestBrokenSharedParts(t *testing.T) {
+	good, _ := validWorkbook(t, nil)
+	for _, part := range []string{"xl/sharedStrings.xml", "xl/styles.xml"} {
+		b := rezip(t, good, func(name string, content []byte) []byte {
+			if name == part {
+				return content[:len(content)/2]
+			}
+			return content
+		}, nil)
+		_, err := LoadWorkbook(bytes.NewReader(b), "w.xlsx")
+		if err == nil {
+			t.Fatalf("%s cut short: no error", part)
+		}
+		if !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), part) {
+			t.Errorf("%s cut short: %v", part, err)
+		}
+		checkWorkbookErrors(t, err)
+	}
+}

@@ -361,7 +361,7 @@ func (w *Workbook) sharedStrings() ([]string, error) {
 		}
 	}
 	if sc.err != nil {
-		return nil, fmt.Errorf("the shared strings: %v", sc.err)
+		return nil, broken("the shared strings ("+w.sstPath+")", sc.err)
 	}
 	return w.sst, nil
 }
@@ -403,7 +403,7 @@ func (w *Workbook) formats() []cellFormat {
 		tok, err := dec.Token()
 		if err != nil {
 			if err != io.EOF {
-				w.stylErr = fmt.Errorf("the styles: %v", err)
+				w.stylErr = broken("the styles ("+w.stylPath+")", err)
 			}
 			break
 		}
@@ -466,7 +466,7 @@ func (w *Workbook) readMerges(s sheetRef, cols int) ([]merged, error) {
 	defer rc.Close()
 	if found, err := contains(rc, []byte("mergeCell")); err != nil || !found {
 		if err != nil {
-			err = fmt.Errorf("sheet %s: %w", s.name, err)
+			err = broken("sheet "+s.name, err)
 		}
 		return nil, err
 	}
@@ -487,7 +487,7 @@ func (w *Workbook) readMerges(s sheetRef, cols int) ([]merged, error) {
 			if err == io.EOF {
 				break
 			}
-			return nil, fmt.Errorf("sheet %s: %w", s.name, err)
+			return nil, broken("sheet "+s.name, err)
 		}
 		head, _ := br.Peek(32)
 		name := head
@@ -501,7 +501,7 @@ func (w *Workbook) readMerges(s sheetRef, cols int) ([]merged, error) {
 		case "row":
 			tag, err := br.ReadSlice('>')
 			if err != nil {
-				return nil, fmt.Errorf("sheet %s: a broken row", s.name)
+				return nil, broken("sheet "+s.name, errors.New("a row tag left open"))
 			}
 			row++
 			if m := rowRefRE.FindSubmatch(tag); m != nil {
@@ -517,7 +517,7 @@ func (w *Workbook) readMerges(s sheetRef, cols int) ([]merged, error) {
 		}
 		tag, err := br.ReadSlice('>')
 		if err != nil {
-			return nil, fmt.Errorf("sheet %s: a broken merged range", s.name)
+			return nil, broken("sheet "+s.name, errors.New("a merged range tag left open"))
 		}
 		m := mergeRefRE.FindSubmatch(tag)
 		if m == nil {
@@ -794,11 +794,18 @@ func (r *Rows) readRow() (int, []string, bool) {
 }
 
 func (r *Rows) fail(err error) {
+	r.err = broken("sheet "+r.sheet.name, err)
+}
+
+// broken is the error of a part (what) that cannot be read to its end: a
+// limit reached stays ErrLimit; anything else (XML cut short, a zip
+// checksum) means the file is damaged, a problem of the workbook rather
+// than of a row in it.
+func broken(what string, err error) error {
 	if errors.Is(err, ErrLimit) {
-		r.err = fmt.Errorf("sheet %s: %w", r.sheet.name, err)
-		return
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	r.err = fmt.Errorf("sheet %s: %v", r.sheet.name, err)
+	return fmt.Errorf("%w: %s is broken: %v", ErrNotWorkbook, what, err)
 }
 
 // activate records the values of the merged ranges that start on row
