@@ -54,15 +54,29 @@ func WriteKumu(w io.Writer, x *Export) error {
 		bw.WriteString("}")
 	}
 	bw.WriteString("\n  ],\n  \"connections\": [")
+	// A dense projection has millions of connections: each id and the
+	// type are encoded once, not once a connection.
+	ids := make([]string, len(x.Nodes))
+	for i, n := range x.Nodes {
+		ids[i] = jsonString(n.ID)
+	}
+	typ := ""
+	if x.TieLabel != "" {
+		typ = ", \"type\": " + jsonString(x.TieLabel)
+	}
 	for i, t := range x.Ties {
 		if i > 0 {
 			bw.WriteString(",")
 		}
-		fmt.Fprintf(bw, "\n    {\"from\": %s, \"to\": %s, \"direction\": \"undirected\"", jsonString(x.Nodes[t.U].ID), jsonString(x.Nodes[t.V].ID))
-		if x.TieLabel != "" {
-			fmt.Fprintf(bw, ", \"type\": %s", jsonString(x.TieLabel))
-		}
-		fmt.Fprintf(bw, ", \"weight\": %s}", FormatFloat(t.Weight))
+		bw.WriteString("\n    {\"from\": ")
+		bw.WriteString(ids[t.U])
+		bw.WriteString(", \"to\": ")
+		bw.WriteString(ids[t.V])
+		bw.WriteString(", \"direction\": \"undirected\"")
+		bw.WriteString(typ)
+		bw.WriteString(", \"weight\": ")
+		bw.WriteString(FormatFloat(t.Weight))
+		bw.WriteString("}")
 	}
 	bw.WriteString("\n  ]\n}\n")
 	return bw.Flush()
