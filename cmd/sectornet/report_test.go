@@ -206,6 +206,11 @@ func BenchmarkReport(b *testing.B) {
 		for _, k := range kinds {
 			b.Logf("%-12s %8.2f s", k, byKind[k].Seconds())
 		}
+		for _, w := range a.Work() {
+			if w.Kind == "layout" {
+				b.Logf("  layout %-40s %8.2f s", w.Key, w.Elapsed.Seconds())
+			}
+		}
 		b.Logf("%-12s %8.2f s (drawing the scenes and charts, writing the files)", "the rest", (total - computed).Seconds())
 		b.Logf("%-12s %8.2f s", "total", total.Seconds())
 	}
