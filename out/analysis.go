@@ -62,6 +62,14 @@ func NewAnalysis(d *graph.Dataset, o AnalysisOptions) *Analysis {
 // Source is the dataset's folder or workbook, "" for the embedded sample.
 func (a *Analysis) Source() string { return a.opts.Source }
 
+// SampleMark ends the title of every table, figure and export made from
+// the embedded sample, so that it never passes for a dataset's results.
+const SampleMark = " (embedded sample: synthetic data)"
+
+// SampleNote is the first note of a diagram's legend made from the
+// embedded sample.
+const SampleNote = "Data: the embedded sample (synthetic)."
+
 // result is one memoized computation.
 type result struct {
 	mu   sync.Mutex

@@ -109,6 +109,16 @@ func (o DiagramOptions) layoutFor(view string, n int) string {
 // ten times as many ties) in the two waves the change view draws sector
 // pairs.
 func BuildDiagram(ctx context.Context, a *Analysis, o DiagramOptions) (*Diagram, error) {
+	dg, err := buildDiagram(ctx, a, o)
+	if err == nil && a.Source() == "" {
+		// The title is the SVG's <title>; the legend is what shows.
+		dg.Title += SampleMark
+		dg.Legend.Notes = append([]string{SampleNote}, dg.Legend.Notes...)
+	}
+	return dg, err
+}
+
+func buildDiagram(ctx context.Context, a *Analysis, o DiagramOptions) (*Diagram, error) {
 	d := a.Dataset
 	view := o.View
 	switch {
@@ -344,6 +354,16 @@ type ChartOptions struct {
 
 // BuildChart builds the chart o asks for.
 func BuildChart(ctx context.Context, a *Analysis, o ChartOptions) (*Chart, error) {
+	c, err := buildChart(ctx, a, o)
+	if err == nil && a.Source() == "" {
+		// On a line of its own: a chart's title is not wrapped, and
+		// the mark would push it past the plot's edges.
+		c.Title += "\n" + strings.TrimSpace(SampleMark)
+	}
+	return c, err
+}
+
+func buildChart(ctx context.Context, a *Analysis, o ChartOptions) (*Chart, error) {
 	d := a.Dataset
 	switch o.Kind {
 	case "balance":

@@ -34,6 +34,14 @@ type ExportOptions struct {
 // name, sector, measures and extra columns of organizations.csv. Warnings
 // are sentences for people about how the export was written.
 func BuildExport(ctx context.Context, a *Analysis, o ExportOptions) (x *Export, warnings []string, err error) {
+	x, warnings, err = buildExport(ctx, a, o)
+	if err == nil && a.Source() == "" {
+		x.Title += SampleMark
+	}
+	return x, warnings, err
+}
+
+func buildExport(ctx context.Context, a *Analysis, o ExportOptions) (x *Export, warnings []string, err error) {
 	switch {
 	case o.Waves:
 		x, err = dynamicExport(ctx, a, o)

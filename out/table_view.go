@@ -50,3 +50,43 @@ func (v *Tables) Write(w, errw io.Writer, f Format) error {
 }
 
 func tables(ts ...*Table) *Tables { return &Tables{Tables: ts} }
+
+// Names returns the names of v's tables, those of its CSV shape after,
+// each once.
+func (v *Tables) Names() []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, ts := range [][]*Table{v.Tables, v.CSV} {
+		for _, t := range ts {
+			if !seen[t.Name] {
+				seen[t.Name] = true
+				names = append(names, t.Name)
+			}
+		}
+	}
+	return names
+}
+
+// Select returns v with only its tables named name (the shape format f
+// writes first: the CSV shape for csv when v has one), keeping the notes
+// and warnings, and how many there are: 0 when v has no such table, more
+// than one when a view repeats a table (change, once per pair of waves).
+// The JSON of one table is an object with its one key.
+func (v *Tables) Select(name string, f Format) (*Tables, int) {
+	shapes := [][]*Table{v.Tables, v.CSV}
+	if f == FormatCSV {
+		shapes[0], shapes[1] = shapes[1], shapes[0]
+	}
+	for _, ts := range shapes {
+		var match []*Table
+		for _, t := range ts {
+			if t.Name == name {
+				match = append(match, t)
+			}
+		}
+		if len(match) > 0 {
+			return &Tables{Tables: match, Notes: v.Notes, Warnings: v.Warnings}, len(match)
+		}
+	}
+	return nil, 0
+}

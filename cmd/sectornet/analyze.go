@@ -13,6 +13,7 @@ import (
 type analyzeOptions struct {
 	dir        string
 	format     string
+	table      string // --table: print only this table
 	net        networkFlags
 	paths      string
 	resolution float64
@@ -54,7 +55,7 @@ with a betweenness_error column.`,
 			return runAnalyze(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	o.net.add(cmd)
 	cmd.Flags().StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
 	cmd.Flags().Float64Var(&o.resolution, "resolution", out.DefaultResolution, "Louvain resolution γ")
@@ -94,5 +95,5 @@ func runAnalyze(ctx context.Context, s *streams, o analyzeOptions) error {
 		return err
 	}
 	v, err := out.AnalyzeTables(ctx, a, spec, o.measures, out.MeasureOptions{Paths: paths, Approx: o.approx.options(), Seed: o.seed, Resolution: o.resolution, PageRank: stop, Method: o.method})
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }

@@ -51,6 +51,7 @@ func (bf *backboneFlags) spec() (graph.BackboneSpec, error) {
 type backboneOptions struct {
 	dir    string
 	format string
+	table  string // --table: print only this table
 	all    bool
 	net    networkFlags
 	bb     backboneFlags
@@ -95,7 +96,7 @@ network's), shared (forums or meetings in common; SDSM and FDSM), expected
 			return runBackbone(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	cmd.Flags().BoolVar(&o.all, "all", false, "list every tie, kept or not")
 	o.net.add(cmd)
 	o.bb.add(cmd, "method", "auto")
@@ -120,5 +121,5 @@ func runBackbone(ctx context.Context, s *streams, o backboneOptions) error {
 		return err
 	}
 	v, err := out.BackboneTable(ctx, a, ns, bs, o.all)
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }

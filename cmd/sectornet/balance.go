@@ -17,6 +17,7 @@ import (
 type balanceOptions struct {
 	dir       string
 	format    string
+	table     string // --table: print only this table
 	forum     string
 	kind      string
 	check     bool
@@ -84,7 +85,7 @@ targeted sector whose members never attended a meeting the forum held.`,
 			return runBalance(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	cmd.Flags().StringVar(&o.forum, "forum", "", "only this forum (by id)")
 	cmd.Flags().StringVar(&o.kind, "kind", "", "only forums of this kind (forum, board, ... as in forums.csv)")
 	cmd.Flags().BoolVar(&o.check, "check", false, "print one line per breach of the representation key; exit status 4 if any")
@@ -100,6 +101,9 @@ func runBalance(ctx context.Context, s *streams, o balanceOptions) error {
 	if o.tolSet && !o.check {
 		return usageErr(errors.New("--tolerance applies to --check"))
 	}
+	if o.check && o.dir == "" {
+		return usageErr(errors.New("balance --check needs DIR, the dataset to watch: it is meant for scheduled jobs, and the embedded sample would stand in for your data (sectornet balance mydata --check)"))
+	}
 	if o.tolerance < 0 || o.tolerance > 1 || math.IsNaN(o.tolerance) {
 		return usageErr(fmt.Errorf("--tolerance %v: want a fraction from 0 to 1 (0.15 = 15 points)", o.tolerance))
 	}
@@ -113,7 +117,7 @@ func runBalance(ctx context.Context, s *streams, o balanceOptions) error {
 	}
 	if !o.check {
 		v, err := out.BalanceTables(a, sel)
-		return writeView(s, f, v, err)
+		return writeView(s, f, o.table, v, err)
 	}
 	c, err := out.CheckBalance(a, sel, o.tolerance)
 	if err != nil {

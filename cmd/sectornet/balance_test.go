@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -253,7 +254,16 @@ func TestBalanceSample(t *testing.T) {
 	if len(rates) != 0 {
 		t.Errorf("no overall row for %v", rates)
 	}
-	code, out, _ = sectornet(t, "balance", "--check")
+	// --check watches a dataset, never the sample standing in for one.
+	code, _, errs = sectornet(t, "balance", "--check")
+	if code != exitUsage || !strings.HasPrefix(errs, "sectornet: balance --check needs DIR, the dataset to watch") {
+		t.Errorf("check without DIR: %d %q", code, errs)
+	}
+	dir := filepath.Join(t.TempDir(), "sample")
+	if code, _, errs := sectornet(t, "init", "--sample", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, _ = sectornet(t, "balance", dir, "--check")
 	if code != exitCheck || !strings.Contains(out, "welfare: no academia member (target 10%)\n") ||
 		!strings.Contains(out, "employment: the academia member attended none of its 4 meetings\n") ||
 		!strings.Contains(out, "education: 21 members, 1 over its capacity of 20\n") {

@@ -11,6 +11,7 @@ import (
 type brokersOptions struct {
 	dir    string
 	format string
+	table  string // --table: print only this table
 	net    networkFlags
 	z      bool
 }
@@ -58,7 +59,7 @@ All are empty for organizations without ties.`,
 			return runBrokers(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	o.net.add(cmd)
 	cmd.Flags().BoolVar(&o.z, "z", false, "add each role's expected count and z-score against a random network of the same density, per organization and for the network (R sna brokerage exp.nli, z.nli, exp.gli, z.gli)")
 	return cmd
@@ -78,5 +79,5 @@ func runBrokers(ctx context.Context, s *streams, o brokersOptions) error {
 		return err
 	}
 	v, err := out.BrokersTable(ctx, a, spec, o.z)
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }

@@ -14,6 +14,7 @@ import (
 type centralityOptions struct {
 	dir       string
 	format    string
+	table     string // --table: print only this table
 	net       networkFlags
 	weightSet bool // --weight given explicitly
 	mode      string
@@ -83,7 +84,7 @@ betweenness_centrality, closeness_centrality).`,
 			return runCentrality(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	o.net.add(cmd)
 	cmd.Flags().StringVar(&o.mode, "mode", "one", "one (organizations) or two (organizations and forums)")
 	cmd.Flags().StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
@@ -132,8 +133,8 @@ func runCentrality(ctx context.Context, s *streams, o centralityOptions) error {
 	}
 	if o.mode == "two" {
 		v, err := out.TwoModeTable(ctx, a, spec.Basis)
-		return writeView(s, f, v, err)
+		return writeView(s, f, o.table, v, err)
 	}
 	v, err := out.CentralityTable(ctx, a, spec, paths, stop, o.approx.options(), o.seed)
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }

@@ -14,6 +14,7 @@ type changeOptions struct {
 	survey       surveyFlags
 	dir          string
 	format       string
+	table        string // --table: print only this table
 	from, to     string
 	tieType      string
 	universe     string
@@ -66,7 +67,7 @@ consecutive pair of waves is compared.`,
 			return runChange(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	f := cmd.Flags()
 	f.StringVar(&o.from, "from", "", "the earlier wave (default: each wave but the last)")
 	f.StringVar(&o.to, "to", "", "the later wave (default: the wave after --from)")
@@ -112,5 +113,5 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 	}
 	v, err := out.ChangeTables(ctx, a, out.ChangeOptions{From: o.from, To: o.to, Type: o.tieType, Universe: u, Permutations: o.permutations, Seed: o.seed, Top: o.top, Rule: rule, Missing: missing,
 		QAPPermutations: o.qapPerms, Inference: o.inf.options()})
-	return writeView(s, f, v, flagWaves(err))
+	return writeView(s, f, o.table, v, flagWaves(err))
 }

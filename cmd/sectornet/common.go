@@ -63,6 +63,7 @@ func isWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path),
 // files or an .xlsx workbook (the sample when ""), printing every problem
 // to stderr as FILE:LINE: message (WORKBOOK[SHEET]:ROW:COLUMN: message).
 func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, error) {
+	s.inputs = append(s.inputs, datasetInputs(dir)...)
 	var d *graph.Dataset
 	prefix := ""
 	if isWorkbook(dir) {
@@ -91,6 +92,7 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 	if err != nil {
 		return nil, err
 	}
+	s.sample = dir == ""
 	if dir != "" {
 		prefix = dir + string(os.PathSeparator)
 	}
@@ -163,9 +165,13 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// formatFlag adds --format to cmd.
-func formatFlag(cmd *cobra.Command, p *string) {
+// formatFlag adds --format to cmd, and --table (into table) when it is
+// not nil.
+func formatFlag(cmd *cobra.Command, p, table *string) {
 	cmd.Flags().StringVar(p, "format", "table", "output format: table, csv, json, md or tex")
+	if table != nil {
+		cmd.Flags().StringVar(table, "table", "", "print only the table of this name (as the json keys name them), so the output loads as one CSV")
+	}
 }
 
 func parseFormat(s string) (out.Format, error) {
@@ -247,12 +253,29 @@ func loadAnalysis(ctx context.Context, s *streams, dir string) (*out.Analysis, e
 	if err != nil {
 		return nil, err
 	}
+	if err := requireData(dir, d); err != nil {
+		return nil, err
+	}
 	return out.NewAnalysis(d, out.AnalysisOptions{
 		Source:   dir,
 		Layout:   childLayout,
 		Progress: func(what string) func(done, total int) { return progress(s, what) },
 		Phase:    func(what string) out.Phase { return startPhase(s, what) },
 	}), nil
+}
+
+// requireData refuses a dataset with no organizations (as `sectornet
+// init` writes it) for the commands that measure something: an error
+// rather than empty tables.
+func requireData(dir string, d *graph.Dataset) error {
+	if len(d.Orgs) > 0 {
+		return nil
+	}
+	where := "organizations.csv, forums.csv and participation.csv"
+	if isWorkbook(dir) {
+		where = "the sheets organizations, forums and participation"
+	}
+	return &exitErr{code: exitInvalid, err: fmt.Errorf("%s: the dataset is empty: add rows to %s, then run this again (sectornet validate %s checks them)", dir, where, dir)}
 }
 
 // childLayout lays a diagram out in a child process of this program (see
@@ -266,12 +289,49 @@ func childLayout(ctx context.Context, engine string, dot []byte) ([]byte, error)
 }
 
 // writeView prints a table view in format f, its notes to stderr for csv
-// and json.
-func writeView(s *streams, f out.Format, v *out.Tables, err error) error {
+// and json; only its table named table (--table) when that is not "".
+func writeView(s *streams, f out.Format, table string, v *out.Tables, err error) error {
 	if err != nil {
 		return err
 	}
+	if table != "" {
+		one, n := v.Select(table, f)
+		switch {
+		case n == 0:
+			names := v.Names()
+			msg := fmt.Sprintf("--table %q: no such table (tables: %s)", table, strings.Join(names, ", "))
+			if hint := data.DidYouMean(table, names); hint != "" {
+				msg += " (" + hint + ")"
+			}
+			return usageErr(errors.New(msg))
+		case n > 1:
+			return usageErr(fmt.Errorf("--table %q: %d tables have that name, one per pair of waves; choose one pair with --from and --to", table, n))
+		}
+		v = one
+	}
+	if s.sample {
+		v = markSample(v)
+	}
 	return v.Write(s.Out, s.Err, f)
+}
+
+// markSample returns v with out.SampleMark after each table's title.
+func markSample(v *out.Tables) *out.Tables {
+	c := *v
+	mark := func(ts []*out.Table) []*out.Table {
+		if ts == nil {
+			return nil // no shape of its own for the format
+		}
+		marked := make([]*out.Table, len(ts))
+		for i, t := range ts {
+			m := *t
+			m.Title += out.SampleMark
+			marked[i] = &m
+		}
+		return marked
+	}
+	c.Tables, c.CSV = mark(v.Tables), mark(v.CSV)
+	return &c
 }
 
 // flagWaves restates an error in the waves asked for (graph.WaveError)

@@ -13,6 +13,7 @@ import (
 type communitiesOptions struct {
 	dir        string
 	format     string
+	table      string // --table: print only this table
 	net        networkFlags
 	resolution float64
 	seed       uint64
@@ -56,7 +57,7 @@ organizations.csv; an organization without ties is a community of its own.`,
 			return runCommunities(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	o.net.add(cmd)
 	cmd.Flags().StringVar(&o.method, "method", out.DefaultCommunityMethod, "leiden or louvain")
 	cmd.Flags().Float64Var(&o.resolution, "resolution", out.DefaultResolution, "modularity resolution γ (above 1: more, smaller communities)")
@@ -84,5 +85,5 @@ func runCommunities(ctx context.Context, s *streams, o communitiesOptions) error
 		return err
 	}
 	v, err := out.CommunitiesTables(ctx, a, spec, o.method, o.resolution, o.seed)
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }

@@ -12,6 +12,7 @@ import (
 type coreOptions struct {
 	dir          string
 	format       string
+	table        string // --table: print only this table
 	net          networkFlags
 	restarts     int
 	permutations int
@@ -59,7 +60,7 @@ the fit is empty and everyone is in the periphery.`,
 			return runCore(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	o.net.add(cmd)
 	cmd.Flags().IntVar(&o.restarts, "restarts", out.DefaultCoreRestarts, "local searches from different starts (the best fit wins)")
 	cmd.Flags().IntVar(&o.permutations, "permutations", out.DefaultCorePermutations, "random networks for the permutation test of the fit (0 to skip)")
@@ -87,5 +88,5 @@ func runCore(ctx context.Context, s *streams, o coreOptions) error {
 		return err
 	}
 	v, err := out.CoreTables(ctx, a, spec, o.restarts, o.permutations, o.seed)
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }

@@ -59,7 +59,7 @@ var invocations = [][]string{
 	{"render", good, "--view", "sectors", "--format", "dot"},
 	{"balance", "--format", "json"},
 	{"balance", seedForum, "--format", "md"},
-	{"balance", "--check", "--forum", "technology"},
+	{"balance", seedForum, "--check", "--forum", "F1", "--tolerance", "0.3"},
 	{"chart", good, "--kind", "degree", "-o", "{out}.svg"},
 	{"report", good, "-o", "{out}"},
 	{"chart", good, "--kind", "balance", "-o", "{out}.pdf"},

@@ -14,6 +14,7 @@ import (
 
 type engagementOptions struct {
 	dir, format   string
+	table         string // --table: print only this table
 	forum, kind   string
 	thresholds    graph.EngagementOptions
 	unit, period  string
@@ -69,7 +70,7 @@ exit status 4 when there is any (--format csv|json for a table).`,
 			return runEngagement(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	f := cmd.Flags()
 	f.StringVar(&o.forum, "forum", "", "only this forum (by id)")
 	f.StringVar(&o.kind, "kind", "", "only forums of this kind (forum, board, ... as in forums.csv)")
@@ -110,6 +111,9 @@ func runEngagement(ctx context.Context, s *streams, o engagementOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := requireData(o.dir, d); err != nil {
+		return err
+	}
 	if len(d.Forums) == 0 || len(d.Memberships) == 0 || len(d.Meetings) == 0 {
 		return errors.New("engagement needs forums with members (forums.csv, participation.csv) and their meetings (meetings.csv); the dataset has none")
 	}
@@ -122,7 +126,7 @@ func runEngagement(ctx context.Context, s *streams, o engagementOptions) error {
 		return writeWatch(s, f, d, graph.Engage(d, th))
 	}
 	v, err := out.EngagementView(ctx, out.NewAnalysis(d, out.AnalysisOptions{Source: o.dir}), out.EngagementOptions{Thresholds: th, Unit: unit, Period: period, Curves: o.curves})
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }
 
 // writeWatch prints the watch list: a line each (a table in csv, json,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -17,6 +18,7 @@ import (
 type exportOptions struct {
 	dir        string
 	format     string
+	formatSet  bool // --format given explicitly
 	output     string
 	net        networkFlags
 	weightSet  bool // --weight given explicitly
@@ -81,6 +83,7 @@ the organizations' measures stay those of the whole network.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.weightSet = cmd.Flags().Changed("weight")
+			o.formatSet = cmd.Flags().Changed("format")
 			o.backbone = cmd.Flags().Changed("backbone")
 			for _, k := range []string{"alpha", "correction", "trials", "backbone-seed"} {
 				if cmd.Flags().Changed(k) && !o.backbone {
@@ -91,7 +94,7 @@ the organizations' measures stay those of the whole network.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "edgelist", "export format: "+strings.Join(out.ExportFormats, ", "))
+	f.StringVar(&o.format, "format", "edgelist", "export format: "+strings.Join(out.ExportFormats, ", ")+" (default: from -o's extension, "+exportExtensionList()+"; edgelist on standard output)")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	o.net.add(cmd)
 	f.StringVar(&o.mode, "mode", "one", "one (organizations) or two (organizations and forums, or meetings with --basis meetings)")
@@ -108,10 +111,57 @@ the organizations' measures stay those of the whole network.`,
 	return cmd
 }
 
-func runExport(ctx context.Context, s *streams, o exportOptions) error {
-	if !slices.Contains(out.ExportFormats, o.format) {
-		return usageErr(fmt.Errorf("unknown export format %q (want %s)", o.format, strings.Join(out.ExportFormats, ", ")))
+// exportExtensions are the file extensions of each export format, the
+// first its usual one.
+var exportExtensions = map[string][]string{
+	"edgelist": {".csv"}, "graphml": {".graphml"}, "gexf": {".gexf"}, "pajek": {".net", ".paj"},
+	"dl": {".dl"}, "kumu": {".json"}, "dot": {".dot", ".gv"},
+}
+
+// exportFormat returns the format of an export: --format when given (and
+// not at odds with -o's extension), else the one -o's extension names,
+// else the edge list.
+func exportFormat(format string, formatSet bool, output string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(output))
+	byExt := ""
+	for f, exts := range exportExtensions {
+		if slices.Contains(exts, ext) {
+			byExt = f
+		}
 	}
+	switch {
+	case formatSet && !slices.Contains(out.ExportFormats, format):
+		return "", usageErr(fmt.Errorf("unknown export format %q (want %s)", format, strings.Join(out.ExportFormats, ", ")))
+	case !formatSet && output == "":
+		return format, nil
+	case !formatSet && byExt != "":
+		return byExt, nil
+	case !formatSet && ext == "":
+		return "", usageErr(fmt.Errorf("-o %s: no file extension to tell the format by; give --format (%s) or an extension (%s)", output, strings.Join(out.ExportFormats, ", "), exportExtensionList()))
+	case !formatSet:
+		return "", usageErr(fmt.Errorf("-o %s: cannot tell the format from %q; give --format (%s) or an extension (%s)", output, ext, strings.Join(out.ExportFormats, ", "), exportExtensionList()))
+	case byExt != "" && byExt != format:
+		return "", usageErr(fmt.Errorf("-o %s: a %s file is %s, not %s; give --format %s, or a %s file name", output, ext, byExt, format, byExt, exportExtensions[format][0]))
+	}
+	return format, nil
+}
+
+// exportExtensionList lists the extensions export knows, in the order of
+// out.ExportFormats.
+func exportExtensionList() string {
+	var l []string
+	for _, f := range out.ExportFormats {
+		l = append(l, exportExtensions[f]...)
+	}
+	return strings.Join(l, " ")
+}
+
+func runExport(ctx context.Context, s *streams, o exportOptions) error {
+	f, err := exportFormat(o.format, o.formatSet, o.output)
+	if err != nil {
+		return err
+	}
+	o.format = f
 	var labels out.Labels
 	switch o.labels {
 	case "id":

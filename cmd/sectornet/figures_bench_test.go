@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/sectornet/sectornet/data"
-	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
 
@@ -33,7 +32,7 @@ func BenchmarkReportFigures(b *testing.B) {
 			for b.Loop() {
 				a := out.NewAnalysis(d, out.AnalysisOptions{Source: "DATA", Layout: childLayout})
 				for _, rf := range out.ReportFigures {
-					fig, err := rf.Figure(context.Background(), a, graph.NetworkSpec{})
+					fig, err := rf.Figure(context.Background(), a)
 					if err != nil {
 						if !strings.Contains(err.Error(), "needs") {
 							b.Logf("%s: %v", rf.Name, err)

@@ -63,16 +63,28 @@ func checkOutput(path string, force bool, inputs ...string) error {
 	if err != nil {
 		return nil // not there: nothing to lose
 	}
-	for _, in := range inputs {
-		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return usageErr(fmt.Errorf("%s is an input of this run; nothing written (write the output elsewhere)", path))
-		}
+	if err := refuseInput(path, inputs); err != nil {
+		return err
 	}
 	if st.IsDir() {
 		return usageErr(fmt.Errorf("%s is a folder; give a file name", path))
 	}
 	if !force {
 		return usageErr(fmt.Errorf("%s already exists; nothing written (use --force to overwrite)", path))
+	}
+	return nil
+}
+
+// refuseInput refuses to write path when it is one of inputs.
+func refuseInput(path string, inputs []string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	for _, in := range inputs {
+		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+			return usageErr(fmt.Errorf("%s is an input of this run; nothing written (write the output elsewhere)", path))
+		}
 	}
 	return nil
 }

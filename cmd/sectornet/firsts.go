@@ -12,6 +12,7 @@ import (
 type firstsOptions struct {
 	dir    string
 	format string
+	table  string // --table: print only this table
 	top    int
 	pairs  bool
 }
@@ -35,7 +36,7 @@ new cross-sector pairs; with --pairs, the first meeting of every pair.`,
 			return runFirsts(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	cmd.Flags().IntVar(&o.top, "top", out.DefaultFirstsTop, "meetings to list among those that introduced the most cross-sector pairs (0 for all)")
 	cmd.Flags().BoolVar(&o.pairs, "pairs", false, "also list every pair with the date of its first meeting together")
 	return cmd
@@ -54,5 +55,5 @@ func runFirsts(ctx context.Context, s *streams, o firstsOptions) error {
 		return err
 	}
 	v, err := out.FirstsTables(ctx, a, o.top, o.pairs)
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }

@@ -83,7 +83,7 @@ numbers on any number of cores.`,
 			return runQAP(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, nil)
 	f := cmd.Flags()
 	f.StringVar(&o.outcome, "outcome", "", "the dyadic outcome (default: new:W1:W2 of the last two waves)")
 	f.StringSliceVar(&o.predict, "predict", nil, "the dyadic predictors, comma-separated (default: coparticipation:W1:W2,same-sector,degree-sum:W1)")
@@ -131,6 +131,9 @@ func runQAP(ctx context.Context, s *streams, o qapOptions) error {
 	}
 	d, err := loadDataset(ctx, s, o.dir)
 	if err != nil {
+		return err
+	}
+	if err := requireData(o.dir, d); err != nil {
 		return err
 	}
 	m := qapModel{outcome: o.outcome, predict: o.predict,

@@ -302,9 +302,14 @@ func (o *renderOptions) labelCount() (int, error) {
 
 // writeOutput writes with write to the file output, or to standard output
 // when output is "".
+// It never writes over a file the run read (s.inputs): export -o
+// mydata/organizations.csv would lose the input.
 func writeOutput(s *streams, output string, write func(io.Writer) error) error {
 	if output == "" {
 		return write(s.Out)
+	}
+	if err := refuseInput(output, s.inputs); err != nil {
+		return err
 	}
 	return writeFileAtomic(output, write)
 }

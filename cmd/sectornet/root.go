@@ -23,6 +23,13 @@ type streams struct {
 	// pseudo holds --pseudonymize and --keep-attrs; nil outside the root
 	// command's flags.
 	pseudo *pseudonymFlags
+
+	// sample is set when the dataset read is the embedded sample: every
+	// table printed then says so in its title.
+	sample bool
+	// inputs are the files of the dataset read, which no output may
+	// replace.
+	inputs []string
 }
 
 // Exit statuses (documented in README.md).

@@ -12,6 +12,7 @@ import (
 type sectorsOptions struct {
 	dir          string
 	format       string
+	table        string // --table: print only this table
 	net          networkFlags
 	permutations int
 	seed         uint64
@@ -61,7 +62,7 @@ each with one sentence on how to read it:
 			return runSectors(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	o.net.add(cmd)
 	cmd.Flags().IntVar(&o.permutations, "permutations", out.DefaultEIPermutations, "random reassignments for the E-I permutation test (0 to skip)")
 	cmd.Flags().Uint64Var(&o.seed, "seed", out.DefaultSeed, "random seed of the permutation test, --cug and --bootstrap")
@@ -89,5 +90,5 @@ func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 		return err
 	}
 	v, err := out.SectorsTables(ctx, a, spec, o.permutations, o.seed, o.inf.options())
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }

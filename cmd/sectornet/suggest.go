@@ -16,6 +16,7 @@ type suggestOptions struct {
 	survey  surveyFlags
 	dir     string
 	format  string
+	table   string // --table: print only this table
 	org     string
 	limit   int
 	wave    string
@@ -44,7 +45,7 @@ collaborated. Pairs with nothing in common are not listed.`,
 			return runSuggest(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	f := cmd.Flags()
 	f.StringVar(&o.org, "org", "", "only introductions for this organization (its id)")
 	f.IntVar(&o.limit, "limit", out.DefaultSuggestLimit, "at most this many suggestions (0 for all)")
@@ -77,7 +78,7 @@ func runSuggest(ctx context.Context, s *streams, o suggestOptions) error {
 		}
 	}
 	v, err := out.SuggestTable(ctx, a, out.SuggestOptions{Org: org, Limit: o.limit, Wave: o.wave, Type: o.tieType, Rule: rule, Missing: missing})
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }
 
 // orgIndex returns the index of the organization with id, or a usage

@@ -12,6 +12,7 @@ type summaryOptions struct {
 	allPaths bool
 	dir      string
 	format   string
+	table    string // --table: print only this table
 	net      networkFlags
 	inf      inferenceFlags
 }
@@ -42,7 +43,7 @@ density, degree centralization, average clustering and components (--basis,
 			return runSummary(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	o.net.add(cmd)
 	cmd.Flags().BoolVar(&o.allPaths, "all-paths", false, "find every shortest path (betweenness and closeness centralization, diameter, mean path length) even on a network where that takes long")
 	o.inf.add(cmd, nil)
@@ -66,5 +67,5 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 		return err
 	}
 	v, err := out.SummaryTables(ctx, a, spec, out.SummaryOptions{Inference: o.inf.options(), AllPaths: o.allPaths})
-	return writeView(s, f, v, err)
+	return writeView(s, f, o.table, v, err)
 }

@@ -12,6 +12,7 @@ import (
 
 type surveyOptions struct {
 	dir, format           string
+	table                 string // --table: print only this table
 	wave, tieType         string
 	symmetrize, missing   string
 	directed, ties, prose bool
@@ -52,7 +53,7 @@ func newSurveyCmd(s *streams) *cobra.Command {
 			return runSurvey(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format)
+	formatFlag(cmd, &o.format, &o.table)
 	f := cmd.Flags()
 	f.StringVar(&o.wave, "wave", "", "only this wave (default: every wave; the sensitivity table shows the latest)")
 	f.StringVar(&o.tieType, "type", "", "only reports of this tie type")
@@ -93,5 +94,5 @@ func runSurvey(ctx context.Context, s *streams, o surveyOptions) error {
 		return nil
 	}
 	v, err := out.SurveyView(ctx, a, out.SurveyOptions{Wave: o.wave, Type: o.tieType, Rule: rule, Missing: missing, Directed: o.directed, Ties: o.ties})
-	return writeView(s, format, v, err)
+	return writeView(s, format, o.table, v, err)
 }

@@ -13,9 +13,5 @@ func TestMain(m *testing.M) {
 	if engine := os.Getenv(out.GraphvizEnv); engine != "" {
 		os.Exit(out.ServeGraphviz(engine, os.Stdin, os.Stdout, os.Stderr))
 	}
-	code := m.Run()
-	if sampleReportDir != "" {
-		os.RemoveAll(sampleReportDir)
-	}
-	os.Exit(code)
+	os.Exit(m.Run())
 }

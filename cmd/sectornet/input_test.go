@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sectornet/sectornet/out"
+)
+
+// TestExportFormatFromExtension: without --format, export -o takes the
+// format from the file's extension (as render and chart do), and refuses
+// a --format at odds with it.
+func TestExportFormatFromExtension(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ file, start string }{
+		{"n.graphml", "<?xml"},
+		{"n.GEXF", "<?xml"},
+		{"n.net", "*Vertices"},
+		{"n.dl", "dl n=5"},
+		{"n.json", "{"},
+		{"n.gv", "graph"},
+		{"n.csv", "source,target,weight"},
+	} {
+		path := filepath.Join(dir, tt.file)
+		if code, _, errs := sectornet(t, "export", good, "-o", path); code != 0 {
+			t.Fatalf("%s: %d %s", tt.file, code, errs)
+		}
+		b, _ := os.ReadFile(path)
+		if !strings.HasPrefix(string(b), tt.start) {
+			t.Errorf("%s starts %.40q, want %q", tt.file, b, tt.start)
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "n.GEXF"))
+	if !strings.Contains(string(b), "<gexf ") {
+		t.Errorf("n.GEXF is not GEXF: %.200s", b)
+	}
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"--format", "gexf", "-o", "x.graphml"}, "-o x.graphml: a .graphml file is graphml, not gexf; give --format graphml, or a .gexf file name"},
+		{[]string{"-o", "x.txt"}, `-o x.txt: cannot tell the format from ".txt"; give --format (edgelist, graphml, gexf, pajek, dl, kumu, dot) or an extension (.csv .graphml .gexf .net .paj .dl .json .dot .gv)`},
+		{[]string{"-o", "network"}, "-o network: no file extension to tell the format by; give --format (edgelist, graphml, gexf, pajek, dl, kumu, dot) or an extension (.csv .graphml .gexf .net .paj .dl .json .dot .gv)"},
+		// An unknown --format is named as such, whatever the extension.
+		{[]string{"--format", "foo", "-o", "x.graphml"}, `unknown export format "foo" (want edgelist, graphml, gexf, pajek, dl, kumu, dot)`},
+	} {
+		args := append([]string{"export", good}, tt.args...)
+		for i, a := range args {
+			if strings.HasPrefix(a, "x.") || a == "network" {
+				args[i] = filepath.Join(dir, a)
+				tt.msg = strings.ReplaceAll(tt.msg, "-o "+a, "-o "+args[i])
+			}
+		}
+		code, _, errs := sectornet(t, args...)
+		if code != exitUsage || errs != "sectornet: "+tt.msg+"\n" {
+			t.Errorf("%v: %d %q, want %q", tt.args, code, errs, tt.msg)
+		}
+	}
+	// A --format that agrees with the extension, and one given for an
+	// extension export does not know, are written.
+	if code, _, errs := sectornet(t, "export", good, "--format", "pajek", "-o", filepath.Join(dir, "y.paj")); code != 0 {
+		t.Error(errs)
+	}
+	if code, _, errs := sectornet(t, "export", good, "--format", "edgelist", "-o", filepath.Join(dir, "y.txt")); code != 0 {
+		t.Error(errs)
+	}
+}
+
+// TestOutputNeverReplacesInput: no output of a run replaces a file it
+// read, with or without --force.
+func TestOutputNeverReplacesInput(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mydata")
+	if code, _, errs := sectornet(t, "init", "--sample", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	orgs := filepath.Join(dir, "organizations.csv")
+	before, _ := os.ReadFile(orgs)
+	for _, args := range [][]string{
+		{"export", dir, "-o", orgs},
+		{"export", dir, "--format", "edgelist", "-o", filepath.Join(dir, "ties.csv")},
+	} {
+		code, _, errs := sectornet(t, args...)
+		target := args[len(args)-1]
+		if want := "sectornet: " + target + " is an input of this run; nothing written (write the output elsewhere)\n"; code != exitUsage || errs != want {
+			t.Errorf("%v: %d %q, want %q", args, code, errs, want)
+		}
+	}
+	if after, _ := os.ReadFile(orgs); string(after) != string(before) {
+		t.Error("organizations.csv was changed")
+	}
+	// A workbook is an input too.
+	book := filepath.Join(t.TempDir(), "partners.xlsx")
+	if code, _, errs := sectornet(t, "init", "--xlsx", book, "--sample"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, _, errs := sectornet(t, "export", book, "--format", "edgelist", "-o", book)
+	if code != exitUsage || !strings.Contains(errs, "is an input of this run") {
+		t.Errorf("export over the workbook: %d %q", code, errs)
+	}
+	// Another file in the folder is written.
+	if code, _, errs := sectornet(t, "export", dir, "-o", filepath.Join(dir, "network.graphml")); code != 0 {
+		t.Error(errs)
+	}
+}
+
+// TestTableFlag: --table prints one table of a multi-table command, so
+// its CSV loads as one table; an unknown name lists the names.
+func TestTableFlag(t *testing.T) {
+	code, got, errs := sectornet(t, "summary", good, "--format", "csv", "--table", "network")
+	if code != 0 || !strings.HasPrefix(got, "measure,value\nnodes,5\n") || strings.Contains(got, "#") || strings.Contains(got, "\n\n") {
+		t.Errorf("summary --table network: %d %q %s", code, got, errs)
+	}
+	code, got, _ = sectornet(t, "summary", good, "--format", "json", "--table", "sectors")
+	if code != 0 || !strings.HasPrefix(got, "{\n  \"sectors\": [") || strings.Contains(got, `"network"`) {
+		t.Errorf("summary json --table sectors: %d %q", code, got)
+	}
+	code, _, errs = sectornet(t, "summary", good, "--table", "networks")
+	if want := `sectornet: --table "networks": no such table (tables: dataset, sectors, forums, meetings, waves, network, components, tie_scores) (did you mean "network"?)` + "\n"; code != exitUsage || errs != want {
+		t.Errorf("unknown table: %d %q, want %q", code, errs, want)
+	}
+	// analyze's CSV is its organizations table; --table network still
+	// gives the network table.
+	code, got, _ = sectornet(t, "analyze", good, "--format", "csv", "--table", "network")
+	if code != 0 || !strings.HasPrefix(got, "measure,value\norganizations,5\n") {
+		t.Errorf("analyze --table network: %d %q", code, got)
+	}
+	code, got, _ = sectornet(t, "balance", good, "--format", "csv", "--table", "sectors")
+	if code != 0 || !strings.HasPrefix(got, "forum,sector,") {
+		t.Errorf("balance --table sectors: %d %q", code, got)
+	}
+}
+
+// TestSampleMark: what is made from the embedded sample says so in its
+// title (text, Markdown, LaTeX, multi-table CSV, figures, exports), and
+// nothing made from a dataset does.
+func TestSampleMark(t *testing.T) {
+	_, got, _ := sectornet(t, "summary")
+	if !strings.HasPrefix(got, "Dataset"+out.SampleMark+"\n") {
+		t.Errorf("summary from the sample starts %.80q", got)
+	}
+	_, got, _ = sectornet(t, "summary", "--format", "csv")
+	if !strings.HasPrefix(got, "# Dataset"+out.SampleMark+"\n") {
+		t.Errorf("summary csv from the sample starts %.80q", got)
+	}
+	_, got, _ = sectornet(t, "balance", "--format", "md")
+	if !strings.HasPrefix(got, "### Sector balance per forum"+out.SampleMark+"\n") {
+		t.Errorf("balance md from the sample starts %.80q", got)
+	}
+	_, got, _ = sectornet(t, "export", "--format", "graphml")
+	if !strings.Contains(got, out.SampleMark+"</desc>") {
+		t.Error("graphml from the sample: no mark in <desc>")
+	}
+	_, got, _ = sectornet(t, "render", "--view", "sectors", "--format", "svg")
+	if !strings.Contains(got, out.SampleNote) {
+		t.Error("diagram from the sample: no mark in the legend")
+	}
+	// Chart text is drawn as outlines: the chart's title holds the mark.
+	d, err := loadDataset(context.Background(), &streams{Err: io.Discard}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := out.BuildChart(context.Background(), out.NewAnalysis(d, out.AnalysisOptions{}), out.ChartOptions{Kind: "degree"})
+	if err != nil || !strings.HasSuffix(c.Title, "\n(embedded sample: synthetic data)") {
+		t.Errorf("chart from the sample: %v %q", err, c.Title)
+	}
+	for _, args := range [][]string{
+		{"summary", good},
+		{"summary", good, "--format", "csv"},
+		{"export", good, "--format", "graphml"},
+		{"render", good, "--view", "sectors", "--format", "svg"},
+	} {
+		if _, got, _ := sectornet(t, args...); strings.Contains(got, "embedded sample") || strings.Contains(got, out.SampleNote) {
+			t.Errorf("%v: a dataset's output is marked as the sample's", args)
+		}
+	}
+}
+
+// TestEmptyDataset: a dataset with no rows yet (as init writes it) is an
+// error for the commands that compute something, not empty tables; it
+// validates.
+func TestEmptyDataset(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new")
+	if code, _, errs := sectornet(t, "init", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	want := "sectornet: " + dir + ": the dataset is empty: add rows to organizations.csv, forums.csv and participation.csv, then run this again (sectornet validate " + dir + " checks them)\n"
+	for _, args := range [][]string{
+		{"summary", dir},
+		{"centrality", dir},
+		{"export", dir},
+		{"render", dir, "-o", filepath.Join(t.TempDir(), "n.svg")},
+		{"report", dir, "-o", filepath.Join(t.TempDir(), "r")},
+		{"engagement", dir},
+		{"qap", dir},
+	} {
+		code, got, errs := sectornet(t, args...)
+		if code != exitInvalid || got != "" || errs != want {
+			t.Errorf("%v: %d %q %q, want %q", args, code, got, errs, want)
+		}
+	}
+	if code, got, _ := sectornet(t, "validate", dir); code != 0 || !strings.HasPrefix(got, "ok: no organizations yet") {
+		t.Errorf("validate: %d %q", code, got)
+	}
+}
