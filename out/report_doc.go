@@ -72,6 +72,9 @@ type DocFigure struct {
 	Alt   string // what the figure shows, for screen readers and when images are off
 	SVG   []byte
 	Files []string // paths relative to the report folder ("figures/network.svg"), for report.md
+
+	name   string  // the file name's stem
+	figure *Figure // what WriteReport writes as SVG and PNG; nil for a figure given as SVG only
 }
 
 // DocTable is a table and the files it was also written to.

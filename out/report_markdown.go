@@ -35,6 +35,9 @@ func WriteReportMarkdown(w io.Writer, doc *ReportDoc) error {
 	for _, c := range doc.Covers {
 		p("%s\n\n", MarkdownText(c))
 	}
+	if doc.Explore != nil {
+		p("The same report as one file with the interactive map and a profile of every organization: [report.html](report.html); the references as BibTeX: [references.bib](references.bib).\n\n")
+	}
 	p("## Headlines\n\n")
 	if len(doc.Headline) == 0 {
 		p("The data give no headline.\n\n")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
 
@@ -32,7 +33,7 @@ func BenchmarkReportFigures(b *testing.B) {
 			for b.Loop() {
 				a := out.NewAnalysis(d, out.AnalysisOptions{Source: "DATA", Layout: childLayout})
 				for _, rf := range out.ReportFigures {
-					fig, err := rf.Figure(context.Background(), a)
+					fig, err := rf.Figure(context.Background(), a, graph.NetworkSpec{})
 					if err != nil {
 						if !strings.Contains(err.Error(), "needs") {
 							b.Logf("%s: %v", rf.Name, err)

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,37 +18,57 @@ import (
 type reportOptions struct {
 	dir    string
 	output string
+	title  string
+	kind   string
+	net    networkFlags
+	auto   bool // --basis not given
 }
 
 func newReportCmd(s *streams) *cobra.Command {
 	var o reportOptions
 	cmd := &cobra.Command{
 		Use:   "report [DIR] [-o OUT]",
-		Short: "Write every diagram, chart and table, and report.md that links them (the main job)",
+		Short: "Write report.html (one file: the story, the map, profiles, methods), report.md and every figure and table (the main job)",
 		Long: `Write a report folder (default sectornet-report/):
 
-  report.md   the headline numbers for the backbone staff (sector balance
-              and its breaches, the E-I index, the top brokers, new
-              cross-sector ties and the forum effect), linking every file
-  figures/    every diagram and chart, in SVG and PNG
-  tables/     every table of summary, balance, centrality, sectors,
-              brokers, communities, change, firsts and suggest, in CSV,
-              Markdown and LaTeX
+  report.html     one self-contained file that opens offline (mail it): the
+                  title, period and coverage; headlines naming organizations
+                  and forums; sections on the network, sector balance (every
+                  breach), mixing, brokers, communities, change between
+                  waves and the forum effect, first meetings, suggested
+                  introductions and data quality, each with its figures and
+                  sortable, filterable tables (CSV of the exact values); an
+                  interactive map (search, sector, forum and community
+                  filters); a profile of every organization; the methods
+                  with formulas, reference tools and DOIs; prints on A4
+  report.md       the same story as Markdown, readable as text
+  references.bib  the references of every method used (BibTeX)
+  figures/        every diagram and chart, in SVG and PNG
+  tables/         every table, in CSV, Markdown and LaTeX
 
-Each part is what the command of the same name prints with its defaults;
-parts the dataset cannot give (change without two survey waves, firsts
-without meetings) are listed as skipped with the reason. Re-running replaces
-the files it writes and leaves any other file in the folder alone. A
-progress line goes to stderr.`,
+--basis, --weight, --wave and --type choose the network of the measures and
+the map, as for the other commands; without --basis the report uses shared
+forums, or the latest wave's survey ties when no forum has members. --kind
+limits the sector balance to forums of one kind; --title names the report.
+Parts the dataset cannot give (change without two survey waves, first
+meetings without attendance) say why; an empty dataset is an error.
+Re-running replaces the files it writes and leaves any other file in the
+folder alone. The date the report gives is today's, or SOURCE_DATE_EPOCH's.
+A progress line goes to stderr.`,
 		Example: `  sectornet report                      # the embedded sample, into sectornet-report/
-  sectornet report mydata -o mydata-report`,
+  sectornet report mydata -o mydata-report --title "Volunteering partnership 2014"
+  sectornet report mydata --basis ties --wave 2014 --kind forum`,
 		Args: dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
+			o.auto = !cmd.Flags().Changed("basis")
 			return runReport(cmd.Context(), s, o)
 		},
 	}
 	cmd.Flags().StringVarP(&o.output, "output", "o", "sectornet-report", "the report folder (created if needed)")
+	cmd.Flags().StringVar(&o.title, "title", "", `the report's title (default "Cross-sector network report")`)
+	cmd.Flags().StringVar(&o.kind, "kind", "", "the sector balance covers only forums of this kind (forum, board, ... as in forums.csv)")
+	o.net.add(cmd)
 	return cmd
 }
 
@@ -70,11 +92,20 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 		}
 	}
 	tty := terminal(s.Err) != nil
-	r, err := out.WriteReport(ctx, a, reportFolder(o.output), func(step, total int, what string) {
+	spec, err := o.net.spec()
+	if err != nil {
+		return err
+	}
+	ro := out.ReportOptions{Title: o.title, Network: spec, Auto: o.auto, Kind: o.kind, Made: reportDate()}
+	r, err := out.WriteReport(ctx, a, ro, reportFolder(o.output), func(step, total int, what string) {
+		n := fmt.Sprintf("%d/%d", step, total)
+		if total == 0 {
+			n = "building:"
+		}
 		if tty {
-			fmt.Fprintf(s.Err, "\rsectornet report: %d/%d %-40s", step, total, what)
+			fmt.Fprintf(s.Err, "\rsectornet report: %s %-40s", n, what)
 		} else {
-			fmt.Fprintf(s.Err, "sectornet report: %d/%d %s\n", step, total, what)
+			fmt.Fprintf(s.Err, "sectornet report: %s %s\n", n, what)
 		}
 	})
 	if err != nil {
@@ -83,8 +114,19 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 	if tty {
 		fmt.Fprint(s.Err, "\r")
 	}
-	fmt.Fprintf(s.Err, "sectornet report: wrote %s: %d figure files, %d table files and report.md %-20s\n", o.output, r.FigureFiles(), r.TableFiles(), "")
+	fmt.Fprintf(s.Err, "sectornet report: wrote %s: report.html, report.md, references.bib, %d figure files and %d table files %-20s\n", o.output, r.FigureFiles(), r.TableFiles(), "")
 	return nil
+}
+
+// reportDate is the date a report says it was made: today, or the day of
+// SOURCE_DATE_EPOCH (seconds since 1970) for reproducible builds.
+func reportDate() string {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC().Format("2006-01-02")
+		}
+	}
+	return time.Now().Format("2006-01-02")
 }
 
 // reportFolder writes the report's files atomically under its folder.

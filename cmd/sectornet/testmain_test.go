@@ -13,5 +13,9 @@ func TestMain(m *testing.M) {
 	if engine := os.Getenv(out.GraphvizEnv); engine != "" {
 		os.Exit(out.ServeGraphviz(engine, os.Stdin, os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if sampleReportDir != "" {
+		os.RemoveAll(sampleReportDir)
+	}
+	os.Exit(code)
 }

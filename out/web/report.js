@@ -691,6 +691,7 @@
     };
     // For tests and scripts: where a node is drawn, in page pixels.
     window.sectornetMap = {
+      renderer: renderer,
       nodePosition: function (k) {
         var a = G.getNodeAttributes(String(k));
         var v = renderer.graphToViewport({ x: a.x, y: a.y });
