@@ -82,7 +82,8 @@ type ChartLine struct {
 // ChartSize is a chart's size and text size, in points.
 type ChartSize struct {
 	Width, Height, FontSize float64
-	DPI                     int // PNG resolution, 0 for DefaultDPI
+	DPI                     int     // PNG resolution, 0 for DefaultDPI
+	PDFText                 PDFText // how a PDF carries its text
 }
 
 // Centimetre is 1 cm in points.
@@ -161,8 +162,7 @@ func WriteChart(w io.Writer, c *Chart, f FigureFormat, sz ChartSize) error {
 		im := vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI(sz.Width, sz.Height, sz.DPI)), vgimg.UseBackgroundColor(color.White))}
 		cw, canvas = im, outlineCanvas{im}
 	case FigurePDF:
-		pc := newPDFCanvas(width, height)
-		cw, canvas = pc, outlineCanvas{pc}
+		cw, canvas = pdfCanvas(width, height, sz.PDFText, c.Title)
 	default:
 		return fmt.Errorf("unknown figure format %q", f)
 	}
@@ -224,7 +224,7 @@ func (c *Chart) legendEntries() int {
 }
 
 // outlineCanvas draws text as glyph outlines in visual order, so PNG and
-// PDF need no font and right-to-left names read correctly.
+// outlined PDF need no font and right-to-left names read correctly.
 type outlineCanvas struct{ vg.CanvasSizer }
 
 func (c outlineCanvas) FillString(f font.Face, pt vg.Point, s string) {

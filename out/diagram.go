@@ -54,6 +54,9 @@ type Diagram struct {
 	Legend  Legend
 	// DPI is the resolution of a PNG (0 for DefaultDPI).
 	DPI int
+	// PDFText is how a PDF carries the text: PDFFonts ("" too) or
+	// PDFOutlines.
+	PDFText PDFText
 	// Pos, when it has a position for every node, pins the nodes there
 	// (points, y down) and the diagram is drawn without Graphviz, with
 	// straight ties (diagram_pinned.go).
@@ -150,7 +153,8 @@ func WriteDiagram(ctx context.Context, w io.Writer, d *Diagram, f FigureFormat, 
 
 // Write writes the laid-out diagram to w in format f: SVG (text as text,
 // every node with its full name as tooltip), PNG or PDF (drawn with
-// gonum/plot's canvases, text as outlines), or DOT (the source).
+// gonum/plot's canvases; PDF text in embedded fonts or as outlines, see
+// PDFText; PNG text as outlines), or DOT (the source).
 func (l *Layout) Write(w io.Writer, f FigureFormat) error {
 	if f == FigureDOT {
 		return WriteDiagramDOT(w, l.Diagram)

@@ -10,18 +10,21 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 )
 
-// writeCanvas draws s with gonum/plot's PNG or PDF canvas.
+// writeCanvas draws s with gonum/plot's PNG canvas, or as PDF with text
+// in embedded fonts or as outlines (s.PDF).
 func writeCanvas(w io.Writer, s *scene, f FigureFormat) error {
 	width, height := vg.Length(s.W), vg.Length(s.H)
-	var c vg.CanvasWriterTo
+	var cw vg.CanvasWriterTo
+	var c vg.Canvas
 	switch f {
 	case FigurePNG:
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI(s.W, s.H, s.DPI)), vgimg.UseBackgroundColor(color.White))}
+		im := vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI(s.W, s.H, s.DPI)), vgimg.UseBackgroundColor(color.White))}
+		cw, c = im, outlineCanvas{im}
 	case FigurePDF:
-		c = newPDFCanvas(width, height)
+		cw, c = pdfCanvas(width, height, s.PDF, s.Title)
 	}
 	drawScene(c, s)
-	_, err := c.WriteTo(w)
+	_, err := cw.WriteTo(w)
 	return err
 }
 
@@ -159,7 +162,8 @@ func drawScene(c vg.Canvas, s *scene) {
 	}
 }
 
-// drawText fills the outline of t's text on c.
+// drawText draws t's text on c (c's FillString sets it as text or as
+// outlines), over a white outline of it when t has a halo.
 func drawText(c vg.Canvas, t sceneText, fy func(float64) vg.Length) {
 	w := typeset.Width(t.Text, t.Size, t.Bold)
 	x := t.X
@@ -169,12 +173,11 @@ func drawText(c vg.Canvas, t sceneText, fy func(float64) vg.Length) {
 	case "end":
 		x -= w
 	}
-	p := typeset.Outline(t.Text, t.Size, t.Bold, x, float64(fy(t.Y)))
 	if t.Halo {
 		c.SetColor(color.White)
 		c.SetLineWidth(2.2)
-		c.Stroke(p)
+		c.Stroke(typeset.Outline(t.Text, t.Size, t.Bold, x, float64(fy(t.Y))))
 	}
 	c.SetColor(parseColor(t.Color, 1))
-	c.Fill(p)
+	c.FillString(textFace(t.Size, t.Bold), vg.Point{X: vg.Length(x), Y: fy(t.Y)}, t.Text)
 }

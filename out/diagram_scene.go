@@ -22,6 +22,7 @@ const (
 type scene struct {
 	W, H  float64
 	DPI   int // PNG resolution, 0 for DefaultDPI
+	PDF   PDFText
 	Title string
 	Edges []sceneEdge
 	Nodes []sceneNode
@@ -67,7 +68,7 @@ type sceneText struct {
 func baselineFor(y, size float64) float64 { return y + typeset.Ascent(size)*0.5 - size*0.07 }
 
 func buildScene(d *Diagram, p *placed) *scene {
-	s := &scene{Title: d.Title, DPI: d.DPI}
+	s := &scene{Title: d.Title, DPI: d.DPI, PDF: d.PDFText}
 	x0, y1 := p.BB[0], p.BB[3]
 	gw, gh := p.BB[2]-p.BB[0], p.BB[3]-p.BB[1]
 	tr := func(x, y float64) (float64, float64) { return margin + x - x0, margin + y1 - y }

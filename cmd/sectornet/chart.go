@@ -23,6 +23,7 @@ type chartOptions struct {
 	height   float64 // cm; 0 for the default
 	fontSize float64 // pt
 	dpi      int
+	pdfText  out.PDFText
 	title    string
 	measure  string
 	top      int
@@ -58,7 +59,9 @@ func newChartCmd(s *streams) *cobra.Command {
 
 The format comes from the file's extension or --format. Charts fit a journal
 column (8.5 cm wide, 8 pt text) unless --width, --height (cm) or --font-size
-(pt) say otherwise; PDF and PNG carry their text as outlines and a fixed PDF
+(pt) say otherwise. PDF text is text in embedded subset DejaVu Sans,
+selectable and searchable (--pdf-text outlines draws it as outlines, with no
+fonts in the file); PNG text is drawn as outlines. PDF and PNG have a fixed
 date, so the same input gives the same bytes.`,
 		Example: `  sectornet chart --kind balance -o balance.pdf
   sectornet chart mydata --kind centrality --measure pagerank --top 20 -o top.svg
@@ -79,6 +82,7 @@ date, so the same input gives the same bytes.`,
 	f.Float64Var(&o.height, "height", 0, "height in cm (default 6, taller for many bars)")
 	f.Float64Var(&o.fontSize, "font-size", 8, "text size in points")
 	f.IntVar(&o.dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch at the chart's size (at most 4000 pixels a side)")
+	addPDFText(f, &o.pdfText)
 	f.StringVar(&o.title, "title", "", "the chart's title (default: the kind's)")
 	f.StringVar(&o.measure, "measure", "betweenness", "centrality chart: betweenness, degree, strength, pagerank or eigenvector")
 	f.IntVar(&o.top, "top", out.DefaultChartTop, "centrality chart: organizations shown; balance chart: forums shown when there are more than 30 (the most unbalanced)")
@@ -134,7 +138,7 @@ func runChart(ctx context.Context, s *streams, o chartOptions) error {
 		sz.Height = o.height * out.Centimetre
 	}
 	sz.FontSize = o.fontSize
-	sz.DPI = o.dpi
+	sz.DPI, sz.PDFText = o.dpi, o.pdfText
 	if o.title != "" {
 		c.Title = o.title
 	}

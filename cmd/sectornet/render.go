@@ -40,6 +40,7 @@ type renderOptions struct {
 	title    string
 	period   string // attendance view, above 300 seats
 	dpi      int
+	pdfText  out.PDFText
 }
 
 func newRenderCmd(s *streams) *cobra.Command {
@@ -83,8 +84,10 @@ waves are laid out by sectornet itself (stress majorization), the others by
 Graphviz.
 
 The format comes from the file's extension or --format: svg (text, with each
-organization's full name as tooltip), png and pdf (drawn with the fonts
-embedded, same bytes on every machine), or dot (the Graphviz source).
+organization's full name as tooltip), png (text drawn as outlines), pdf (text
+in embedded subset DejaVu Sans, selectable and searchable; --pdf-text outlines
+draws it as outlines instead, with no fonts in the file), or dot (the Graphviz
+source). PNG and PDF are the same bytes on every machine.
 
 A projection of forum membership is dense (every forum a clique). The
 network view draws every tie when there are at most 1000, else the ties a
@@ -131,6 +134,7 @@ greyscale print.`,
 	f.StringVar(&o.period, "period", "quarter", "attendance view above 300 seats: quarter, half, year, waves or all")
 	f.StringVar(&o.to, "to", "", "change view: the later wave (default: the last)")
 	f.StringVar(&o.title, "title", "", "the diagram's title (default: the view's)")
+	addPDFText(f, &o.pdfText)
 	f.IntVar(&o.dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch, at the diagram's drawn size or, when it is wider, printed 17.8 cm wide (at most 4000 pixels a side)")
 	return cmd
 }
@@ -178,7 +182,7 @@ func runRender(ctx context.Context, s *streams, o renderOptions) error {
 	if err != nil {
 		return flagWaves(err)
 	}
-	dg.DPI = o.dpi
+	dg.DPI, dg.PDFText = o.dpi, o.pdfText
 	if o.title != "" {
 		dg.Title, dg.Legend.Heading = o.title, o.title
 	}

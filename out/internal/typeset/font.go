@@ -57,28 +57,8 @@ func fontFor(bold bool) *opentype.Font {
 
 // Width returns the advance width in points of s set at size points.
 func Width(s string, size float64, bold bool) float64 {
-	f := fontFor(bold)
-	var buf sfnt.Buffer
-	upem := fixed.Int26_6(f.UnitsPerEm())
-	w := fixed.Int26_6(0)
-	prev, hasPrev := sfnt.GlyphIndex(0), false
-	for _, r := range Visual(s) {
-		idx, err := f.GlyphIndex(&buf, r)
-		if err != nil {
-			continue
-		}
-		if hasPrev {
-			if k, err := f.Kern(&buf, prev, idx, upem, 0); err == nil {
-				w += k
-			}
-		}
-		adv, err := f.GlyphAdvance(&buf, idx, upem, 0)
-		if err == nil {
-			w += adv
-		}
-		prev, hasPrev = idx, true
-	}
-	return float64(w) * size / float64(upem)
+	l := Set(s, bold)
+	return l.Width * size / l.UnitsPerEm
 }
 
 // Outline returns the outline of s, set at size points with its
@@ -87,53 +67,39 @@ func Width(s string, size float64, bold bool) float64 {
 func Outline(s string, size float64, bold bool, x, y float64) vg.Path {
 	f := fontFor(bold)
 	var buf sfnt.Buffer
-	upem := fixed.Int26_6(f.UnitsPerEm())
-	scale := size / float64(upem) / 64 // segments are in 26.6 font units
+	l := Set(s, bold)
+	upem := fixed.Int26_6(l.UnitsPerEm)
+	scale := size / l.UnitsPerEm / 64 // segments are in 26.6 font units
 	var p vg.Path
-	pen := 0.0 // in font units
-	prev, hasPrev := sfnt.GlyphIndex(0), false
-	for _, r := range Visual(s) {
-		idx, err := f.GlyphIndex(&buf, r)
+	for _, g := range l.Glyphs {
+		segs, err := f.LoadGlyph(&buf, g.ID, upem*64, nil)
 		if err != nil {
 			continue
 		}
-		if hasPrev {
-			if k, err := f.Kern(&buf, prev, idx, upem, 0); err == nil {
-				pen += float64(k)
-			}
+		ox := x + g.X*size/l.UnitsPerEm
+		pt := func(a fixed.Point26_6) vg.Point {
+			return vg.Point{X: vg.Length(ox + float64(a.X)*scale), Y: vg.Length(y - float64(a.Y)*scale)}
 		}
-		segs, err := f.LoadGlyph(&buf, idx, upem*64, nil)
-		if err == nil {
-			ox := x + pen*size/float64(upem)
-			pt := func(a fixed.Point26_6) vg.Point {
-				return vg.Point{X: vg.Length(ox + float64(a.X)*scale), Y: vg.Length(y - float64(a.Y)*scale)}
-			}
-			open := false
-			for _, sg := range segs {
-				switch sg.Op {
-				case sfnt.SegmentOpMoveTo:
-					if open {
-						p.Close()
-					}
-					p.Move(pt(sg.Args[0]))
-					open = true
-				case sfnt.SegmentOpLineTo:
-					p.Line(pt(sg.Args[0]))
-				case sfnt.SegmentOpQuadTo:
-					p.QuadTo(pt(sg.Args[0]), pt(sg.Args[1]))
-				case sfnt.SegmentOpCubeTo:
-					p.CubeTo(pt(sg.Args[0]), pt(sg.Args[1]), pt(sg.Args[2]))
+		open := false
+		for _, sg := range segs {
+			switch sg.Op {
+			case sfnt.SegmentOpMoveTo:
+				if open {
+					p.Close()
 				}
-			}
-			if open {
-				p.Close()
+				p.Move(pt(sg.Args[0]))
+				open = true
+			case sfnt.SegmentOpLineTo:
+				p.Line(pt(sg.Args[0]))
+			case sfnt.SegmentOpQuadTo:
+				p.QuadTo(pt(sg.Args[0]), pt(sg.Args[1]))
+			case sfnt.SegmentOpCubeTo:
+				p.CubeTo(pt(sg.Args[0]), pt(sg.Args[1]), pt(sg.Args[2]))
 			}
 		}
-		adv, err := f.GlyphAdvance(&buf, idx, upem, 0)
-		if err == nil {
-			pen += float64(adv)
+		if open {
+			p.Close()
 		}
-		prev, hasPrev = idx, true
 	}
 	return p
 }
