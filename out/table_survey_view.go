@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/sectornet/sectornet/graph"
 )
@@ -51,7 +53,11 @@ func SurveyWaves(d *graph.Dataset, wave string) ([]string, error) {
 		return nil, &RequestError{errors.New("the dataset has no survey waves (ties.csv or respondents.csv)")}
 	}
 	if wave != "" && !slices.Contains(waves, wave) {
-		return nil, &RequestError{fmt.Errorf("no wave %q (waves: %v)", wave, waves)}
+		q := make([]string, len(waves))
+		for i, w := range waves {
+			q[i] = strconv.Quote(w)
+		}
+		return nil, &RequestError{fmt.Errorf("no wave %q (waves: %s)", wave, strings.Join(q, ", "))}
 	}
 	return waves, nil
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sectornet/sectornet/data"
 	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
@@ -138,10 +137,11 @@ func selectForums(d *graph.Dataset, id, kind string) ([]int, error) {
 	if len(d.Forums) == 0 {
 		return nil, nil // the view says what is missing
 	}
-	var ids, kinds []string
+	var ids, names, kinds []string
 	seen := map[string]bool{}
 	for _, x := range d.Forums {
 		ids = append(ids, x.ID)
+		names = append(names, x.Name)
 		if !seen[x.Kind] {
 			seen[x.Kind] = true
 			kinds = append(kinds, x.Kind)
@@ -149,11 +149,7 @@ func selectForums(d *graph.Dataset, id, kind string) ([]int, error) {
 	}
 	if id != "" {
 		if _, ok := d.ForumIndex()[id]; !ok {
-			msg := fmt.Sprintf("--forum %q: unknown forum", id)
-			if hint := data.DidYouMean(id, ids); hint != "" {
-				msg += " (" + hint + ")"
-			}
-			return nil, usageErr(errors.New(msg))
+			return nil, unknownValue("--forum", "forum", id, ids, names, true)
 		}
 	}
 	if kind != "" && !seen[kind] {

@@ -276,9 +276,9 @@ func TestBalanceBadArguments(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"--forum", "F33"}, `sectornet: --forum "F33": unknown forum (did you mean "F3"?)` + "\n"},
-		{[]string{"--forum", "F4"}, `sectornet: --forum "F4": unknown forum` + "\n"},
-		{[]string{"--forum", "f3"}, `sectornet: --forum "f3": unknown forum (did you mean "F3"?)` + "\n"},
+		{[]string{"--forum", "F33"}, `sectornet: --forum "F33": unknown forum (did you mean "F3"? forums: F1, F2, F3)` + "\n"},
+		{[]string{"--forum", "F4"}, `sectornet: --forum "F4": unknown forum (forums: F1, F2, F3)` + "\n"},
+		{[]string{"--forum", "f3"}, `sectornet: --forum "f3": unknown forum (did you mean "F3"? forums: F1, F2, F3)` + "\n"},
 		{[]string{"--kind", "board"}, `sectornet: --kind "board": no forum of that kind (kinds: forum, committee)` + "\n"},
 		{[]string{"--kind", "forum", "--forum", "F3"}, `sectornet: --forum "F3" is of kind "committee", not "forum"` + "\n"},
 		{[]string{"--tolerance", "0.2"}, "sectornet: --tolerance applies to --check\n"},

@@ -39,7 +39,8 @@ func newChartCmd(s *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "chart [DIR]",
 		Short: "Draw a chart for a paper or a report (SVG, PNG or PDF)",
-		Long: `Draw a chart with gonum/plot. Kinds:
+		Long: `Draw a chart with gonum/plot. Views (--view; --kind, its old name,
+still works):
 
   balance     each forum's sector shares as a stacked bar, with black marks
               where the representation key's cumulative target shares end;
@@ -63,9 +64,9 @@ column (8.5 cm wide, 8 pt text) unless --width, --height (cm) or --font-size
 selectable and searchable (--pdf-text outlines draws it as outlines, with no
 fonts in the file); PNG text is drawn as outlines. PDF and PNG have a fixed
 date, so the same input gives the same bytes.`,
-		Example: `  sectornet chart --kind balance -o balance.pdf
-  sectornet chart mydata --kind centrality --measure pagerank --top 20 -o top.svg
-  sectornet chart mydata --kind degree --basis meetings -o degree.png --width 12 --font-size 10`,
+		Example: `  sectornet chart --view balance -o balance.pdf
+  sectornet chart mydata --view centrality --measure pagerank --top 20 -o top.svg
+  sectornet chart mydata --view degree --basis meetings -o degree.png --width 12 --font-size 10`,
 		Args: dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
@@ -75,7 +76,7 @@ date, so the same input gives the same bytes.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.kind, "kind", "", "what to draw: "+strings.Join(out.ChartKinds, ", "))
+	f.StringVar(&o.kind, "view", "", "what to draw: "+strings.Join(out.ChartKinds, ", ")+" (formerly --kind, which still works; --kind is a forums' kind elsewhere)")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file (its extension gives the format); standard output when --format is given without it")
 	f.StringVar(&o.format, "format", "", "svg, png or pdf (default: from the file's extension)")
 	f.Float64Var(&o.width, "width", 0, "width in cm (default 8.5, one journal column)")
@@ -92,12 +93,13 @@ date, so the same input gives the same bytes.`,
 	f.StringVar(&o.period, "period", "quarter", "trends chart: quarter, half, year, waves or all")
 	f.StringVar(&o.indicator, "indicator", "attendances", "trends chart: "+out.TrendIndicatorNames())
 	o.net.add(cmd)
+	renamedFlags(cmd, map[string]string{"kind": "view"})
 	return cmd
 }
 
 func runChart(ctx context.Context, s *streams, o chartOptions) error {
 	if o.kind == "" {
-		return usageErr(fmt.Errorf("give --kind (%s)", strings.Join(out.ChartKinds, ", ")))
+		return usageErr(fmt.Errorf("give --view (%s)", strings.Join(out.ChartKinds, ", ")))
 	}
 	if !slices.Contains(out.ChartKinds, o.kind) {
 		return usageErr(fmt.Errorf("unknown chart kind %q (want %s)", o.kind, strings.Join(out.ChartKinds, ", ")))

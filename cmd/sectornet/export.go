@@ -66,7 +66,7 @@ Louvain community, as 'analyze' computes them; --measures chooses) and the
 extra columns of organizations.csv. Two-mode exports carry each node's kind,
 its side (bipartite 0 for organizations, 1 for forums or meetings), its number
 of ties and its two-mode degree, betweenness and closeness (as 'centrality
---mode two'). Pajek and DL label vertices by id, or by name with --labels name.
+--mode two'). Pajek and DL label vertices by id, or by name with --label-by name.
 
 --backbone keeps only the ties a backbone test finds significant (see
 sectornet backbone: sdsm or fdsm on projections of forums or meetings,
@@ -99,7 +99,7 @@ the organizations' measures stay those of the whole network.`,
 	o.net.add(cmd)
 	f.StringVar(&o.mode, "mode", "one", "one (organizations) or two (organizations and forums, or meetings with --basis meetings)")
 	f.BoolVar(&o.waves, "waves", false, "gexf: every wave's collaboration ties as a dynamic graph")
-	f.StringVar(&o.labels, "labels", "id", "pajek and dl: label vertices by id or name")
+	f.StringVar(&o.labels, "label-by", "id", "pajek and dl: label vertices by id or name (formerly --labels, which still works; --labels is how many render labels)")
 	f.StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
 	f.StringSliceVar(&o.measures, "measures", out.OrgMeasures, "measures to attach to organizations, comma-separated; also "+strings.Join(out.StructureMeasures, ", "))
 	f.StringVar(&o.method, "method", "louvain", "community method for the community attribute: louvain or leiden")
@@ -108,6 +108,7 @@ the organizations' measures stay those of the whole network.`,
 	o.bb.add(cmd, "backbone", "auto")
 	pagerankFlag(cmd, &o.pagerank)
 	f.StringVar(&o.gexf, "gexf-version", out.GEXF12, "gexf: GEXF version, 1.2draft (Gephi 0.8+, NetworkX 2 and 3) or 1.3 (Gephi 0.9.3+, NetworkX 3)")
+	renamedFlags(cmd, map[string]string{"labels": "label-by"})
 	return cmd
 }
 
@@ -168,7 +169,7 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 	case "name":
 		labels = out.LabelName
 	default:
-		return usageErr(fmt.Errorf("unknown --labels %q (want id or name)", o.labels))
+		return usageErr(fmt.Errorf("unknown --label-by %q (want id or name)", o.labels))
 	}
 	paths, err := graph.ParsePaths(o.paths)
 	if err != nil {

@@ -491,7 +491,7 @@ func TestExportUsage(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"export", good, "--format", "xml"}, "unknown export format \"xml\" (want edgelist, graphml, gexf, pajek, dl, kumu, dot)"},
-		{[]string{"export", good, "--format", "pajek", "--labels", "both"}, "unknown --labels \"both\" (want id or name)"},
+		{[]string{"export", good, "--format", "pajek", "--labels", "both"}, "unknown --label-by \"both\" (want id or name)"},
 		{[]string{"export", good, "--format", "graphml", "--waves"}, "--waves writes a dynamic graph, which only --format gexf holds"},
 		{[]string{"export", good, "--format", "gexf", "--waves", "--wave", "2012"}, "--waves exports every wave; leave out --wave"},
 		{[]string{"export", good, "--format", "gexf", "--waves", "--basis", "meetings"}, "--waves exports the collaboration ties (--basis ties)"},

@@ -206,3 +206,56 @@ func TestEmptyDataset(t *testing.T) {
 		t.Errorf("validate: %d %q", code, got)
 	}
 }
+
+// TestFlagValueErrors: a mistyped --type is an error in every command
+// that takes it (qap and survey too), a forum's or organization's name
+// given for its id says whose name it is, and --forum lists the forums.
+func TestFlagValueErrors(t *testing.T) {
+	const types = `(types: "information", "joint project", "resources")`
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"qap", good, "--type", "joint projects"}, `no ties of type "joint projects" ` + types},
+		{[]string{"survey", good, "--type", "joint projects"}, `no ties of type "joint projects" ` + types},
+		{[]string{"survey", good, "--type", "resources", "--wave", "2014"}, `no ties of type "resources" in wave "2014" (its types: "information", "joint project")`},
+		{[]string{"survey", good, "--wave", "2013"}, `no wave "2013" (waves: "2012", "2014")`},
+		{[]string{"summary", good, "--basis", "ties", "--type", "joint projects"}, `no ties of type "joint projects" ` + types},
+		{[]string{"balance", good, "--forum", "Welfare"}, `--forum "Welfare": unknown forum (that is the name of F2; use the id; forums: F1, F2, F3)`},
+		{[]string{"engagement", good, "--forum", "f2"}, `--forum "f2": unknown forum (did you mean "F2"? forums: F1, F2, F3)`},
+		{[]string{"suggest", good, "--org", "alpha ministry"}, `--org "alpha ministry": unknown organization (that is the name of A; use the id)`},
+	} {
+		code, _, errs := sectornet(t, tt.args...)
+		if code != exitUsage || !strings.HasSuffix(errs, "sectornet: "+tt.msg+"\n") {
+			t.Errorf("%v: %d %q, want %q", tt.args, code, errs, tt.msg)
+		}
+	}
+}
+
+// TestRenamedFlags: chart --view (was --kind), suggest --top (was
+// --limit) and export --label-by (was --labels) give what the old names
+// gave, which still work and are not in the help.
+func TestRenamedFlags(t *testing.T) {
+	for _, tt := range []struct{ cmd, old, new, value string }{
+		{"chart", "--kind", "--view", "degree"},
+		{"suggest", "--limit", "--top", "1"},
+		{"export", "--labels", "--label-by", "name"},
+	} {
+		args := []string{tt.cmd, good, "--format", "svg"}
+		switch tt.cmd {
+		case "suggest":
+			args[3] = "csv"
+		case "export":
+			args[3] = "pajek"
+		}
+		c1, o1, e1 := sectornet(t, append(args, tt.old, tt.value)...)
+		c2, o2, e2 := sectornet(t, append(args, tt.new, tt.value)...)
+		if c1 != 0 || c2 != 0 || o1 != o2 || o1 == "" {
+			t.Errorf("%s %s: %d %s; %s: %d %s", tt.cmd, tt.old, c1, e1, tt.new, c2, e2)
+		}
+		_, help, _ := sectornet(t, tt.cmd, "--help")
+		if !strings.Contains(help, "  "+tt.new+" ") || strings.Contains(help, "  "+tt.old+" ") {
+			t.Errorf("%s --help: want %s, not %s", tt.cmd, tt.new, tt.old)
+		}
+	}
+}

@@ -136,6 +136,9 @@ func runQAP(ctx context.Context, s *streams, o qapOptions) error {
 	if err := requireData(o.dir, d); err != nil {
 		return err
 	}
+	if err := graph.CheckTieType(d, "", o.tieType); err != nil {
+		return usageErr(err)
+	}
 	m := qapModel{outcome: o.outcome, predict: o.predict,
 		opts: graph.QAPOptions{Null: null, Permutations: o.permutations, Seed: o.seed, Progress: progress(s, "QAP permutations")},
 		sel:  graph.TieSelection{Type: o.tieType, Rule: rule, Missing: missing}}

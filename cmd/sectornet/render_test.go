@@ -111,7 +111,7 @@ func TestChartErrors(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"chart", good, "--format", "svg"}, "sectornet: give --kind (balance, balance-gaps, centrality, degree, change, firsts, retention, trends)\n"},
+		{[]string{"chart", good, "--format", "svg"}, "sectornet: give --view (balance, balance-gaps, centrality, degree, change, firsts, retention, trends)\n"},
 		{[]string{"chart", good, "--kind", "pie", "--format", "svg"}, "sectornet: unknown chart kind \"pie\" (want balance, balance-gaps, centrality, degree, change, firsts, retention, trends)\n"},
 		{[]string{"chart", good, "--kind", "degree", "--format", "dot"}, "sectornet: dot is a diagram format; charts are svg, png or pdf\n"},
 		{[]string{"chart", good, "--kind", "degree", "--format", "svg", "--width", "-2"}, "sectornet: --width -2: want 0 or from 2 to 100 cm (0: the default)\n"},

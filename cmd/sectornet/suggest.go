@@ -3,11 +3,9 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/sectornet/sectornet/data"
 	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
@@ -37,7 +35,7 @@ shared partner with few ties counts for more than a large forum or a hub
 the shared forums, the common partners, and earlier waves in which the pair
 collaborated. Pairs with nothing in common are not listed.`,
 		Example: `  sectornet suggest                       # the embedded sample
-  sectornet suggest mydata --org R09 --limit 5
+  sectornet suggest mydata --org R09 --top 5
   sectornet suggest mydata --type "joint project" --format csv`,
 		Args: dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -48,10 +46,11 @@ collaborated. Pairs with nothing in common are not listed.`,
 	formatFlag(cmd, &o.format, &o.table)
 	f := cmd.Flags()
 	f.StringVar(&o.org, "org", "", "only introductions for this organization (its id)")
-	f.IntVar(&o.limit, "limit", out.DefaultSuggestLimit, "at most this many suggestions (0 for all)")
+	f.IntVar(&o.limit, "top", out.DefaultSuggestLimit, "at most this many suggestions (0 for all; formerly --limit, which still works)")
 	f.StringVar(&o.wave, "wave", "", "the wave whose ties count (default: the latest)")
 	f.StringVar(&o.tieType, "type", "", "count only ties of this type")
 	o.survey.add(cmd)
+	renamedFlags(cmd, map[string]string{"limit": "top"})
 	return cmd
 }
 
@@ -61,7 +60,7 @@ func runSuggest(ctx context.Context, s *streams, o suggestOptions) error {
 		return err
 	}
 	if o.limit < 0 {
-		return usageErr(errors.New("--limit must be 0 or more"))
+		return usageErr(errors.New("--top must be 0 or more"))
 	}
 	rule, missing, err := o.survey.parse()
 	if err != nil {
@@ -87,9 +86,9 @@ func orgIndex(d *graph.Dataset, flag, id string) (int, error) {
 	if i, ok := d.OrgIndex()[id]; ok {
 		return i, nil
 	}
-	msg := fmt.Sprintf("%s %q: unknown organization", flag, id)
-	if hint := data.DidYouMean(id, out.OrgIDs(d)); hint != "" {
-		msg += " (" + hint + ")"
+	var names []string
+	for _, o := range d.Orgs {
+		names = append(names, o.Name)
 	}
-	return -1, usageErr(errors.New(msg))
+	return -1, unknownValue(flag, "organization", id, out.OrgIDs(d), names, false)
 }

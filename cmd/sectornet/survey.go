@@ -82,10 +82,13 @@ func runSurvey(ctx context.Context, s *streams, o surveyOptions) error {
 	if err != nil {
 		return err
 	}
+	if _, err := out.SurveyWaves(a.Dataset, o.wave); err != nil {
+		return err
+	}
+	if err := graph.CheckTieType(a.Dataset, o.wave, o.tieType); err != nil {
+		return usageErr(err)
+	}
 	if o.prose {
-		if _, err := out.SurveyWaves(a.Dataset, o.wave); err != nil {
-			return err
-		}
 		q := a.Quality(o.tieType, missing)
 		for _, it := range out.DataQuality(a.Dataset, q, rule, missing) {
 			fmt.Fprintln(s.Out, "- "+it)
