@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/sectornet/sectornet/out"
 )
 
@@ -256,6 +259,67 @@ func TestRenamedFlags(t *testing.T) {
 		_, help, _ := sectornet(t, tt.cmd, "--help")
 		if !strings.Contains(help, "  "+tt.new+" ") || strings.Contains(help, "  "+tt.old+" ") {
 			t.Errorf("%s --help: want %s, not %s", tt.cmd, tt.new, tt.old)
+		}
+	}
+}
+
+// complete runs cobra's hidden completion command, as a shell's
+// completion script does, and returns the values offered.
+func complete(t *testing.T, args ...string) []string {
+	t.Helper()
+	_, got, _ := sectornet(t, append([]string{"__complete"}, args...)...)
+	var v []string
+	for _, l := range strings.Split(strings.TrimSpace(got), "\n") {
+		if !strings.HasPrefix(l, ":") {
+			v = append(v, l)
+		}
+	}
+	return v
+}
+
+// TestCompletion: flag values complete, fixed ones and the dataset's
+// waves, forums and organizations.
+func TestCompletion(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"chart", "--view", ""}, strings.Join(out.ChartKinds, " ")},
+		{[]string{"chart", "--kind", ""}, strings.Join(out.ChartKinds, " ")}, // the old name
+		{[]string{"render", "--view", ""}, strings.Join(out.Views, " ")},
+		{[]string{"export", "--format", ""}, strings.Join(out.ExportFormats, " ")},
+		{[]string{"summary", "--format", ""}, "table csv json md tex"},
+		{[]string{"summary", "--basis", ""}, "forums meetings ties"},
+		{[]string{"centrality", "--paths", ""}, "hops weighted"},
+		{[]string{"summary", "--wave", ""}, "2012 2014"},
+		{[]string{"change", good, "--from", ""}, "2012 2014"},
+		{[]string{"balance", good, "--forum", ""}, "F1\tEducation F2\tWelfare F3\tHealth"},
+		{[]string{"balance", good, "--kind", ""}, "forum"},
+		{[]string{"summary", good, "--type", ""}, "information joint project resources"},
+		{[]string{"export", "--measures", "degree,pa"}, "degree,degree degree,strength degree,betweenness"},
+	} {
+		got := strings.Join(complete(t, tt.args...), " ")
+		if !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	if got := complete(t, "suggest", good, "--org", ""); len(got) != 5 || got[0] != "A\tAlpha Ministry" {
+		t.Errorf("--org: %q", got)
+	}
+	// Every fixed list names flags that exist.
+	root := newRootCmd(&streams{Out: io.Discard, Err: io.Discard})
+	used := map[string]bool{}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Flags().VisitAll(func(f *pflag.Flag) { used[f.Name] = true; used[c.Name()+" "+f.Name] = true })
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(root)
+	for k := range flagValues {
+		if !used[k] {
+			t.Errorf("flagValues[%q]: no such flag", k)
 		}
 	}
 }

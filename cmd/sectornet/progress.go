@@ -8,6 +8,34 @@ import (
 	"time"
 )
 
+// eraseLine is the ANSI sequence that erases from the cursor to the end
+// of the line: a status line redrawn shorter leaves nothing of the longer
+// one ("bout 0s left"), and no padding spaces end up in a log of the
+// terminal.
+const eraseLine = "\x1b[K"
+
+// status draws line as the terminal f's status line, over the one drawn
+// before; s remembers that the line is open, so that an error or an
+// interruption starts on a line of its own (endStatus).
+func (s *streams) status(f io.Writer, line string) {
+	fmt.Fprint(f, "\r"+line+eraseLine)
+	s.open.Store(true)
+}
+
+// statusDone ends the status line, keeping it.
+func (s *streams) statusDone(f io.Writer) {
+	fmt.Fprintln(f)
+	s.open.Store(false)
+}
+
+// endStatus ends an open status line before a message is printed on
+// stderr.
+func (s *streams) endStatus() {
+	if s.open.Swap(false) {
+		fmt.Fprintln(s.Err)
+	}
+}
+
 // terminal returns w as a file when it is a terminal, else nil: the one
 // check of whether status lines and progress bars are drawn.
 func terminal(w io.Writer) *os.File {
@@ -29,10 +57,18 @@ func progress(s *streams, what string) func(done, total int) {
 	if f == nil {
 		return nil
 	}
-	start := time.Now()
+	return progressBar(s, f, what, time.Now)
+}
+
+// progressBar is progress drawing on f with the clock now.
+func progressBar(s *streams, f io.Writer, what string, now func() time.Time) func(done, total int) {
+	start := now()
 	last := time.Time{}
+	var mu sync.Mutex
 	return func(done, total int) {
-		now := time.Now()
+		mu.Lock()
+		defer mu.Unlock()
+		now := now()
 		elapsed := now.Sub(start)
 		if done < total && (elapsed < time.Second || now.Sub(last) < 200*time.Millisecond) {
 			return
@@ -45,9 +81,9 @@ func progress(s *streams, what string) func(done, total int) {
 			rem := time.Duration(float64(elapsed) * float64(total-done) / float64(done)).Round(time.Second)
 			left = fmt.Sprintf(", about %s left", rem)
 		}
-		fmt.Fprintf(f, "\r%s [%s%s] %d/%d%s   ", what, repeat('#', filled), repeat('.', width-filled), done, total, left)
+		s.status(f, fmt.Sprintf("%s [%s%s] %d/%d%s", what, repeat('#', filled), repeat('.', width-filled), done, total, left))
 		if done >= total && elapsed >= time.Second {
-			fmt.Fprintln(f)
+			s.statusDone(f)
 		}
 	}
 }
@@ -66,6 +102,7 @@ func repeat(c byte, n int) string {
 // redrawn twice a second; End finishes the line. It draws nothing when
 // stderr is not a terminal. A nil *phaseLine does nothing.
 type phaseLine struct {
+	s      *streams
 	f      *os.File
 	what   string
 	start  time.Time
@@ -83,7 +120,7 @@ func startPhase(s *streams, what string) *phaseLine {
 	if f == nil {
 		return nil
 	}
-	p := &phaseLine{f: f, what: what, start: time.Now(), stop: make(chan struct{}), done: make(chan struct{})}
+	p := &phaseLine{s: s, f: f, what: what, start: time.Now(), stop: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
 		tick := time.NewTicker(500 * time.Millisecond)
@@ -109,7 +146,7 @@ func (p *phaseLine) draw() {
 	if p.detail != "" {
 		line += ": " + p.detail
 	}
-	fmt.Fprintf(p.f, "\r%s (%s)   ", line, time.Since(p.start).Round(time.Second))
+	p.s.status(p.f, fmt.Sprintf("%s (%s)", line, time.Since(p.start).Round(time.Second)))
 	p.drawn = true
 }
 
@@ -132,6 +169,6 @@ func (p *phaseLine) End() {
 	<-p.done
 	if p.drawn {
 		p.draw()
-		fmt.Fprintln(p.f)
+		p.s.statusDone(p.f)
 	}
 }

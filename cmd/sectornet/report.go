@@ -103,7 +103,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 			n = "building:"
 		}
 		if tty {
-			fmt.Fprintf(s.Err, "\rsectornet report: %s %-40s", n, what)
+			s.status(s.Err, "sectornet report: "+n+" "+what)
 		} else {
 			fmt.Fprintf(s.Err, "sectornet report: %s %s\n", n, what)
 		}
@@ -112,9 +112,10 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 		return err
 	}
 	if tty {
-		fmt.Fprint(s.Err, "\r")
+		fmt.Fprint(s.Err, "\r"+eraseLine)
+		s.open.Store(false)
 	}
-	fmt.Fprintf(s.Err, "sectornet report: wrote %s: report.html, report.md, references.bib, %d figure files and %d table files %-20s\n", o.output, r.FigureFiles(), r.TableFiles(), "")
+	fmt.Fprintf(s.Err, "sectornet report: wrote %s: report.html, report.md, references.bib, %d figure files and %d table files\n", o.output, r.FigureFiles(), r.TableFiles())
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -30,6 +31,9 @@ type streams struct {
 	// inputs are the files of the dataset read, which no output may
 	// replace.
 	inputs []string
+	// open is set while a status line is drawn on a terminal without its
+	// newline (progress.go).
+	open atomic.Bool
 }
 
 // Exit statuses (documented in README.md).
@@ -127,6 +131,7 @@ neither it uses the embedded sample dataset.`,
 		newRenderCmd(s), newChartCmd(s), newReportCmd(s), newCiteCmd(s),
 		newVersionCmd(s),
 	)
+	completeFlags(root)
 	return root
 }
 

@@ -107,9 +107,8 @@ func datasetCounts(d *graph.Dataset, workbook bool) string {
 // validateRecords writes the problems and warnings of the dataset as
 // records in format f; a dataset with problems still exits 3.
 func validateRecords(ctx context.Context, s *streams, o validateOptions, f out.Format) error {
-	quiet := *s
-	quiet.Err = io.Discard
-	d, loadErr := loadDataset(ctx, &quiet, o.dir)
+	quiet := &streams{In: s.In, Out: s.Out, Err: io.Discard, pseudo: s.pseudo}
+	d, loadErr := loadDataset(ctx, quiet, o.dir)
 	var problems, warnings []graph.Warning
 	droppedP, droppedW := 0, 0
 	var list *data.List
