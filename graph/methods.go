@@ -183,6 +183,10 @@ var (
 		Title: "Race, school integration, and friendship segregation in America", Journal: "American Journal of Sociology", Volume: "107", Number: "3", Pages: "679-716", DOI: "10.1086/338954"}
 	refEchenique2007 = Reference{Key: "echenique2007", Kind: "article", Authors: []string{"Federico Echenique", "Roland G. Fryer"}, Year: 2007,
 		Title: "A measure of segregation based on social interactions", Journal: "Quarterly Journal of Economics", Volume: "122", Number: "2", Pages: "441-485", DOI: "10.1162/qjec.122.2.441"}
+	refKrackhardtQAP1988 = Reference{Key: "krackhardt1988qap", Kind: "article", Authors: []string{"David Krackhardt"}, Year: 1988,
+		Title: "Predicting with networks: nonparametric multiple regression analysis of dyadic data", Journal: "Social Networks", Volume: "10", Number: "4", Pages: "359-381", DOI: "10.1016/0378-8733(88)90004-4"}
+	refDekker2007 = Reference{Key: "dekker2007", Kind: "article", Authors: []string{"David Dekker", "David Krackhardt", "Tom A. B. Snijders"}, Year: 2007,
+		Title: "Sensitivity of MRQAP tests to collinearity and autocorrelation conditions", Journal: "Psychometrika", Volume: "72", Number: "4", Pages: "563-581", DOI: "10.1007/s11336-007-9016-1"}
 	refTraag2019 = Reference{Key: "traag2019", Kind: "article", Authors: []string{"Vincent A. Traag", "Ludo Waltman", "Nees Jan van Eck"}, Year: 2019,
 		Title: "From Louvain to Leiden: guaranteeing well-connected communities", Journal: "Scientific Reports", Volume: "9", Pages: "5233", DOI: "10.1038/s41598-019-41695-z"}
 )
@@ -553,6 +557,15 @@ var methods = []Method{
 		Meaning:    "Whether the forums made the new collaborations: a ratio well above 1 with a small p-value says new ties formed where the partnership brought organizations together.",
 		Phrase:     "a permutation test of the share of new ties among co-participants, with p = (k+1)/(R+1) (Phipson and Smyth 2010)",
 		Refs:       []Reference{refPhipson2010},
+	},
+	{
+		ID: "qap", Aliases: []string{"mrqap", "netlogit", "forum-model"}, Name: "QAP regression",
+		Definition: "A regression over pairs of organizations (here logistic: a new tie on sharing a forum or meeting, same sector and the pair's earlier partners), whose p-values come from permuting the organizations rather than from independence of the pairs; each coefficient is tested by double semi-partialling: its predictor's residuals on the other predictors are permuted.",
+		Formula:    "logit P(y_ij = 1) = β₀ + Σ_k β_k x_kij;  z_k = β_k / SE_k;  p_k = #{z̃_k ≥ z_k} / R over R permutations (sna's Pr(>=b))",
+		Meaning:    "An odds ratio above 1 with a small p-value says shared forums go with new ties even for pairs of the same sector mix and activity, not only because active organizations meet more.",
+		Matches:    "R sna netlogit(y, x, mode = \"graph\", nullhyp = \"qapspp\")",
+		Phrase:     "logistic QAP regression (Krackhardt 1988) with the double semi-partialling test of Dekker, Krackhardt and Snijders (2007)",
+		Refs:       []Reference{refKrackhardtQAP1988, refDekker2007},
 	},
 	{
 		ID: "first-meetings", Aliases: []string{"firsts"}, Name: "First meetings",

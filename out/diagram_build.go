@@ -143,6 +143,11 @@ func buildDiagram(ctx context.Context, a *Analysis, o DiagramOptions) (*Diagram,
 	ties := func(wave string) graph.NetworkSpec {
 		return graph.NetworkSpec{Basis: graph.BasisTies, Wave: wave, Type: o.Network.Type, Rule: o.Network.Rule, Missing: o.Network.Missing}
 	}
+	if (view == "affiliation" || view == "forums") && len(d.Memberships) == 0 {
+		// An affiliation of forums and no members is no figure (survey-only
+		// data): say so rather than draw the forums alone.
+		return nil, &RequestError{errors.New("the " + view + " view needs forum memberships (participation.csv is empty)")}
+	}
 	switch view {
 	case "forums":
 		return ForumMapDiagram(d, title("The largest forums"), top(25)), nil

@@ -17,8 +17,9 @@ import (
 // bare links); at
 // the start of s, what would open a block (# heading, - + list items
 // followed by a space, 1. and a) list numbers, > quotes, ( of pandoc's
-// (1) lists, a line of - or =). < becomes &lt; (so no HTML can be
-// written) and & becomes &amp; where it would start an entity (&lt;,
+// (1) lists, a line of - or =). < before a letter, /, ! or ? becomes
+// &lt; (so no HTML or autolink can be written; "p < 0.001" stays) and &
+// becomes &amp; where it would start an entity (&lt;,
 // &#60;). Line breaks and control characters become spaces; spaces at the
 // start and the end are dropped (Markdown takes them for indentation or a
 // line break).
@@ -71,7 +72,9 @@ func escapeMarkdown(s string, cell bool) string {
 			// Not an autolink (GitHub links bare http:// and www.).
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '<':
+		case r == '<' && (next < 0x80 && unicode.IsLetter(next) || next == '/' || next == '!' || next == '?'):
+			// Only < before a letter, /, ! or ? can open HTML or an
+			// autolink (CommonMark 6.5, 6.6); "p < 0.001" stays as it is.
 			b.WriteString("&lt;")
 		case r == '&':
 			if entityLike(rs[i+1:]) {

@@ -21,8 +21,10 @@ func TestMarkdownText(t *testing.T) {
 		{"Ben & Jerry's", "Ben & Jerry's"},
 		{"2014: 87 of 127", "2014: 87 of 127"},
 		{"עמותת ידידים", "עמותת ידידים"},
+		{"p < 0.001, 2<3, a <= b, x < y", "p < 0.001, 2<3, a <= b, x < y"},
 		// Markup is escaped.
 		{"<script>alert(1)</script>", `&lt;script>alert(1)&lt;/script>`},
+		{"<!-- c --> <?php <https://x> <mailto:a@b>", `&lt;!-- c --> &lt;?php &lt;https\://x> &lt;mailto:a\@b>`},
 		{`[click](javascript:alert(1))`, `\[click\](javascript:alert(1))`},
 		{"![x](y)", `!\[x\](y)`},
 		{"*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"},

@@ -178,7 +178,9 @@ func BuildReport(ctx context.Context, a *Analysis, o ReportOptions) (*ReportDoc,
 	if why != "" {
 		doc.Covers = append(doc.Covers, why)
 	}
-	b.use("projection")
+	if spec.Basis != graph.BasisTies { // survey ties are no projection
+		b.use("projection", Param{"weight", spec.Weighting.String()})
+	}
 
 	sections := []func() (DocSection, []Headline, error){
 		b.networkSection, b.balanceSection, b.mixingSection, b.brokersSection, b.communitiesSection,
@@ -284,26 +286,24 @@ func (b *reportBuild) covers() []string {
 	for k := range d.Sectors {
 		secs = append(secs, fmt.Sprintf("%d %s", sz[k], b.sectorLabel(k)))
 	}
-	inForum := map[string]bool{}
-	for _, m := range d.Memberships {
-		inForum[m.Org] = true
-	}
+	// Distinct counts, as summary and validate give them: two people of
+	// one organization at one meeting are one attendance (the sample's
+	// attendance.csv has 339 rows and 335 attendances).
+	sum := graph.Summarize(d)
 	s := fmt.Sprintf("It covers %d organizations in %d %s (%s)", len(d.Orgs), len(d.Sectors), plural(len(d.Sectors), "sector", "sectors"), strings.Join(secs, ", "))
 	var more []string
-	if len(d.Forums) > 0 {
-		more = append(more, fmt.Sprintf("%d %s with %d memberships (%d of the organizations sit in at least one)", len(d.Forums), plural(len(d.Forums), "forum", "forums"), len(d.Memberships), len(inForum)))
+	switch {
+	case len(d.Forums) > 0 && sum.Memberships == 0:
+		more = append(more, fmt.Sprintf("%d %s with no members (participation.csv is empty)", len(d.Forums), plural(len(d.Forums), "forum", "forums")))
+	case len(d.Forums) > 0:
+		more = append(more, fmt.Sprintf("%d %s with %d %s (%d of the organizations sit in at least one)", len(d.Forums), plural(len(d.Forums), "forum", "forums"),
+			sum.Memberships, plural(sum.Memberships, "membership", "memberships"), len(d.Orgs)-sum.OrgsWithoutForum))
 	}
 	if len(d.Meetings) > 0 {
-		more = append(more, fmt.Sprintf("%d %s with %d attendances", len(d.Meetings), plural(len(d.Meetings), "meeting", "meetings"), len(d.Attendance)))
+		more = append(more, fmt.Sprintf("%d %s with %d %s", len(d.Meetings), plural(len(d.Meetings), "meeting", "meetings"), sum.Attendances, plural(sum.Attendances, "attendance", "attendances")))
 	}
-	for _, w := range d.Waves() {
-		n := 0
-		for _, t := range d.Ties {
-			if t.Wave == w {
-				n++
-			}
-		}
-		more = append(more, fmt.Sprintf("%d %s in survey wave %s", n, plural(n, "reported tie", "reported ties"), w))
+	for _, w := range sum.Waves {
+		more = append(more, fmt.Sprintf("%d collaboration %s in survey wave %s (from %d %s)", w.Ties, plural(w.Ties, "tie", "ties"), w.Wave, w.Reports, plural(w.Reports, "report", "reports")))
 	}
 	if len(more) > 0 {
 		s += "; " + andList(more)
@@ -351,12 +351,29 @@ func figureAlt(fig *Figure) string {
 		if c.Note != "" {
 			parts = append(parts, c.Note)
 		}
-		return strings.Join(parts, ". ")
+		return sentences(parts)
 	}
 	dg := fig.Diagram
 	parts := []string{dg.Title, fmt.Sprintf("%d nodes and %d ties drawn", len(dg.Nodes), len(dg.Edges))}
 	parts = append(parts, dg.Legend.Notes...)
-	return strings.Join(parts, ". ")
+	return sentences(parts)
+}
+
+// sentences joins parts as sentences: each ends with one full stop
+// (legend notes often carry their own).
+func sentences(parts []string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		p = strings.TrimRight(strings.TrimSpace(p), ".")
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(p + ".")
+	}
+	return b.String()
 }
 
 // tableSet runs a view's tables and names their files after the part.

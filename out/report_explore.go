@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/sectornet/sectornet/graph"
 )
@@ -373,6 +374,38 @@ func (b *reportBuild) paragraph(doc *ReportDoc) string {
 	if len(phrases) > 0 {
 		fmt.Fprintf(&p, "We computed %s. ", strings.Join(phrases, "; "))
 	}
-	fmt.Fprintf(&p, "Each value equals that of the reference implementation named in the methods section (NetworkX, R sna, igraph or UCINET); random procedures used seed %d, with %d reassignments for the E-I test and %d random sets for the forum effect. The computations were made with sectornet.", DefaultSeed, DefaultEIPermutations, DefaultChangePermutations)
+	p.WriteString("Each value equals that of the reference implementation named in the methods section (NetworkX, R sna, igraph or UCINET)")
+	// The random procedures this report ran, with their draws.
+	var draws []string
+	seeded := false
+	for _, m := range doc.Methods {
+		for _, x := range m.Params {
+			switch x.Name {
+			case "seed":
+				seeded = true
+			case "permutations", "restarts":
+				draws = append(draws, fmt.Sprintf("%s %s for the %s", x.Value, x.Name, lowerFirst(m.Name)))
+			}
+		}
+	}
+	if seeded {
+		fmt.Fprintf(&p, "; random procedures used seed %d", DefaultSeed)
+		if len(draws) > 0 {
+			p.WriteString(", with " + andList(draws))
+		}
+	}
+	p.WriteString(". The computations were made with sectornet.")
 	return p.String()
+}
+
+// lowerFirst lowers the first letter of a method's name for a sentence,
+// unless the name starts with an acronym or a proper name ("E-I index",
+// "QAP regression", "Burt's constraint").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) || strings.Contains(s, "'") {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
 }

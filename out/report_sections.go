@@ -462,7 +462,12 @@ func (b *reportBuild) changeSection() (DocSection, []Headline, error) {
 		}
 		hs = append(hs, Headline{Label: "Forum effect", Section: s.ID, Text: effect, Sensitivity: sensEffect})
 		if fit, err := b.a.ForumModelFit(b.ctx, c, graph.TieSelection{}, DefaultQAPPermutations, DefaultSeed); err == nil {
-			hs = append(hs, Headline{Label: "Forum effect, dyadic model", Section: s.ID, Text: strings.ReplaceAll(ForumModelHeadline(fit, from, to), "**", "")})
+			b.use("qap", Param{"permutations", fmt.Sprint(DefaultQAPPermutations)}, Param{"null", "double semi-partialling (qapspp)"}, Param{"seed", fmt.Sprint(DefaultSeed)})
+			if h := ForumModelHeadline(fit, from, to); h != "" {
+				h = strings.ReplaceAll(h, "; the forum_model tables of change)", "; the tables below)")
+				hs = append(hs, Headline{Label: "Forum effect, dyadic model", Section: s.ID, Text: strings.ReplaceAll(h, "**", "")})
+				s.Measures = append(s.Measures, MeasureNote{Name: "Forum effect, dyadic model", Value: "odds ratio " + FormatHuman(math.Exp(fit.Coefficients[1].Estimate)), Meaning: b.meaning("qap")})
+			}
 		} else if b.ctx.Err() != nil {
 			return s, nil, b.ctx.Err()
 		}
@@ -477,8 +482,8 @@ func (b *reportBuild) changeSection() (DocSection, []Headline, error) {
 		return s, nil, err
 	}
 	if skipped == "" {
-		for _, name := range []string{"attribution", "change", "top_gainers", "sector_pairs", "waves", "scores", "orgs"} {
-			if name == "attribution" && !credit {
+		for _, name := range []string{"attribution", "forum_model", "forum_model_fit", "change", "top_gainers", "sector_pairs", "waves", "scores", "orgs"} {
+			if (name == "attribution" || strings.HasPrefix(name, "forum_model")) && !credit {
 				continue
 			}
 			if t, ok := byName[name]; ok {

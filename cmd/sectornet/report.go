@@ -108,6 +108,11 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 			fmt.Fprintf(s.Err, "sectornet report: %s %s\n", n, what)
 		}
 	})
+	if errors.Is(err, out.ErrNothingToReport) {
+		// A dataset with nothing to draw is a problem of the data, as an
+		// empty one is for every command (loadDataset).
+		return &exitErr{code: exitInvalid, err: err}
+	}
 	if err != nil {
 		return err
 	}

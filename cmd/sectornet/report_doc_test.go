@@ -61,7 +61,18 @@ func TestReportStory(t *testing.T) {
 	for _, want := range []string{
 		"# Cross-sector network report\n",
 		"Made on 2025-12-01 by sectornet report · Period: meetings from ",
+		// Distinct memberships and attendances, as validate and summary
+		// count them; by hand with Python's csv module on data/sample:
+		// participation.csv 116 rows, 114 distinct (org, forum), 85 orgs;
+		// attendance.csv 339 rows, 335 distinct (meeting, org); ties.csv
+		// 2012: 243 rows, 185 distinct pairs, 2014: 340 rows, 273.
 		"It covers 169 organizations in 5 sectors",
+		"; 7 forums with 114 memberships (85 of the organizations sit in at least one), 26 meetings with 335 attendances, 185 collaboration ties in survey wave 2012 (from 243 reports) and 273 collaboration ties in survey wave 2014 (from 340 reports).",
+		// The forum-effect model: its headline, tables and method.
+		"- **Forum effect, dyadic model:** among the ",
+		"### 2012 to 2014: the forum effect as a dyadic model (logistic QAP)\n",
+		"### QAP regression", "https\\://doi.org/10.1007/s11336-007-9016-1",
+		"1000 permutations for the QAP regression",
 		"[report.html](report.html)",
 		"## Headlines",
 		"## Sector balance of the forums", "## How the sectors mix", "## Brokers between sectors", "## Communities",
