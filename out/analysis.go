@@ -46,6 +46,9 @@ type AnalysisOptions struct {
 	// Phase, when not nil, starts the status line of a computation of
 	// unknown length named what.
 	Phase func(what string) Phase
+	// LiteralCSV makes the report's CSV tables literal (--raw) instead
+	// of spreadsheet-safe (see Cells).
+	LiteralCSV bool
 }
 
 // Phase is the status line of a computation of unknown length.

@@ -2,7 +2,6 @@ package out
 
 import (
 	"bufio"
-	"encoding/csv"
 	"io"
 	"sort"
 
@@ -11,8 +10,9 @@ import (
 
 // WriteEdgeList writes g as CSV with the header source,target,weight: one
 // row per undirected tie, source < target by id (byte order), rows sorted
-// by source then target. ids[i] names node i.
-func WriteEdgeList(w io.Writer, ids []string, g *graph.Network) error {
+// by source then target. ids[i] names node i. Ids are written as cells
+// says (see Cells).
+func WriteEdgeList(w io.Writer, ids []string, g *graph.Network, cells Cells) error {
 	type row struct{ s, t, w string }
 	rows := make([]row, 0, g.M())
 	for _, e := range g.Edges() {
@@ -29,14 +29,9 @@ func WriteEdgeList(w io.Writer, ids []string, g *graph.Network) error {
 		return rows[i].t < rows[j].t
 	})
 	bw := bufio.NewWriter(w)
-	cw := csv.NewWriter(bw)
-	cw.Write([]string{"source", "target", "weight"})
+	cells.writeCSVRecord(bw, []string{"source", "target", "weight"})
 	for _, r := range rows {
-		cw.Write([]string{r.s, r.t, r.w})
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
+		cells.writeCSVRecord(bw, []string{r.s, r.t, r.w})
 	}
 	return bw.Flush()
 }

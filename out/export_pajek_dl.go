@@ -54,8 +54,9 @@ func pajekLabel(s string) string {
 // (see pajekLabel for the characters Pajek cannot hold); each undirected
 // tie is one *Edges line with its weight. A two-mode network is written
 // in Pajek's two-mode form: "*Vertices n n1", the n1 organizations first,
-// then the forums or meetings, ties only between the two.
-func WritePajek(w io.Writer, x *Export, labels Labels) error {
+// then the forums or meetings, ties only between the two. Labels are
+// written as cells says (see Cells), as for the DL format.
+func WritePajek(w io.Writer, x *Export, labels Labels, cells Cells) error {
 	bw := bufio.NewWriter(w)
 	if x.FirstMode > 0 {
 		fmt.Fprintf(bw, "*Vertices %d %d\n", len(x.Nodes), x.FirstMode)
@@ -63,7 +64,7 @@ func WritePajek(w io.Writer, x *Export, labels Labels) error {
 		fmt.Fprintf(bw, "*Vertices %d\n", len(x.Nodes))
 	}
 	for i, n := range x.Nodes {
-		fmt.Fprintf(bw, "%d \"%s\"\n", i+1, pajekLabel(labels.of(n)))
+		fmt.Fprintf(bw, "%d \"%s\"\n", i+1, cells.text(pajekLabel(labels.of(n))))
 	}
 	bw.WriteString("*Edges\n")
 	for _, t := range x.Ties {
@@ -119,17 +120,17 @@ func dlLabel(s string) string {
 //	...
 //	data:
 //	1 1 2
-func WriteDL(w io.Writer, x *Export, labels Labels) error {
+func WriteDL(w io.Writer, x *Export, labels Labels, cells Cells) error {
 	bw := bufio.NewWriter(w)
 	if x.FirstMode > 0 {
 		nr, nc := x.FirstMode, len(x.Nodes)-x.FirstMode
 		fmt.Fprintf(bw, "dl nr=%d, nc=%d\nformat = nodelist2\nrow labels:\n", nr, nc)
 		for _, n := range x.Nodes[:nr] {
-			bw.WriteString(dlLabel(labels.of(n)) + "\n")
+			bw.WriteString(dlLabel(cells.text(labels.of(n))) + "\n")
 		}
 		bw.WriteString("column labels:\n")
 		for _, n := range x.Nodes[nr:] {
-			bw.WriteString(dlLabel(labels.of(n)) + "\n")
+			bw.WriteString(dlLabel(cells.text(labels.of(n))) + "\n")
 		}
 		bw.WriteString("data:\n")
 		row := make([][]int, nr)
@@ -150,7 +151,7 @@ func WriteDL(w io.Writer, x *Export, labels Labels) error {
 	}
 	fmt.Fprintf(bw, "dl n=%d\nformat = edgelist1\nlabels:\n", len(x.Nodes))
 	for _, n := range x.Nodes {
-		bw.WriteString(dlLabel(labels.of(n)) + "\n")
+		bw.WriteString(dlLabel(cells.text(labels.of(n))) + "\n")
 	}
 	bw.WriteString("data:\n")
 	for _, t := range x.Ties {

@@ -421,7 +421,7 @@ func TestPajekGrammar(t *testing.T) {
 				x.FirstMode = 2
 				x.Ties = []Tie{{0, 2, 1, nil}, {0, 3, 1, nil}, {1, 3, 1, nil}}
 			}
-			text := write(t, func(b *bytes.Buffer) error { return WritePajek(b, x, lab) })
+			text := write(t, func(b *bytes.Buffer) error { return WritePajek(b, x, lab, CellsLiteral) })
 			p, err := readPajek(text)
 			if err != nil {
 				t.Fatalf("two=%v labels=%v: %v\n%s", two, lab, err, text)
@@ -616,7 +616,7 @@ func readDL(s string) (*dlData, error) {
 func TestDLGrammar(t *testing.T) {
 	for _, lab := range []Labels{LabelID, LabelName} {
 		x := hostile()
-		text := write(t, func(b *bytes.Buffer) error { return WriteDL(b, x, lab) })
+		text := write(t, func(b *bytes.Buffer) error { return WriteDL(b, x, lab, CellsLiteral) })
 		d, err := readDL(text)
 		if err != nil {
 			t.Fatalf("%v\n%s", err, text)
@@ -640,7 +640,7 @@ func TestDLGrammar(t *testing.T) {
 
 		x.FirstMode = 2
 		x.Ties = []Tie{{0, 2, 1, nil}, {0, 3, 1, nil}, {1, 3, 1, nil}}
-		text = write(t, func(b *bytes.Buffer) error { return WriteDL(b, x, lab) })
+		text = write(t, func(b *bytes.Buffer) error { return WriteDL(b, x, lab, CellsLiteral) })
 		d, err = readDL(text)
 		if err != nil {
 			t.Fatalf("%v\n%s", err, text)

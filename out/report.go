@@ -218,7 +218,14 @@ func WriteReport(ctx context.Context, a *Analysis, o ReportOptions, folder Repor
 			p := ReportPart{Name: t.Name, Title: t.Title}
 			for _, name := range t.Files {
 				f := Format(strings.TrimPrefix(path.Ext(name), "."))
-				if err := folder.WriteFile(name, func(w io.Writer) error { return t.Write(w, f) }); err != nil {
+				if f == FormatCSV && a.opts.LiteralCSV {
+					f = FormatCSVLiteral
+				}
+				write := func(w io.Writer) error { return t.Write(w, f) }
+				if f == "xlsx" {
+					write = func(w io.Writer) error { return WriteTableXLSX(w, t.Table) }
+				}
+				if err := folder.WriteFile(name, write); err != nil {
 					return nil, err
 				}
 				p.Files = append(p.Files, name)

@@ -219,7 +219,7 @@ func BuildReport(ctx context.Context, a *Analysis, o ReportOptions) (*ReportDoc,
 				base = fmt.Sprintf("tables/%s-%s-%d", s.ID, t.Name, n)
 			}
 			used[base+".csv"] = true
-			t.Files = []string{base + ".csv", base + ".md", base + ".tex"}
+			t.Files = tableFiles(base)
 			if t.Inline == 0 {
 				t.Inline = reportInlineRows
 			}
@@ -398,7 +398,7 @@ func (b *reportBuild) tableSet(part string, build func() (*Tables, error)) (map[
 		if seen[base] > 1 {
 			base = fmt.Sprintf("%s-%d", base, seen[base])
 		}
-		dt := DocTable{Table: t, Inline: reportInlineRows, Files: []string{"tables/" + base + ".csv", "tables/" + base + ".md", "tables/" + base + ".tex"}}
+		dt := DocTable{Table: t, Inline: reportInlineRows, Files: tableFiles("tables/" + base)}
 		byName[t.Name] = dt
 		all = append(all, dt)
 	}

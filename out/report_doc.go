@@ -86,6 +86,13 @@ type DocTable struct {
 	Inline int
 }
 
+// tableFiles are the files of a report table called base ("tables/x"):
+// CSV (spreadsheet-safe unless the analysis says LiteralCSV), the same as
+// an Excel workbook (text cells, never evaluated), Markdown and LaTeX.
+func tableFiles(base string) []string {
+	return []string{base + ".csv", base + ".xlsx", base + ".md", base + ".tex"}
+}
+
 // MethodUse is a method the report used, with the parameters of this run.
 type MethodUse struct {
 	graph.Method

@@ -162,7 +162,7 @@ func (b *reportBuild) balanceSection() (DocSection, []Headline, error) {
 			byForum[fb.Forum] = append(byForum[fb.Forum], words)
 		}
 		t.Notes = []string{"value and target: shares of members or attendances (members and capacity for over_capacity)."}
-		s.Tables = append(s.Tables, DocTable{Table: t, Files: []string{"tables/balance-breaches.csv", "tables/balance-breaches.md", "tables/balance-breaches.tex"}})
+		s.Tables = append(s.Tables, DocTable{Table: t, Files: tableFiles("tables/balance-breaches")})
 		s.Measures = []MeasureNote{
 			{Name: "Breaches", Value: fmt.Sprintf("%d in %d of %d forums", len(bs), len(order), len(bal.Forums)), Meaning: "Each is listed in the table below, forum by forum."},
 			{Name: "Heterogeneity of all seats (IQV)", Value: fmt.Sprintf("%.2f", bal.Overall.IQV), Meaning: b.meaning("blau")},
@@ -607,7 +607,7 @@ func (b *reportBuild) qualitySection() (DocSection, []Headline, error) {
 		s.Lead = append([]string{"The dataset passed every check without a warning."}, s.Lead...)
 	} else {
 		s.Lead = append([]string{fmt.Sprintf("The dataset's checks raised %d %s: values that were read but look wrong. Each is in the table below with its file, line and fix.", len(d.Warnings), plural(len(d.Warnings), "warning", "warnings"))}, s.Lead...)
-		s.Tables = append([]DocTable{{Table: w, Inline: reportInlineRows, Files: []string{"tables/quality-findings.csv", "tables/quality-findings.md", "tables/quality-findings.tex"}}}, s.Tables...)
+		s.Tables = append([]DocTable{{Table: w, Inline: reportInlineRows, Files: tableFiles("tables/quality-findings")}}, s.Tables...)
 	}
 	return s, hs, nil
 }

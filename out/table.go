@@ -2,7 +2,6 @@ package out
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -20,7 +19,24 @@ const (
 	FormatJSON  Format = "json"  // an object with documented keys
 	FormatMD    Format = "md"    // a GitHub-flavoured Markdown table
 	FormatTeX   Format = "tex"   // a booktabs LaTeX table
+
+	// FormatCSVLiteral is CSV with every text cell as it is (the --raw
+	// flag), for R and pandas; FormatCSV writes text that a spreadsheet
+	// would take for a formula with a leading apostrophe (see Cells).
+	FormatCSVLiteral Format = "csv-literal"
 )
+
+// IsCSV reports whether f is CSV, spreadsheet-safe or literal.
+func (f Format) IsCSV() bool { return f == FormatCSV || f == FormatCSVLiteral }
+
+// Literal returns f's literal form: FormatCSVLiteral for FormatCSV, f
+// itself for the other formats.
+func (f Format) Literal() Format {
+	if f == FormatCSV {
+		return FormatCSVLiteral
+	}
+	return f
+}
 
 // Formats lists the table formats, for flag help.
 var Formats = []Format{FormatTable, FormatCSV, FormatJSON, FormatMD, FormatTeX}
@@ -74,11 +90,15 @@ func WriteTables(w io.Writer, f Format, ts ...*Table) error {
 				bw.WriteString("\n")
 			}
 			switch f {
-			case FormatCSV:
-				if len(ts) > 1 && t.Title != "" {
-					bw.WriteString("# " + oneLine(t.Title) + "\n")
+			case FormatCSV, FormatCSVLiteral:
+				cells := CellsSafe
+				if f == FormatCSVLiteral {
+					cells = CellsLiteral
 				}
-				err = writeCSV(bw, t)
+				if len(ts) > 1 && t.Title != "" {
+					bw.WriteString(cells.line("# "+oneLine(t.Title)) + "\n")
+				}
+				err = writeCSV(bw, t, cells)
 			case FormatMD:
 				err = writeMD(bw, t)
 			case FormatTeX:
@@ -227,9 +247,9 @@ func isNumber(c any) bool {
 	return false
 }
 
-func writeCSV(w io.Writer, t *Table) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Columns); err != nil {
+// writeCSV writes t as CSV, its text as cells says (see Cells).
+func writeCSV(w *bufio.Writer, t *Table, cells Cells) error {
+	if err := cells.writeCSVRecord(w, t.Columns); err != nil {
 		return err
 	}
 	rec := make([]string, len(t.Columns))
@@ -240,12 +260,11 @@ func writeCSV(w io.Writer, t *Table) error {
 				rec[i] = cellString(r[i], false)
 			}
 		}
-		if err := cw.Write(rec); err != nil {
+		if err := cells.writeCSVRecord(w, rec); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 // oneLine replaces line breaks and other control characters with spaces

@@ -32,7 +32,7 @@ func (v *Tables) Write(w, errw io.Writer, f Format) error {
 	for _, x := range v.Warnings {
 		fmt.Fprintf(errw, "sectornet: warning: %s\n", x)
 	}
-	if f == FormatCSV || f == FormatJSON {
+	if f.IsCSV() || f == FormatJSON {
 		for _, n := range v.Notes {
 			fmt.Fprintf(errw, "sectornet: %s\n", n)
 		}
@@ -40,7 +40,7 @@ func (v *Tables) Write(w, errw io.Writer, f Format) error {
 	switch {
 	case f == FormatJSON && v.JSON != nil:
 		return WriteJSON(w, v.JSON)
-	case f == FormatCSV && v.CSV != nil:
+	case f.IsCSV() && v.CSV != nil:
 		for _, n := range v.CSVNotes {
 			fmt.Fprintf(errw, "sectornet: %s\n", n)
 		}
@@ -74,7 +74,7 @@ func (v *Tables) Names() []string {
 // The JSON of one table is an object with its one key.
 func (v *Tables) Select(name string, f Format) (*Tables, int) {
 	shapes := [][]*Table{v.Tables, v.CSV}
-	if f == FormatCSV {
+	if f.IsCSV() {
 		shapes[0], shapes[1] = shapes[1], shapes[0]
 	}
 	for _, ts := range shapes {

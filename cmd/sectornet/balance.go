@@ -122,7 +122,7 @@ func runBalance(ctx context.Context, s *streams, o balanceOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := c.Write(s.Out, f); err != nil {
+	if err := c.Write(s.Out, s.format(f)); err != nil {
 		return err
 	}
 	if len(c.Breaches) > 0 {

@@ -312,7 +312,7 @@ func writeView(s *streams, f out.Format, table string, v *out.Tables, err error)
 	if s.sample {
 		v = markSample(v)
 	}
-	return v.Write(s.Out, s.Err, f)
+	return v.Write(s.Out, s.Err, s.format(f))
 }
 
 // markSample returns v with out.SampleMark after each table's title.

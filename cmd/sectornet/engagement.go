@@ -150,7 +150,7 @@ func writeWatch(s *streams, f out.Format, d *graph.Dataset, e *graph.Engagement)
 				return err
 			}
 		}
-	} else if err := out.WatchTable(d, e).Write(s.Out, f); err != nil {
+	} else if err := out.WatchTable(d, e).Write(s.Out, s.format(f)); err != nil {
 		return err
 	}
 	if len(e.Watch) == 0 {

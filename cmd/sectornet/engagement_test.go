@@ -23,7 +23,9 @@ func TestEngagementCheck(t *testing.T) {
 	// --drop 0.7: E's fall (1 to 1/3) is within it. --forum F: G's line goes.
 	code, out, _ = sectornet(t, "engagement", engagementData, "--check", "--drop", "0.7", "--forum", "F", "--format", "csv")
 	want = "forum,check,org,sector,earlier_rate,recent_rate,missed_in_a_row,target,message\n" +
-		"F,lapsed,B,biz,1,0,3,,F: Beta Bank (B) came to none of the last 3 meetings (2 of 2 before; last on 2013-02-01)\n"
+		"F,lapsed,B,biz,1,0,3,,\"F: Beta Bank (B) came to none of the last 3 meetings (2 of 2 before; last on 2013-02-01)\"\n"
+	// (A field with a semicolon is quoted, for spreadsheets that split
+	// CSV at semicolons: see README, Security notes.)
 	if code != exitCheck || out != want {
 		t.Errorf("csv: code %d\n%s", code, out)
 	}

@@ -249,7 +249,7 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 		for _, w := range warnings {
 			fmt.Fprintf(s.Err, "sectornet: %s\n", w)
 		}
-		write = func(w io.Writer) error { return out.WriteEdgeList(w, out.OrgIDs(a.Dataset), g) }
+		write = func(w io.Writer) error { return out.WriteEdgeList(w, out.OrgIDs(a.Dataset), g, s.cells()) }
 	} else {
 		x, warnings, err := out.BuildExport(ctx, a, out.ExportOptions{Network: spec, TwoMode: o.mode == "two", Waves: o.waves, Measures: o.measures,
 			MeasureOptions: out.MeasureOptions{Paths: paths, Seed: o.seed, Resolution: o.resolution, PageRank: stop, Method: o.method}, Backbone: backbone})
@@ -266,9 +266,9 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 			case "gexf":
 				return out.WriteGEXF(w, x, o.gexf)
 			case "pajek":
-				return out.WritePajek(w, x, labels)
+				return out.WritePajek(w, x, labels, s.cells())
 			case "dl":
-				return out.WriteDL(w, x, labels)
+				return out.WriteDL(w, x, labels, s.cells())
 			case "kumu":
 				return out.WriteKumu(w, x)
 			}

@@ -158,7 +158,7 @@ func runQAP(ctx context.Context, s *streams, o qapOptions) error {
 		return err
 	}
 	ts := out.QAPTables("qap", "QAP regression of "+m.outcome, m.outcome, fit)
-	return out.WriteTables(s.Out, f, ts...)
+	return out.WriteTables(s.Out, s.format(f), ts...)
 }
 
 // qapAutoModel is logit for binary outcomes (tie:, new:), lm otherwise.

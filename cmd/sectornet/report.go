@@ -85,7 +85,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 	}
 	// No progress bars or status lines per measure: the report draws its
 	// own progress line.
-	a := out.NewAnalysis(d, out.AnalysisOptions{Source: o.dir, Layout: childLayout})
+	a := out.NewAnalysis(d, out.AnalysisOptions{Source: o.dir, Layout: childLayout, LiteralCSV: s.raw})
 	for _, sub := range []string{"", "figures", "tables"} {
 		if err := os.MkdirAll(filepath.Join(o.output, sub), 0o755); err != nil {
 			return fmt.Errorf("%s: cannot create the report folder: %v", o.output, errors.Unwrap(err))

@@ -58,7 +58,7 @@ func TestReport(t *testing.T) {
 	for _, want := range []string{
 		"figures/network.svg", "figures/network.png", "figures/balance.svg", "figures/firsts.png", "figures/change.svg",
 		"tables/summary-dataset.csv", "tables/summary-dataset.md", "tables/summary-dataset.tex",
-		"tables/centrality-organizations.tex", "tables/brokers-brokers.csv", "tables/change-sector_pairs.md",
+		"tables/centrality-organizations.tex", "tables/brokers-brokers.csv", "tables/change-sector_pairs.md", "tables/summary-dataset.xlsx",
 	} {
 		if !slices.Contains(written, want) {
 			t.Errorf("no %s", want)

@@ -34,6 +34,9 @@ type streams struct {
 	// open is set while a status line is drawn on a terminal without its
 	// newline (progress.go).
 	open atomic.Bool
+	// raw is --raw: CSV, Pajek and DL text as it is, not made
+	// spreadsheet-safe (see raw.go).
+	raw bool
 }
 
 // Exit statuses (documented in README.md).
@@ -110,6 +113,7 @@ neither it uses the embedded sample dataset.`,
 		s.pseudo = &pseudonymFlags{}
 	}
 	s.pseudo.add(root)
+	root.PersistentFlags().BoolVar(&s.raw, "raw", false, "write CSV tables, the edge list and Pajek and DL labels as they are, for R or pandas: by default text a spreadsheet would evaluate (starting with =, +, -, @, a tab or CR) gets a leading ' (see README, Security notes)")
 	root.AddCommand(
 		newInitCmd(s),
 		newValidateCmd(s),

@@ -137,7 +137,7 @@ func validateRecords(ctx context.Context, s *streams, o validateOptions, f out.F
 			}
 		}
 	}
-	if err := out.FindingsTable(problems, warnings, droppedP, droppedW).Write(s.Out, f); err != nil {
+	if err := out.FindingsTable(problems, warnings, droppedP, droppedW).Write(s.Out, s.format(f)); err != nil {
 		return err
 	}
 	return loadErr

@@ -216,7 +216,12 @@
     });
     render();
   }
+  // csvField writes s as a CSV field that no spreadsheet evaluates: text
+  // starting with =, +, -, @, a tab or a line break (not a plain number)
+  // gets a leading apostrophe, as out.SpreadsheetSafe does (OWASP CSV
+  // injection).
   function csvField(s) {
+    if (/^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/.test(s) && !/^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
