@@ -160,7 +160,7 @@ func TestFormulaInjectionCSV(t *testing.T) {
 // literal with --raw.
 func TestFormulaInjectionPajekDL(t *testing.T) {
 	for _, format := range []string{"pajek", "dl"} {
-		for _, extra := range [][]string{{"--labels", "name"}, {"--labels", "id", "--mode", "two"}} {
+		for _, extra := range [][]string{{"--label-by", "name"}, {"--label-by", "id", "--mode", "two"}} {
 			args := append([]string{"export", formulaData, "--format", format}, extra...)
 			code, safe, errs := sectornet(t, args...)
 			if code != 0 {
