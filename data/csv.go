@@ -192,12 +192,11 @@ func readTable(r io.Reader, file string, sp FileSpec, errs *List) *table {
 	t.next = func() ([]string, int, bool) { return t.readRow(cr, ll) }
 	t = t.readHeader(sp)
 	if t != nil && delim != ',' {
-		name := map[rune]string{';': "semicolons", '\t': "tabs"}[delim]
-		fix := ""
 		if delim == ';' {
-			fix = "decimal commas such as 0,3 are read as 0.3"
+			errs.warnf(file, 0, "", "", "decimal commas such as 0,3 are read as 0.3", "separated by semicolons, not commas, as Excel saves CSV in many countries: read that way")
+		} else {
+			errs.warnf(file, 0, "", "", "", "separated by tabs, not commas, as Excel saves Unicode Text and as cells pasted from a sheet are: read that way")
 		}
-		errs.warnf(file, 0, "", "", fix, "separated by %s, not commas, as Excel saves CSV in many countries: read that way", name)
 	}
 	return t
 }
@@ -291,7 +290,11 @@ func (t *table) readHeader(sp FileSpec) *table {
 			continue
 		}
 		missing = true
-		if h, ok := closest(req, unknown); ok {
+		h, ok := closest(req, unknown)
+		if !ok {
+			h, ok = synonym(req, slices.DeleteFunc(slices.Clone(unknown), func(u string) bool { return claimed[u] }))
+		}
+		if ok {
 			claimed[h] = true
 			errs.add(&Error{File: file, Line: line, Err: fmt.Errorf("%w %q", ErrMissingColumn, req), Hint: fmt.Sprintf("the header has %q: did you mean %q?", h, req)})
 			continue
@@ -334,6 +337,11 @@ func looksLikeData(header, known []string) bool {
 		}
 		if _, ok := closest(h, known); ok {
 			return false
+		}
+		for _, k := range known {
+			if _, ok := synonym(k, []string{h}); ok {
+				return false
+			}
 		}
 	}
 	return true

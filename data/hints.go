@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -179,4 +180,35 @@ func labelParts(label string) []string {
 		}
 	}
 	return parts
+}
+
+// headerSynonyms are the other names people give the required columns
+// (compared in lower case, with spaces, hyphens and underscores taken
+// out), for 'the header has "organization": did you mean "org"?' where
+// the spelling is too far off for closest.
+var headerSynonyms = map[string][]string{
+	"org":     {"organization", "organisation", "orgid", "organizationid", "organisationid", "member", "participant"},
+	"forum":   {"forumid", "committee", "group"},
+	"meeting": {"meetingid", "session"},
+	"source":  {"from", "respondent", "reporter", "ego"},
+	"target":  {"to", "partner", "alter"},
+	"wave":    {"year", "round", "survey"},
+	"id":      {"code", "orgid", "organizationid", "forumid", "meetingid"},
+	"sector":  {"sectorid", "category"},
+	"share":   {"target", "quota", "percent", "percentage"},
+	"date":    {"meetingdate"},
+}
+
+// synonym returns the heading of header that is another name for the
+// required column req.
+func synonym(req string, header []string) (string, bool) {
+	norm := func(s string) string {
+		return strings.NewReplacer(" ", "", "-", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(s)))
+	}
+	for _, h := range header {
+		if slices.Contains(headerSynonyms[req], norm(h)) {
+			return h, true
+		}
+	}
+	return "", false
 }

@@ -74,6 +74,18 @@ func TestMistakes(t *testing.T) {
 		}, []string{
 			`organizations.csv:1: missing required column "sector" (the header has "Sektor": did you mean "sector"?)`,
 		}, nil},
+		{"a required column under another name", map[string]string{
+			FileParticipation: "Organisation,Forum ID\nA,F1\n",
+			FileTies:          "from,to,year\nA,B,2012\n",
+			FileQuotas:        "forum,sector,percent\n*,gov,0.5\n",
+		}, []string{
+			`participation.csv:1: missing required column "org" (the header has "Organisation": did you mean "org"?)`,
+			`participation.csv:1: missing required column "forum" (the header has "Forum ID": did you mean "forum"?)`,
+			`ties.csv:1: missing required column "source" (the header has "from": did you mean "source"?)`,
+			`ties.csv:1: missing required column "target" (the header has "to": did you mean "target"?)`,
+			`ties.csv:1: missing required column "wave" (the header has "year": did you mean "wave"?)`,
+			`quotas.csv:1: missing required column "share" (the header has "percent": did you mean "share"?)`,
+		}, nil},
 		{"header typo in an optional column", map[string]string{
 			FileForums: "id,name,capasity\nF1,One,20\n",
 		}, nil, []string{
@@ -96,7 +108,7 @@ func TestMistakes(t *testing.T) {
 		{"tabs", map[string]string{
 			FileParticipation: "org\tforum\nA\tF1\nB\tF1\n",
 		}, nil, []string{
-			`participation.csv: warning: separated by tabs, not commas, as Excel saves CSV in many countries: read that way`,
+			`participation.csv: warning: separated by tabs, not commas, as Excel saves Unicode Text and as cells pasted from a sheet are: read that way`,
 		}},
 		{"percentages", map[string]string{
 			FileQuotas: "forum,sector,share\n*,gov,30%\n*,bus,70 %\nF1,gov,20\nF1,bus,12.5\nF1,gov,150%\n",
@@ -247,6 +259,7 @@ func TestMistakesDataset(t *testing.T) {
 		`meetings.csv:4: date "2013-1-22": not a date: want YYYY-MM-DD (did you mean 2013-01-22?)`,
 		`meetings.csv:5: date "2013-01-15 00:00:00": not a date: want YYYY-MM-DD (did you mean 2013-01-15?)`,
 		`quotas.csv:4: share "30": out of range: want a share from 0 to 1 (shares are 0..1: did you mean 0.30?)`,
+		`respondents.csv:1: missing required column "org" (the header has "Organisation": did you mean "org"?)`,
 		`organizations.csv:3: warning: sector "Government": another spelling of sector "government" (2 organizations), so counted as a sector of its own (write "government")`,
 		`organizations.csv:7: warning: sector "רשויות מקומיות": the label of sector "local" (3 organizations), so counted as a sector of its own (write "local")`,
 		`organizations.csv:9: warning: sector "Business": another spelling of sector "business" (4 organizations), so counted as a sector of its own (write "business")`,
@@ -256,6 +269,7 @@ func TestMistakesDataset(t *testing.T) {
 		`forums.csv:1: warning: header "capasity": not a column of forums.csv, so kept as an attribute (did you mean "capacity"?)`,
 		`forums.csv:4: warning: id "F3": no organization is a member of this forum (add its members to participation.csv, or remove the forum)`,
 		`meetings.csv:6: warning: id "M05": no attendance recorded for this meeting (add who attended to attendance.csv, or remove the meeting)`,
+		`attendance.csv: warning: separated by tabs, not commas, as Excel saves Unicode Text and as cells pasted from a sheet are: read that way`,
 		`ties.csv:5: warning: type "Joint projects": another spelling of type "joint project" (2 ties), so counted as a type of its own (write "joint project")`,
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {

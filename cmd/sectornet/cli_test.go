@@ -99,10 +99,10 @@ func TestValidateRecords(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	if code != exitInvalid || len(got.Findings) != 18 || !strings.HasSuffix(errs, "8 problems found; nothing was computed\n") {
+	if code != exitInvalid || len(got.Findings) != 20 || !strings.HasSuffix(errs, "9 problems found; nothing was computed\n") {
 		t.Fatalf("code %d, %d records, stderr %q", code, len(got.Findings), errs)
 	}
-	p, w := got.Findings[2], got.Findings[17]
+	p, w := got.Findings[2], got.Findings[19]
 	if p.Severity != "problem" || p.File != filepath.FromSlash("../../data/testdata/mistakes/participation.csv") || p.Line != 6 || p.Column != "org" ||
 		p.Value != "Ministry of Education" || p.Problem != "unknown organization" || p.Suggestion != "that is the name of G02; use the id" {
 		t.Errorf("problem record %+v", p)
