@@ -26,7 +26,7 @@ var DefaultEngagementOptions = EngagementOptions{Thresholds: graph.DefaultEngage
 func EngagementView(ctx context.Context, a *Analysis, o EngagementOptions) (*Tables, error) {
 	d := a.Dataset
 	if len(d.Forums) == 0 || len(d.Memberships) == 0 || len(d.Meetings) == 0 {
-		return nil, errors.New("engagement needs forums with members (forums.csv, participation.csv) and their meetings (meetings.csv); the dataset has none")
+		return nil, &RequestError{errors.New("engagement needs forums with members (forums.csv, participation.csv) and their meetings (meetings.csv); the dataset has none")}
 	}
 	e := graph.Engage(d, o.Thresholds)
 	ts := EngagementTables(d, e)

@@ -16,7 +16,7 @@ import (
 func FirstsTables(ctx context.Context, a *Analysis, top int, pairs bool) (*Tables, error) {
 	d := a.Dataset
 	if len(d.Meetings) == 0 || len(d.Attendance) == 0 {
-		return nil, errors.New("firsts needs meetings (meetings.csv) and who attended them (attendance.csv); the dataset has none")
+		return nil, &RequestError{errors.New("firsts needs meetings (meetings.csv) and who attended them (attendance.csv); the dataset has none")}
 	}
 	fr := a.Firsts()
 	date := func(m int) string { return d.Meetings[m].Date.Format("2006-01-02") }

@@ -115,7 +115,7 @@ func runEngagement(ctx context.Context, s *streams, o engagementOptions) error {
 		return err
 	}
 	if len(d.Forums) == 0 || len(d.Memberships) == 0 || len(d.Meetings) == 0 {
-		return errors.New("engagement needs forums with members (forums.csv, participation.csv) and their meetings (meetings.csv); the dataset has none")
+		return usageErr(errors.New("engagement needs forums with members (forums.csv, participation.csv) and their meetings (meetings.csv); the dataset has none"))
 	}
 	if o.forum != "" || o.kind != "" {
 		if th.Forums, err = selectForums(d, o.forum, o.kind); err != nil {

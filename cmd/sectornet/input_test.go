@@ -131,6 +131,10 @@ func TestTableFlag(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(got, "measure,value\norganizations,5\n") {
 		t.Errorf("analyze --table network: %d %q", code, got)
 	}
+	code, got, _ = sectornet(t, "qap", good, "--permutations", "20", "--format", "csv", "--table", "qap_fit")
+	if code != 0 || !strings.HasPrefix(got, "measure,value\noutcome,new:2012:2014\n") || strings.Contains(got, "#") {
+		t.Errorf("qap --table qap_fit: %d %q", code, got)
+	}
 	code, got, _ = sectornet(t, "balance", good, "--format", "csv", "--table", "sectors")
 	if code != 0 || !strings.HasPrefix(got, "forum,sector,") {
 		t.Errorf("balance --table sectors: %d %q", code, got)
@@ -320,6 +324,34 @@ func TestCompletion(t *testing.T) {
 	for k := range flagValues {
 		if !used[k] {
 			t.Errorf("flagValues[%q]: no such flag", k)
+		}
+	}
+}
+
+// TestMissingPartsStatus: a question the dataset lacks the data for (no
+// meetings, no waves) is the same usage status, 2, in every command.
+func TestMissingPartsStatus(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"organizations.csv": "id,name,sector\nA,Alpha,gov\nB,Beta,bus\n",
+		"forums.csv":        "id,name\nF1,One\n",
+		"participation.csv": "org,forum\nA,F1\nB,F1\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{
+		{"firsts", dir},
+		{"engagement", dir},
+		{"summary", dir, "--basis", "meetings"},
+		{"chart", dir, "--view", "retention", "-o", filepath.Join(dir, "r.svg")},
+		{"change", dir},
+		{"survey", dir},
+		{"centrality", dir, "--basis", "ties"},
+	} {
+		if code, _, errs := sectornet(t, args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d (%s)", args[:1], code, exitUsage, errs)
 		}
 	}
 }

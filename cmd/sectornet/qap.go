@@ -19,6 +19,7 @@ const qapMaxOrgs = 4000
 type qapOptions struct {
 	dir          string
 	format       string
+	table        string // --table: print only this table
 	outcome      string
 	predict      []string
 	model        string
@@ -83,7 +84,7 @@ numbers on any number of cores.`,
 			return runQAP(cmd.Context(), s, o)
 		},
 	}
-	formatFlag(cmd, &o.format, nil)
+	formatFlag(cmd, &o.format, &o.table)
 	f := cmd.Flags()
 	f.StringVar(&o.outcome, "outcome", "", "the dyadic outcome (default: new:W1:W2 of the last two waves)")
 	f.StringSliceVar(&o.predict, "predict", nil, "the dyadic predictors, comma-separated (default: coparticipation:W1:W2,same-sector,degree-sum:W1)")
@@ -158,7 +159,7 @@ func runQAP(ctx context.Context, s *streams, o qapOptions) error {
 		return err
 	}
 	ts := out.QAPTables("qap", "QAP regression of "+m.outcome, m.outcome, fit)
-	return out.WriteTables(s.Out, s.format(f), ts...)
+	return writeView(s, f, o.table, &out.Tables{Tables: ts}, nil)
 }
 
 // qapAutoModel is logit for binary outcomes (tie:, new:), lm otherwise.
