@@ -99,12 +99,29 @@ func safeStretches(s, seps string) string {
 	return b.String()
 }
 
-// text returns s as c writes it.
+// text returns s as c writes it. Safe, a control character other than a
+// tab or a line break (ESC, BEL, the C1 controls) is also a space, as in
+// the text tables: a CSV printed on a terminal cannot set its title or
+// colours.
 func (c Cells) text(s string) string {
 	if c == CellsLiteral {
 		return s
 	}
+	if strings.ContainsFunc(s, terminalControl) {
+		s = strings.Map(func(r rune) rune {
+			if terminalControl(r) {
+				return ' '
+			}
+			return r
+		}, s)
+	}
 	return SpreadsheetSafe(s)
+}
+
+// terminalControl reports whether r is a control character that is not a
+// tab or a line break.
+func terminalControl(r rune) bool {
+	return r != '\t' && r != '\n' && r != '\r' && (r < 0x20 || r >= 0x7f && r <= 0x9f)
 }
 
 // line returns a line written outside CSV's quoting (the "# title" line

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Format is a table output format.
@@ -281,7 +282,30 @@ func oneLine(s string) string {
 	}, s)
 }
 
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029 }
+// isControl reports whether r is a control character or a line or
+// paragraph separator. The C1 controls (U+0080 to U+009F) count: U+009B
+// is CSI, the start of an escape sequence, in terminals that read 8-bit
+// controls.
+func isControl(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0x2028 || r == 0x2029
+}
+
+// PlainText returns s with every control character but the line feed
+// replaced by a space, as the text tables do: what sectornet prints for a
+// terminal (messages, warnings, errors) cannot carry an escape sequence
+// that sets the terminal's title or colours, moves the cursor or rewrites
+// a line.
+func PlainText(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r != '\n' && isControl(r) }) && utf8.ValidString(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && isControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
 
 // width is the number of terminal columns a string takes, counting each
 // rune as one and combining marks and format characters (such as the
@@ -306,8 +330,10 @@ func writeText(w *bufio.Writer, t *Table) error {
 	cells := make([][]string, len(t.Rows))
 	widths := make([]int, len(t.Columns))
 	numeric := numericColumns(t)
+	columns := make([]string, len(t.Columns)) // names can be sector ids
 	for i, c := range t.Columns {
-		widths[i] = width(c)
+		columns[i] = oneLine(c)
+		widths[i] = width(columns[i])
 	}
 	for ri, r := range t.Rows {
 		cells[ri] = make([]string, len(t.Columns))
@@ -333,8 +359,8 @@ func writeText(w *bufio.Writer, t *Table) error {
 			}
 		}
 	}
-	for i, c := range t.Columns {
-		pad(c, i, i == len(t.Columns)-1)
+	for i, c := range columns {
+		pad(c, i, i == len(columns)-1)
 		if i < len(t.Columns)-1 {
 			w.WriteString("  ")
 		}

@@ -234,11 +234,13 @@ func CheckBalance(a *Analysis, forums []int, tol float64) (*BalanceCheck, error)
 // business member (target 20%)".
 func BreachMessage(d *graph.Dataset, b graph.Balance, x graph.Breach) string {
 	fb := b.Forums[x.Forum]
-	id := d.Forums[fb.Forum].ID
+	// Ids go to the terminal: no control character (an ESC sequence in a
+	// forum id would set the terminal's title or colours).
+	id := oneLine(d.Forums[fb.Forum].ID)
 	if x.Kind == graph.BreachOverCapacity {
 		return fmt.Sprintf("%s: %d members, %d over its capacity of %d", id, fb.Members, fb.OverCapacity, fb.Capacity)
 	}
-	sec := d.Sectors[x.Sector].ID
+	sec := oneLine(d.Sectors[x.Sector].ID)
 	s := fb.Sectors[x.Sector]
 	switch x.Kind {
 	case graph.BreachMissing:

@@ -56,6 +56,9 @@ func signalStatus(sig os.Signal) int {
 // are printed to s.Err as one "sectornet: ..." line (after any detail
 // lines the command printed itself).
 func run(ctx context.Context, s *streams, args []string) int {
+	if _, ok := s.Err.(plainWriter); !ok && s.Err != nil {
+		s.Err = plainWriter{s.Err}
+	}
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

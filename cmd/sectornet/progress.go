@@ -39,6 +39,9 @@ func (s *streams) endStatus() {
 // terminal returns w as a file when it is a terminal, else nil: the one
 // check of whether status lines and progress bars are drawn.
 func terminal(w io.Writer) *os.File {
+	if p, ok := w.(plainWriter); ok {
+		w = p.Unwrap()
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return nil

@@ -91,7 +91,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 			return fmt.Errorf("%s: cannot create the report folder: %v", o.output, errors.Unwrap(err))
 		}
 	}
-	tty := terminal(s.Err) != nil
+	tty := terminal(s.Err) // status lines go to the terminal itself, not through plainWriter
 	spec, err := o.net.spec()
 	if err != nil {
 		return err
@@ -102,8 +102,8 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 		if total == 0 {
 			n = "building:"
 		}
-		if tty {
-			s.status(s.Err, "sectornet report: "+n+" "+what)
+		if tty != nil {
+			s.status(tty, "sectornet report: "+n+" "+out.PlainText(what))
 		} else {
 			fmt.Fprintf(s.Err, "sectornet report: %s %s\n", n, what)
 		}
@@ -116,8 +116,8 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if tty {
-		fmt.Fprint(s.Err, "\r"+eraseLine)
+	if tty != nil {
+		fmt.Fprint(tty, "\r"+eraseLine)
 		s.open.Store(false)
 	}
 	fmt.Fprintf(s.Err, "sectornet report: wrote %s: report.html, report.md, references.bib, %d figure files and %d table files\n", o.output, r.FigureFiles(), r.TableFiles())
