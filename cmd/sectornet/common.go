@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -114,7 +115,35 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 func printWarnings(s *streams, prefix string, ws []graph.Warning) {
 	for _, w := range ws {
 		fmt.Fprintf(s.Err, "%s%s\n", prefix, w)
+		s.warnings = append(s.warnings, fmt.Sprintf("%s%s", prefix, w))
 	}
+}
+
+// maxCarried is how many of the dataset's warnings a table carries.
+const maxCarried = 5
+
+// carryWarnings returns v with the dataset's warnings as notes under its
+// first table (at most maxCarried, then how many more), so that a table
+// pasted into a report keeps what may make it wrong: "Business" beside
+// "business" counted as two sectors.
+func carryWarnings(v *out.Tables, ws []string) *out.Tables {
+	if len(ws) == 0 || len(v.Tables) == 0 {
+		return v
+	}
+	var notes []string
+	for i, w := range ws {
+		if i == maxCarried {
+			notes = append(notes, fmt.Sprintf("... and %d more %s (sectornet validate lists them).", len(ws)-maxCarried, plural(len(ws)-maxCarried, "warning", "warnings")))
+			break
+		}
+		notes = append(notes, w)
+	}
+	c := *v
+	c.Tables = slices.Clone(v.Tables)
+	first := *c.Tables[0]
+	first.Notes = append(slices.Clone(first.Notes), notes...)
+	c.Tables[0] = &first
+	return &c
 }
 
 // reportProblems prints the problems of a dataset that failed to load and
@@ -312,6 +341,7 @@ func writeView(s *streams, f out.Format, table string, v *out.Tables, err error)
 	if s.sample {
 		v = markSample(v)
 	}
+	v = carryWarnings(v, s.warnings)
 	return v.Write(s.Out, s.Err, s.format(f))
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -353,5 +354,42 @@ func TestMissingPartsStatus(t *testing.T) {
 		if code, _, errs := sectornet(t, args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d (%s)", args[:1], code, exitUsage, errs)
 		}
+	}
+}
+
+// TestWarningsCarried: a table printed from a dataset with warnings
+// carries them as notes (at most five), so a table pasted into a report
+// keeps what may make it wrong; CSV keeps its shape.
+func TestWarningsCarried(t *testing.T) {
+	dir := t.TempDir()
+	orgs := "id,name,sector\nA,Alpha,business\nB,Beta,Business\nC,Gamma,gov\n"
+	for name, body := range map[string]string{
+		"organizations.csv": orgs,
+		"forums.csv":        "id,name\nF1,One\n",
+		"participation.csv": "org,forum\nA,F1\nB,F1\nC,F1\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	warning := filepath.Join(dir, "organizations.csv") + `:3: warning: sector "Business": another spelling of sector "business" (1 organization), so counted as a sector of its own (write "business")`
+	code, got, errs := sectornet(t, "balance", dir)
+	if code != 0 || !strings.Contains(got, "with 20 seats only large departures give a small p, so read the gaps too.\n"+warning+"\n\nMembers and attendance per sector") {
+		t.Errorf("balance: %d %s %s", code, got, errs)
+	}
+	if _, got, _ := sectornet(t, "balance", dir, "--format", "csv", "--table", "forums"); strings.Contains(got, "warning") {
+		t.Errorf("csv carries the warning: %s", got)
+	}
+	// Seven sectors spelt two ways: five warnings carried, then the count.
+	var b strings.Builder
+	b.WriteString("id,name,sector\n")
+	for i, sec := range []string{"alpha", "beta", "gamma", "delta", "eps", "zeta", "eta"} {
+		fmt.Fprintf(&b, "A%d,Org A%d,%s\nB%d,Org B%d,%s\n", i, i, sec, i, i, strings.ToUpper(sec))
+	}
+	os.WriteFile(filepath.Join(dir, "organizations.csv"), []byte(b.String()), 0o644)
+	os.WriteFile(filepath.Join(dir, "participation.csv"), []byte("org,forum\nA0,F1\n"), 0o644)
+	code, got, errs = sectornet(t, "summary", dir)
+	if n := strings.Count(got, ": warning: "); code != 0 || n != 5 || !strings.Contains(got, "\n... and 2 more warnings (sectornet validate lists them).\n") {
+		t.Errorf("summary carries %d warnings:\n%s\n%s", n, got, errs)
 	}
 }

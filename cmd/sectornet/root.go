@@ -31,6 +31,9 @@ type streams struct {
 	// inputs are the files of the dataset read, which no output may
 	// replace.
 	inputs []string
+	// warnings are the dataset's warnings as printed, which every table
+	// printed carries as notes.
+	warnings []string
 	// open is set while a status line is drawn on a terminal without its
 	// newline (progress.go).
 	open atomic.Bool
