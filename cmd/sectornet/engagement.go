@@ -107,6 +107,9 @@ func runEngagement(ctx context.Context, s *streams, o engagementOptions) error {
 	if err != nil {
 		return usageErr(fmt.Errorf("--period %q: want quarter, half, year, waves or all", o.period))
 	}
+	if o.check && o.dir == "" {
+		return usageErr(errors.New("engagement --check needs DIR, the dataset to watch: it is meant for scheduled jobs, and the embedded sample would stand in for your data (sectornet engagement mydata --check)"))
+	}
 	d, err := loadDataset(ctx, s, o.dir)
 	if err != nil {
 		return err

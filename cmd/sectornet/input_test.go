@@ -393,3 +393,15 @@ func TestWarningsCarried(t *testing.T) {
 		t.Errorf("summary carries %d warnings:\n%s\n%s", n, got, errs)
 	}
 }
+
+// TestCheckNeedsDir: the watch lists of scheduled jobs never run on the
+// sample standing in for a dataset.
+func TestCheckNeedsDir(t *testing.T) {
+	for _, c := range []string{"balance", "engagement"} {
+		code, _, errs := sectornet(t, c, "--check")
+		want := "sectornet: " + c + " --check needs DIR, the dataset to watch: it is meant for scheduled jobs, and the embedded sample would stand in for your data (sectornet " + c + " mydata --check)\n"
+		if code != exitUsage || errs != want {
+			t.Errorf("%s --check: %d %q, want %q", c, code, errs, want)
+		}
+	}
+}
