@@ -331,6 +331,12 @@ func (b *reportBuild) addFigures(s *DocSection) error {
 			if b.ctx.Err() != nil {
 				return b.ctx.Err()
 			}
+			// Only a figure the data cannot give is left out; any other
+			// error (a layout that failed, a full disk) fails the report.
+			var re *RequestError
+			if !errors.As(err, &re) {
+				return fmt.Errorf("figures/%s: %w", rf.Name, err)
+			}
 			continue
 		}
 		s.Figures = append(s.Figures, DocFigure{Title: rf.Title, Alt: figureAlt(fig), SVG: svg.Bytes(),

@@ -144,5 +144,5 @@ func runChart(ctx context.Context, s *streams, o chartOptions) error {
 	if o.title != "" {
 		c.Title = o.title
 	}
-	return writeOutput(s, o.output, func(w io.Writer) error { return out.WriteChart(w, c, f, sz) })
+	return writeOutput(ctx, s, o.output, func(w io.Writer) error { return out.WriteChart(w, c, f, sz) })
 }

@@ -275,5 +275,5 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 			return out.WriteDOT(w, x)
 		}
 	}
-	return writeOutput(s, o.output, write)
+	return writeOutput(ctx, s, o.output, write)
 }

@@ -2,20 +2,25 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/sectornet/sectornet/data"
 )
 
 // writeFileAtomic writes path through a temporary file in the same folder,
-// renamed into place only when write succeeds, so a failing or interrupted
-// run leaves any previous file intact.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+// renamed into place only when write succeeds and ctx was not cancelled,
+// so a failing or interrupted run leaves any previous file intact. The
+// writer stops at its next write once ctx is cancelled. The file gets the
+// mode of the file it replaces, or 0666 less the umask for a new one.
+func writeFileAtomic(ctx context.Context, path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	st, err := os.Stat(dir)
 	switch {
@@ -26,7 +31,8 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	case !st.IsDir():
 		return fmt.Errorf("%s: %s is not a folder", path, dir)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	removeStaleTemps(dir, filepath.Base(path))
+	tmp, err := os.CreateTemp(dir, tempPrefix(filepath.Base(path)))
 	if err != nil {
 		return fmt.Errorf("%s: cannot write in %s: %v", path, dir, errors.Unwrap(err))
 	}
@@ -36,23 +42,83 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriter(tmp)
+	bw := bufio.NewWriter(ctxWriter{ctx, tmp})
 	if err = write(bw); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err = bw.Flush(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fmt.Errorf("%s: %v", path, err)
 	}
-	if err = tmp.Chmod(0o644); err != nil {
+	if err = tmp.Chmod(outputMode(path)); err != nil {
 		return fmt.Errorf("%s: %v", path, err)
 	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %v", path, err)
 	}
+	// The last check: an interrupted run renames nothing into place.
+	if err = ctx.Err(); err != nil {
+		return err
+	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("%s: %v", path, errors.Unwrap(err))
 	}
 	return nil
+}
+
+// ctxWriter is a writer that fails once its context is cancelled, so
+// that every writer stops at its next write after an interrupt.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(b []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(b)
+}
+
+// outputMode is the mode of a file written to path: that of the file
+// there now, else 0666 less the process's umask (as os.Create gives).
+func outputMode(path string) fs.FileMode {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		return st.Mode().Perm()
+	}
+	return 0o666 &^ umask()
+}
+
+// tempPrefix is the pattern of the temporary files of base: hidden, with
+// the process id, so that a later run can tell a killed run's leftover
+// (its process is gone) from a file another run is writing now.
+func tempPrefix(base string) string {
+	return fmt.Sprintf(".%s.tmp-%d-*", base, os.Getpid())
+}
+
+// removeStaleTemps removes the temporary files or folders of base in dir
+// that a killed run left: those whose process is gone, and those of
+// earlier versions, whose names hold no process id.
+func removeStaleTemps(dir, base string) {
+	ms, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".tmp-*"))
+	for _, m := range ms {
+		rest := strings.TrimPrefix(filepath.Base(m), "."+base+".tmp-")
+		pid, _, ok := strings.Cut(rest, "-")
+		if n, err := strconv.Atoi(pid); ok && err == nil && n > 0 && processAlive(n) {
+			continue
+		}
+		os.RemoveAll(m)
+	}
+}
+
+// globEscape escapes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
 
 // checkOutput refuses to write path when it is one of the run's inputs

@@ -77,7 +77,7 @@ func runGenerate(ctx context.Context, s *streams, o generateOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(filepath.Join(o.output, n), func(w io.Writer) error { return data.WriteFile(w, n, d) }); err != nil {
+		if err := writeFileAtomic(ctx, filepath.Join(o.output, n), func(w io.Writer) error { return data.WriteFile(w, n, d) }); err != nil {
 			return err
 		}
 	}

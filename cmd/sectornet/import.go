@@ -127,7 +127,7 @@ func runImportMatrix(ctx context.Context, s *streams, o importMatrixOptions) err
 	if o.output == "" {
 		err = write(s.Out)
 	} else {
-		err = writeFileAtomic(o.output, write)
+		err = writeFileAtomic(ctx, o.output, write)
 	}
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/sectornet/sectornet/out"
 )
@@ -29,14 +30,29 @@ func main() {
 	go func() {
 		first := <-sigs
 		cancel(&signalError{first})
-		second := <-sigs
-		os.Exit(signalStatus(second))
+		// A watchdog: work that does not look at its context (a long
+		// kernel) must not keep the process alive; nothing half-written
+		// is left in place (temporary files, the report's staging folder,
+		// are removed by the next run).
+		watchdog := time.NewTimer(watchdogDelay)
+		select {
+		case second := <-sigs:
+			os.Exit(signalStatus(second))
+		case <-watchdog.C:
+			fmt.Fprintf(os.Stderr, "\nsectornet: interrupted (stopped after %s)\n", watchdogDelay)
+			os.Exit(signalStatus(first))
+		}
 	}()
+	umask() // read before any goroutine creates files
 	s := &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
 	code := run(ctx, s, os.Args[1:])
 	signal.Stop(sigs)
 	os.Exit(code)
 }
+
+// watchdogDelay is how long after the first Ctrl-C or SIGTERM the process
+// ends even if the work has not stopped.
+const watchdogDelay = 5 * time.Second
 
 // signalError is the cause of a run cancelled by a signal.
 type signalError struct{ sig os.Signal }

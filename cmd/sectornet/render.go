@@ -187,7 +187,7 @@ func runRender(ctx context.Context, s *streams, o renderOptions) error {
 		dg.Title, dg.Legend.Heading = o.title, o.title
 	}
 	fig := &out.Figure{Diagram: dg}
-	return writeOutput(s, o.output, func(w io.Writer) error { return a.WriteFigure(ctx, w, fig, f) })
+	return writeOutput(ctx, s, o.output, func(w io.Writer) error { return a.WriteFigure(ctx, w, fig, f) })
 }
 
 // diagram turns the flags into the options of the diagram.
@@ -308,14 +308,14 @@ func (o *renderOptions) labelCount() (int, error) {
 // when output is "".
 // It never writes over a file the run read (s.inputs): export -o
 // mydata/organizations.csv would lose the input.
-func writeOutput(s *streams, output string, write func(io.Writer) error) error {
+func writeOutput(ctx context.Context, s *streams, output string, write func(io.Writer) error) error {
 	if output == "" {
 		return write(s.Out)
 	}
 	if err := refuseInput(output, s.inputs); err != nil {
 		return err
 	}
-	return writeFileAtomic(output, write)
+	return writeFileAtomic(ctx, output, write)
 }
 
 func b2i(b bool) int {

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -86,18 +84,20 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 	// No progress bars or status lines per measure: the report draws its
 	// own progress line.
 	a := out.NewAnalysis(d, out.AnalysisOptions{Source: o.dir, Layout: childLayout, LiteralCSV: s.raw})
-	for _, sub := range []string{"", "figures", "tables"} {
-		if err := os.MkdirAll(filepath.Join(o.output, sub), 0o755); err != nil {
-			return fmt.Errorf("%s: cannot create the report folder: %v", o.output, errors.Unwrap(err))
-		}
+	// Built beside the folder and moved in only when whole: an interrupt
+	// or an error leaves the previous report as it was.
+	folder, err := newStagedReport(ctx, o.output)
+	if err != nil {
+		return err
 	}
+	defer folder.discard()
 	tty := terminal(s.Err) // status lines go to the terminal itself, not through plainWriter
 	spec, err := o.net.spec()
 	if err != nil {
 		return err
 	}
 	ro := out.ReportOptions{Title: o.title, Network: spec, Auto: o.auto, Kind: o.kind, Made: reportDate()}
-	r, err := out.WriteReport(ctx, a, ro, reportFolder(o.output), func(step, total int, what string) {
+	r, err := out.WriteReport(ctx, a, ro, folder, func(step, total int, what string) {
 		n := fmt.Sprintf("%d/%d", step, total)
 		if total == 0 {
 			n = "building:"
@@ -112,6 +112,9 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 		// A dataset with nothing to draw is a problem of the data, as an
 		// empty one is for every command (loadDataset).
 		return &exitErr{code: exitInvalid, err: err}
+	}
+	if err == nil {
+		err = folder.commit()
 	}
 	if err != nil {
 		return err
@@ -133,11 +136,4 @@ func reportDate() string {
 		}
 	}
 	return time.Now().Format("2006-01-02")
-}
-
-// reportFolder writes the report's files atomically under its folder.
-type reportFolder string
-
-func (f reportFolder) WriteFile(name string, write func(io.Writer) error) error {
-	return writeFileAtomic(filepath.Join(string(f), filepath.FromSlash(name)), write)
 }

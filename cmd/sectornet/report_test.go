@@ -38,7 +38,7 @@ func TestReport(t *testing.T) {
 	}
 	var written []string
 	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && e.Name() != "report.md" {
+		if err == nil && !e.IsDir() && e.Name() != "report.md" && e.Name() != manifestName {
 			rel, _ := filepath.Rel(dir, p)
 			written = append(written, filepath.ToSlash(rel))
 		}

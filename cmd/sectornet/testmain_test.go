@@ -7,11 +7,18 @@ import (
 	"github.com/sectornet/sectornet/out"
 )
 
+// mainEnv set to 1 makes the test binary run sectornet's main with its
+// arguments.
+const mainEnv = "SECTORNET_TEST_MAIN"
+
 // TestMain lets the test binary serve as the Graphviz child process that
 // diagrams are laid out in (see out.GraphvizEnv).
 func TestMain(m *testing.M) {
 	if engine := os.Getenv(out.GraphvizEnv); engine != "" {
 		os.Exit(out.ServeGraphviz(engine, os.Stdin, os.Stdout, os.Stderr))
+	}
+	if os.Getenv(mainEnv) == "1" {
+		main() // the test binary as sectornet itself (TestReportSignal)
 	}
 	code := m.Run()
 	if sampleReportDir != "" {

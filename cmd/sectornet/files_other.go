@@ -1,0 +1,12 @@
+//go:build !unix
+
+package main
+
+import "io/fs"
+
+// umask is the usual 022 where there is none.
+func umask() fs.FileMode { return 0o022 }
+
+// processAlive cannot tell here: a temporary file is kept unless it has no
+// process id.
+func processAlive(pid int) bool { return true }
