@@ -405,3 +405,16 @@ func TestCheckNeedsDir(t *testing.T) {
 		}
 	}
 }
+
+// TestImportMatrixRoleHint: a role typed in a participation matrix read
+// without --roles says how to read it.
+func TestImportMatrixRoleHint(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "m.csv")
+	os.WriteFile(in, []byte("org,F1\nA,chair\n"), 0o644)
+	code, _, errs := sectornet(t, "import", "matrix", in, "--as", "participation")
+	want := in + `:2: F1 "chair": invalid value: not a mark (want x, 1, yes or ✓ where the organization took part; blank, 0 or no where it did not) (use --roles to read roles)` + "\n" +
+		"sectornet: " + in + ": 1 problem found; nothing was written\n"
+	if code != exitInvalid || errs != want {
+		t.Errorf("%d %q, want %q", code, errs, want)
+	}
+}
