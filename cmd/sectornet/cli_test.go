@@ -73,7 +73,8 @@ func TestValidateCounts(t *testing.T) {
 		t.Errorf("good: code %d\n got %q\nwant %q", code, out, want)
 	}
 	_, out, _ = sectornet(t, "validate")
-	if !strings.Contains(out, "116 membership rows (114 distinct, 2 repeated)") || !strings.Contains(out, "339 attendance rows (335 distinct, 4 repeated)") {
+	if !strings.Contains(out, "116 membership rows (114 distinct, 2 repeated)") || !strings.Contains(out, "339 attendance rows (335 distinct, 4 repeated)") ||
+		!strings.HasSuffix(out, "252 respondents (embedded sample: synthetic data)\n") {
 		t.Errorf("sample: %q", out)
 	}
 	dir := t.TempDir()

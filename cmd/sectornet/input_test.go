@@ -175,7 +175,13 @@ func TestSampleMark(t *testing.T) {
 	if err != nil || !strings.HasSuffix(c.Title, "\n(embedded sample: synthetic data)") {
 		t.Errorf("chart from the sample: %v %q", err, c.Title)
 	}
+	_, got, _ = sectornet(t, "survey", "--prose")
+	if !strings.HasPrefix(got, "(embedded sample: synthetic data)\n- Boundary: ") {
+		t.Errorf("survey --prose from the sample starts %.80q", got)
+	}
 	for _, args := range [][]string{
+		{"survey", good, "--prose"},
+		{"validate", good},
 		{"summary", good},
 		{"summary", good, "--format", "csv"},
 		{"export", good, "--format", "graphml"},

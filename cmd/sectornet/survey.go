@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -89,6 +90,9 @@ func runSurvey(ctx context.Context, s *streams, o surveyOptions) error {
 		return usageErr(err)
 	}
 	if o.prose {
+		if s.sample {
+			fmt.Fprintln(s.Out, strings.TrimSpace(out.SampleMark))
+		}
 		q := a.Quality(o.tieType, missing)
 		for _, it := range out.DataQuality(a.Dataset, q, rule, missing) {
 			fmt.Fprintln(s.Out, "- "+it)

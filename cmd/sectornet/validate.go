@@ -57,7 +57,11 @@ func runValidate(ctx context.Context, s *streams, o validateOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintln(s.Out, "ok: "+datasetCounts(d, isWorkbook(o.dir)))
+	line := "ok: " + datasetCounts(d, isWorkbook(o.dir))
+	if s.sample {
+		line += out.SampleMark
+	}
+	_, err = fmt.Fprintln(s.Out, line)
 	return err
 }
 
