@@ -22,9 +22,16 @@ const (
 	DefaultChartTop           = 15   // organizations in the centrality chart
 	DefaultDepth              = 1    // ego view: neighbourhood depth
 	DefaultQAPPermutations    = 1000 // permutations per coefficient of the forum-effect model
-	DefaultCommunityMethod    = "leiden"
-	DefaultCoreRestarts       = 10  // core/periphery searches from different starts
-	DefaultCorePermutations   = 100 // random networks of the core/periphery test
+	// ReportModelMaxPairs bounds the pairs of organizations over which the
+	// report fits the forum-effect model (logistic QAP, 1000 permutations
+	// per coefficient): 44,850 pairs (300 organizations) take about 8 s of
+	// CPU (BENCHMARKS.md), 12.5 million (5,000) about 100 s for the fit
+	// alone and 10 s a permutation, hours in all. Above it the report says
+	// so and names the command that fits it.
+	ReportModelMaxPairs     = 50_000
+	DefaultCommunityMethod  = "leiden"
+	DefaultCoreRestarts     = 10  // core/periphery searches from different starts
+	DefaultCorePermutations = 100 // random networks of the core/periphery test
 )
 
 // DefaultDiagram is the diagram of a view with the render command's

@@ -461,7 +461,9 @@ func (b *reportBuild) changeSection() (DocSection, []Headline, error) {
 			effect += fmt.Sprintf(" %d of the %d new ties join an organization that did not answer the %s survey: some may be old ties nobody reported.", n.Nonrespondent, n.New, from)
 		}
 		hs = append(hs, Headline{Label: "Forum effect", Section: s.ID, Text: effect, Sensitivity: sensEffect})
-		if fit, err := b.a.ForumModelFit(b.ctx, c, graph.TieSelection{}, DefaultQAPPermutations, DefaultSeed); err == nil {
+		if ModelPairs(c) > ReportModelMaxPairs {
+			s.Lead = append(s.Lead, "The forum effect as a dyadic model (logistic QAP) is "+ForumModelLeftOut(c, ReportModelMaxPairs)+".")
+		} else if fit, err := b.a.ForumModelFit(b.ctx, c, graph.TieSelection{}, DefaultQAPPermutations, DefaultSeed); err == nil {
 			b.use("qap", Param{"permutations", fmt.Sprint(DefaultQAPPermutations)}, Param{"null", "double semi-partialling (qapspp)"}, Param{"seed", fmt.Sprint(DefaultSeed)})
 			if h := ForumModelHeadline(fit, from, to); h != "" {
 				h = strings.ReplaceAll(h, "; the forum_model tables of change)", "; the tables below)")
@@ -477,7 +479,11 @@ func (b *reportBuild) changeSection() (DocSection, []Headline, error) {
 	if err := b.addFigures(&s); err != nil {
 		return s, nil, err
 	}
-	byName, _, skipped, err := b.tableSet("change", func() (*Tables, error) { return ChangeTables(b.ctx, b.a, DefaultChange) })
+	byName, _, skipped, err := b.tableSet("change", func() (*Tables, error) {
+		o := DefaultChange
+		o.ModelMaxPairs = ReportModelMaxPairs
+		return ChangeTables(b.ctx, b.a, o)
+	})
 	if err != nil {
 		return s, nil, err
 	}

@@ -21,7 +21,11 @@ type ChangeOptions struct {
 	// QAPPermutations are the permutations per coefficient of the
 	// forum-effect model (logistic QAP); 0 fits it without the test.
 	QAPPermutations int
-	Inference       Inference
+	// ModelMaxPairs, when > 0, leaves the forum-effect model out (its
+	// table says why) when the comparison has more pairs of organizations:
+	// the report's bound (ReportModelMaxPairs).
+	ModelMaxPairs int
+	Inference     Inference
 }
 
 // ChangeTables compare the collaboration ties of survey waves (see
@@ -46,7 +50,7 @@ func ChangeTables(ctx context.Context, a *Analysis, o ChangeOptions) (*Tables, e
 		// The forum effect as a dyadic model, and the CUG tests and
 		// bootstrap intervals of the two waves.
 		sel := graph.TieSelection{Type: c.Type, Rule: o.Rule, Missing: o.Missing}
-		extra, err := a.forumModel(ctx, c, sel, o.QAPPermutations, o.Seed)
+		extra, err := a.forumModel(ctx, c, sel, o.QAPPermutations, o.ModelMaxPairs, o.Seed)
 		if err != nil {
 			return nil, err
 		}

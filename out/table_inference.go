@@ -63,9 +63,14 @@ func ForumModelTerms(w1, w2 string) (string, []string) {
 // two organizations' degrees in the earlier wave, by semi-partialling, on
 // the ties sel selects (those CompareWaves compared). Pairs outside the
 // comparison's universe are left out.
-func (a *Analysis) forumModel(ctx context.Context, c *graph.Change, sel graph.TieSelection, perms int, seed uint64) ([]*Table, error) {
+func (a *Analysis) forumModel(ctx context.Context, c *graph.Change, sel graph.TieSelection, perms, maxPairs int, seed uint64) ([]*Table, error) {
 	outcome, _ := ForumModelTerms(c.From, c.To)
 	title := c.From + " to " + c.To + ": the forum effect as a dyadic model (logistic QAP)"
+	if pairs := ModelPairs(c); maxPairs > 0 && pairs > maxPairs {
+		t := &Table{Name: "forum_model", Title: title, Columns: []string{"note"}}
+		t.Add(ForumModelLeftOut(c, maxPairs))
+		return []*Table{t}, nil
+	}
 	fit, err := a.ForumModelFit(ctx, c, sel, perms, seed)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -80,6 +85,20 @@ func (a *Analysis) forumModel(ctx context.Context, c *graph.Change, sel graph.Ti
 	ts := QAPTables("forum_model", title, outcome, fit)
 	ts[0].Notes = append(ts[0].Notes, ForumModelReading(fit, c.From, c.To))
 	return ts, nil
+}
+
+// ModelPairs is the number of pairs of organizations the forum-effect
+// model of c regresses over: the pairs of its universe.
+func ModelPairs(c *graph.Change) int {
+	n := len(c.OrgChanges)
+	return n * (n - 1) / 2
+}
+
+// ForumModelLeftOut says why the report leaves the forum-effect model of
+// c out (more than maxPairs pairs), and how to fit it.
+func ForumModelLeftOut(c *graph.Change, maxPairs int) string {
+	return fmt.Sprintf("not fitted in the report: %d organizations make %d pairs, more than the report's %d (its %d permutations per coefficient would take hours); sectornet change --from %s --to %s fits it (--qap-permutations 0 for the fit alone)",
+		len(c.OrgChanges), ModelPairs(c), maxPairs, DefaultQAPPermutations, c.From, c.To)
 }
 
 type forumFitKey struct {
