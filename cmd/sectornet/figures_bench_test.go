@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,39 +21,93 @@ import (
 // BenchmarkReportFigures draws every figure of the report
 // (out.ReportFigures, each in SVG and PNG, from one analysis as the report does) on
 // generated datasets of 5,000 and 20,000 organizations (data.Generate,
-// seed 1, shaped like shared/bench/gen.py), with the dataset already read:
-// the figure budgets of BENCHMARKS.md (5 s and 15 s). It also fails when a
-// PNG is over 4,000 pixels a side or 10 MB.
+// seed 1, shaped like shared/bench/gen.py), or on the dataset folders
+// listed in SECTORNET_BENCH_FIGURES (comma-separated, e.g.
+// /work/data/ds5000,/work/data/ds20000), with the dataset already read:
+// the figure budgets of BENCHMARKS.md (5 s and 15 s). It logs where the
+// time goes: per figure, building it (the computations it asks of the
+// analysis, layouts included) and writing its SVG and its PNG; then the
+// analysis's Work by kind; then the wall clock and the CPU time (this
+// process and the layout child processes), the fairer figure on a shared
+// machine. It also fails when a PNG is over 4,000 pixels a side or 10 MB.
+//
+//	SECTORNET_BENCH_FIGURES=/work/data/ds5000 go test ./cmd/sectornet -run '^$' -bench ReportFigures -benchtime 1x -v
 func BenchmarkReportFigures(b *testing.B) {
-	for _, n := range []int{5000, 20000} {
-		d, err := data.Generate(data.GenerateOptions{Orgs: n, Seed: 1})
-		if err != nil {
-			b.Fatal(err)
+	type dataset struct {
+		name string
+		d    *graph.Dataset
+	}
+	var sets []dataset
+	if dirs := os.Getenv("SECTORNET_BENCH_FIGURES"); dirs != "" {
+		for _, dir := range strings.Split(dirs, ",") {
+			d, err := data.Load(os.DirFS(dir))
+			if err != nil {
+				b.Fatal(err)
+			}
+			sets = append(sets, dataset{filepath.Base(dir), d})
 		}
-		b.Run(strconv.Itoa(n/1000)+"k", func(b *testing.B) {
+	} else {
+		for _, n := range []int{5000, 20000} {
+			d, err := data.Generate(data.GenerateOptions{Orgs: n, Seed: 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			sets = append(sets, dataset{strconv.Itoa(n/1000) + "k", d})
+		}
+	}
+	for _, set := range sets {
+		b.Run(set.name, func(b *testing.B) {
 			dir := b.TempDir()
 			for b.Loop() {
-				a := out.NewAnalysis(d, out.AnalysisOptions{Source: "DATA", Layout: childLayout})
+				cpu0, start := cpuTime(), time.Now()
+				a := out.NewAnalysis(set.d, out.AnalysisOptions{Source: "DATA", Layout: childLayout})
+				var build time.Duration
+				var write [2]time.Duration
 				for _, rf := range out.ReportFigures {
+					t0 := time.Now()
 					fig, err := rf.Figure(context.Background(), a, graph.NetworkSpec{})
+					tb := time.Since(t0)
+					build += tb
 					if err != nil {
 						if !strings.Contains(err.Error(), "needs") {
 							b.Logf("%s: %v", rf.Name, err)
 						}
 						continue
 					}
-					for _, ext := range []out.FigureFormat{out.FigureSVG, out.FigurePNG} {
+					var tw [2]time.Duration
+					for i, ext := range []out.FigureFormat{out.FigureSVG, out.FigurePNG} {
 						t0 := time.Now()
 						var buf bytes.Buffer
 						if err := a.WriteFigure(context.Background(), &buf, fig, ext); err != nil {
 							b.Logf("%s: %v", rf.Name, err)
 						}
+						tw[i] = time.Since(t0)
+						write[i] += tw[i]
 						if err := os.WriteFile(filepath.Join(dir, rf.Name+"."+string(ext)), buf.Bytes(), 0o644); err != nil {
 							b.Fatal(err)
 						}
-						b.Logf("%s.%s: %v", rf.Name, ext, time.Since(t0).Round(time.Millisecond))
+					}
+					b.Logf("%-13s build %6.2f s  svg %6.2f s  png %6.2f s", rf.Name, tb.Seconds(), tw[0].Seconds(), tw[1].Seconds())
+				}
+				total, cpu := time.Since(start), cpuTime()-cpu0
+				byKind := map[string]time.Duration{}
+				var kinds []string
+				for _, w := range a.Work() {
+					if _, ok := byKind[w.Kind]; !ok {
+						kinds = append(kinds, w.Kind)
+					}
+					byKind[w.Kind] += w.Elapsed
+				}
+				slices.SortFunc(kinds, func(x, y string) int { return cmp.Compare(byKind[y], byKind[x]) })
+				for _, k := range kinds {
+					b.Logf("  work %-14s %6.2f s", k, byKind[k].Seconds())
+				}
+				for _, w := range a.Work() {
+					if w.Elapsed >= 100*time.Millisecond {
+						b.Logf("  work %-14s %6.2f s  %.70s", w.Kind, w.Elapsed.Seconds(), w.Key)
 					}
 				}
+				b.Logf("all figures: %.2f s (build %.2f, svg %.2f, png %.2f), CPU %.2f s", total.Seconds(), build.Seconds(), write[0].Seconds(), write[1].Seconds(), cpu.Seconds())
 			}
 			b.StopTimer()
 			checkPNGs(b, dir)
