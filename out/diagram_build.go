@@ -200,11 +200,11 @@ func buildDiagram(ctx context.Context, a *Analysis, o DiagramOptions) (*Diagram,
 		if err != nil {
 			return nil, &RequestError{fmt.Errorf("--period %q: want quarter, half, year, waves or all", o.Period)}
 		}
-		trends, err := graph.Trends(d, period)
+		trends, err := a.Trends(period)
 		if err != nil {
 			return nil, &RequestError{fmt.Errorf("--period waves: %v", err)}
 		}
-		return AttendanceDiagram(d, graph.Engage(d, graph.DefaultEngagement), trends, title("Attendance at forum meetings")), nil
+		return AttendanceDiagram(d, a.Engagement(graph.DefaultEngagement), trends, title("Attendance at forum meetings")), nil
 	case "affiliation":
 		return AffiliationDiagram(d, title("Forum membership"), layout, o.Seed, o.labels(len(d.Orgs))), nil
 	}
@@ -394,13 +394,13 @@ func buildChart(ctx context.Context, a *Analysis, o ChartOptions) (*Chart, error
 			if err != nil {
 				return nil, &RequestError{fmt.Errorf("--unit %q: want meetings or days", o.Unit)}
 			}
-			return RetentionChart(d, graph.Retain(d, graph.Engage(d, graph.DefaultEngagement), unit)), nil
+			return RetentionChart(d, graph.Retain(d, a.Engagement(graph.DefaultEngagement), unit)), nil
 		}
 		period, err := graph.ParsePeriod(o.Period)
 		if err != nil {
 			return nil, &RequestError{fmt.Errorf("--period %q: want quarter, half, year, waves or all", o.Period)}
 		}
-		trends, err := graph.Trends(d, period)
+		trends, err := a.Trends(period)
 		if err != nil {
 			return nil, &RequestError{fmt.Errorf("--period waves: %v", err)}
 		}
