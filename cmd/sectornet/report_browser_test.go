@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +37,17 @@ func TestReportInBrowser(t *testing.T) {
 			}
 			u := b.OpenFile(t, filepath.Join(rep, "report.html"))
 			b.Do(t, chromedp.Poll[chromedp.Void](`document.querySelector("#sn-map").getAttribute("data-ready") === "1"`, chromedp.WithPollingTimeout(30*time.Second)))
+
+			// Keyboard: the first Tab reaches the skip link, and Enter on
+			// it moves to the report.
+			b.Do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`), chromedp.KeyEvent("\t"))
+			if got := browsertest.Eval[string](t, b, `document.activeElement.textContent`); got != "Skip to the report" {
+				t.Errorf("the first Tab focuses %q, want the skip link", got)
+			}
+			b.Do(t, chromedp.KeyEvent("\r"))
+			if got := browsertest.Eval[string](t, b, `location.hash`); got != "#main" {
+				t.Errorf("Enter on the skip link: location %q", got)
+			}
 
 			type state struct {
 				Pwned    bool     `json:"pwned"`
@@ -100,6 +113,56 @@ func TestReportInBrowser(t *testing.T) {
 				t.Errorf("%s marks shown with the first sector hidden, want %d", got, want)
 			}
 			b.Do(t, chromedp.Click(chromedp.CSS(`#sn-sec-0`)))
+
+			if c.data == "" {
+				// A forum filter: the sample's first forum, Volunteering in
+				// education, has 21 distinct members (participation.csv,
+				// counted with Python's csv module: 21 orgs with forum
+				// "education"); every organization is a mark.
+				b.Do(t, chromedp.SetValue(chromedp.CSS(`#sn-forum`), "0"),
+					chromedp.Evaluate[chromedp.Void](`document.querySelector("#sn-forum").dispatchEvent(new Event("change"))`))
+				if name := browsertest.Eval[string](t, b, `document.querySelector("#sn-forum").selectedOptions[0].textContent`); name != "Volunteering in education" {
+					t.Errorf("forum 0 is %q", name)
+				}
+				if got := browsertest.Eval[string](t, b, `document.querySelector("#sn-map").getAttribute("data-shown")`); got != "21" {
+					t.Errorf("%s marks shown for Volunteering in education, want its 21 members", got)
+				}
+				b.Do(t, chromedp.SetValue(chromedp.CSS(`#sn-forum`), ""),
+					chromedp.Evaluate[chromedp.Void](`document.querySelector("#sn-forum").dispatchEvent(new Event("change"))`))
+				// A community filter shows that community's members (the
+				// communities table's sizes, written by the same report).
+				want := browsertest.Eval[int](t, b, `(() => { const m = JSON.parse(document.getElementById("sn-data").textContent).explore.map; return m.community.filter(c => c === 0).length; })()`)
+				b.Do(t, chromedp.SetValue(chromedp.CSS(`#sn-comm`), "0"),
+					chromedp.Evaluate[chromedp.Void](`document.querySelector("#sn-comm").dispatchEvent(new Event("change"))`))
+				if got := browsertest.Eval[string](t, b, `document.querySelector("#sn-map").getAttribute("data-shown")`); got != fmt.Sprint(want) || want == 0 {
+					t.Errorf("%s marks shown for community 0, want %d", got, want)
+				}
+				b.Do(t, chromedp.SetValue(chromedp.CSS(`#sn-comm`), ""),
+					chromedp.Evaluate[chromedp.Void](`document.querySelector("#sn-comm").dispatchEvent(new Event("change"))`))
+
+				// The CSV download of the centrality table holds the exact
+				// values of tables/centrality-organizations.csv (in the
+				// page's current order: compared as sorted lines).
+				page := browsertest.Await[string](t, b, `new Promise(done => {
+					const orig = URL.createObjectURL;
+					URL.createObjectURL = blob => { URL.createObjectURL = orig; blob.text().then(done); return orig(blob); };
+					const tools = document.querySelector('`+tbl+`').previousElementSibling;
+					Array.from(tools.querySelectorAll("button")).find(x => x.textContent.startsWith("Download CSV")).click();
+				})`)
+				file, err := os.ReadFile(filepath.Join(rep, "tables", "centrality-organizations.csv"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				sorted := func(s string) []string {
+					ls := strings.Split(strings.TrimSuffix(strings.ReplaceAll(s, "\r\n", "\n"), "\n"), "\n")
+					slices.Sort(ls[1:])
+					return ls
+				}
+				if p, f := sorted(page), sorted(string(file)); len(p) != 170 || !slices.Equal(p, f) { // a header and 169 organizations
+					n := min(len(p), len(f), 3)
+					t.Errorf("the page's CSV (%d lines) differs from the file's (%d lines): %q against %q", len(p), len(f), p[:n], f[:n])
+				}
+			}
 
 			// Every hostile name's profile: its name as the heading, nothing run.
 			for i, nm := range st.Names {
