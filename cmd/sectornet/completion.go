@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -130,9 +131,12 @@ func list(v []string) cobra.CompletionFunc {
 		if i := strings.LastIndex(toComplete, ","); i >= 0 {
 			prefix = toComplete[:i+1]
 		}
+		given := strings.Split(strings.TrimSuffix(prefix, ","), ",")
 		var c []string
 		for _, x := range v {
-			c = append(c, prefix+x)
+			if !slices.Contains(given, x) {
+				c = append(c, prefix+x)
+			}
 		}
 		return c, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	}

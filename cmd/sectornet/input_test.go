@@ -307,7 +307,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"balance", good, "--forum", ""}, "F1\tEducation F2\tWelfare F3\tHealth"},
 		{[]string{"balance", good, "--kind", ""}, "forum"},
 		{[]string{"summary", good, "--type", ""}, "information joint project resources"},
-		{[]string{"export", "--measures", "degree,pa"}, "degree,degree degree,strength degree,betweenness"},
+		{[]string{"export", "--measures", "degree,pa"}, "degree,strength degree,betweenness degree,closeness"},
 	} {
 		got := strings.Join(complete(t, tt.args...), " ")
 		if !strings.HasPrefix(got, tt.want) {
@@ -422,5 +422,27 @@ func TestImportMatrixRoleHint(t *testing.T) {
 		"sectornet: " + in + ": 1 problem found; nothing was written\n"
 	if code != exitInvalid || errs != want {
 		t.Errorf("%d %q, want %q", code, errs, want)
+	}
+}
+
+// TestREADMEValidationListing: the README's validation section shows what
+// validate prints for data/testdata/mistakes, line for line.
+func TestREADMEValidationListing(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin = "$ sectornet validate data/testdata/mistakes\n"
+	s := string(b)
+	i := strings.Index(s, begin)
+	if i < 0 {
+		t.Fatalf("README.md has no %q", begin)
+	}
+	listing := s[i+len(begin):]
+	listing = listing[:strings.Index(listing, "```")]
+	code, _, errs := sectornet(t, "validate", filepath.FromSlash("../../data/testdata/mistakes"))
+	got := strings.ReplaceAll(errs, filepath.FromSlash("../../data/testdata/mistakes"), "data/testdata/mistakes")
+	if code != exitInvalid || got != listing {
+		t.Errorf("README's listing differs from validate's (exit %d):\n got:\n%s\nREADME:\n%s", code, got, listing)
 	}
 }
