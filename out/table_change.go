@@ -25,7 +25,10 @@ type ChangeOptions struct {
 	// table says why) when the comparison has more pairs of organizations:
 	// the report's bound (ReportModelMaxPairs).
 	ModelMaxPairs int
-	Inference     Inference
+	// ModelUnasked says that QAPPermutations is the default rather than
+	// the user's: the note then says how to ask for the model.
+	ModelUnasked bool
+	Inference    Inference
 }
 
 // ChangeTables compare the collaboration ties of survey waves (see
@@ -50,7 +53,7 @@ func ChangeTables(ctx context.Context, a *Analysis, o ChangeOptions) (*Tables, e
 		// The forum effect as a dyadic model, and the CUG tests and
 		// bootstrap intervals of the two waves.
 		sel := graph.TieSelection{Type: c.Type, Rule: o.Rule, Missing: o.Missing}
-		extra, err := a.forumModel(ctx, c, sel, o.QAPPermutations, o.ModelMaxPairs, o.Seed)
+		extra, err := a.forumModel(ctx, c, sel, o)
 		if err != nil {
 			return nil, err
 		}

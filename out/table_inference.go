@@ -63,13 +63,23 @@ func ForumModelTerms(w1, w2 string) (string, []string) {
 // two organizations' degrees in the earlier wave, by semi-partialling, on
 // the ties sel selects (those CompareWaves compared). Pairs outside the
 // comparison's universe are left out.
-func (a *Analysis) forumModel(ctx context.Context, c *graph.Change, sel graph.TieSelection, perms, maxPairs int, seed uint64) ([]*Table, error) {
+func (a *Analysis) forumModel(ctx context.Context, c *graph.Change, sel graph.TieSelection, o ChangeOptions) ([]*Table, error) {
 	outcome, _ := ForumModelTerms(c.From, c.To)
 	title := c.From + " to " + c.To + ": the forum effect as a dyadic model (logistic QAP)"
-	if pairs := ModelPairs(c); maxPairs > 0 && pairs > maxPairs {
+	note := func(s string) []*Table {
 		t := &Table{Name: "forum_model", Title: title, Columns: []string{"note"}}
-		t.Add(ForumModelLeftOut(c, maxPairs))
-		return []*Table{t}, nil
+		t.Add(s)
+		return []*Table{t}
+	}
+	perms, seed := o.QAPPermutations, o.Seed
+	if pairs := ModelPairs(c); o.ModelMaxPairs > 0 && pairs > o.ModelMaxPairs {
+		if o.ModelUnasked {
+			return note(forumModelUnasked(c, o.ModelMaxPairs)), nil
+		}
+		return note(ForumModelLeftOut(c, o.ModelMaxPairs)), nil
+	}
+	if err := QAPTooLarge(len(a.Dataset.Orgs)); err != nil {
+		return note("not fitted: " + err.Error()), nil
 	}
 	fit, err := a.ForumModelFit(ctx, c, sel, perms, seed)
 	if err != nil {
@@ -97,8 +107,30 @@ func ModelPairs(c *graph.Change) int {
 // ForumModelLeftOut says why the report leaves the forum-effect model of
 // c out (more than maxPairs pairs), and how to fit it.
 func ForumModelLeftOut(c *graph.Change, maxPairs int) string {
-	return fmt.Sprintf("not fitted in the report: %d organizations make %d pairs, more than the report's %d (its %d permutations per coefficient would take hours); sectornet change --from %s --to %s fits it (--qap-permutations 0 for the fit alone)",
+	return fmt.Sprintf("not fitted in the report: %d organizations make %d pairs, more than the report's %d (its %d permutations per coefficient would take hours); sectornet change --from %s --to %s --qap-permutations N fits it (N = 0 for the fit alone)",
 		len(c.OrgChanges), ModelPairs(c), maxPairs, DefaultQAPPermutations, c.From, c.To)
+}
+
+// forumModelUnasked says why change leaves the forum-effect model of c
+// out when its permutations were not asked for (more than maxPairs
+// pairs), and how to fit it.
+func forumModelUnasked(c *graph.Change, maxPairs int) string {
+	return fmt.Sprintf("not fitted: %d organizations make %d pairs, more than %d, and %d permutations per coefficient would take hours; give --qap-permutations N to fit it (N = 0 for the fit alone, 100 for p-values down to 0.01)",
+		len(c.OrgChanges), ModelPairs(c), maxPairs, DefaultQAPPermutations)
+}
+
+// QAPMaxOrgs bounds the organizations of a QAP regression: every pair is a
+// row of the outcome and of each term (5,000 organizations make 12.5
+// million pairs, about 100 MB a term, and a permutation test of hours).
+const QAPMaxOrgs = 4000
+
+// QAPTooLarge is the error of a QAP regression over more than QAPMaxOrgs
+// organizations (n), or nil.
+func QAPTooLarge(n int) error {
+	if n <= QAPMaxOrgs {
+		return nil
+	}
+	return fmt.Errorf("QAP regression keeps every pair of organizations in memory: %d organizations make %d pairs; it is limited to %d organizations", n, graph.DyadCount(n), QAPMaxOrgs)
 }
 
 type forumFitKey struct {

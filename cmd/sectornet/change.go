@@ -22,6 +22,7 @@ type changeOptions struct {
 	seed         uint64
 	top          int
 	qapPerms     int
+	qapPermsSet  bool // --qap-permutations given: fit the model at any size
 	inf          inferenceFlags
 }
 
@@ -64,6 +65,7 @@ consecutive pair of waves is compared.`,
 		Args: dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
+			o.qapPermsSet = cmd.Flags().Changed("qap-permutations")
 			return runChange(cmd.Context(), s, o)
 		},
 	}
@@ -111,7 +113,14 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 	if err != nil {
 		return err
 	}
-	v, err := out.ChangeTables(ctx, a, out.ChangeOptions{From: o.from, To: o.to, Type: o.tieType, Universe: u, Permutations: o.permutations, Seed: o.seed, Top: o.top, Rule: rule, Missing: missing,
-		QAPPermutations: o.qapPerms, Inference: o.inf.options()})
+	co := out.ChangeOptions{From: o.from, To: o.to, Type: o.tieType, Universe: u, Permutations: o.permutations, Seed: o.seed, Top: o.top, Rule: rule, Missing: missing,
+		QAPPermutations: o.qapPerms, Inference: o.inf.options()}
+	if !o.qapPermsSet {
+		// The default 1000 permutations per coefficient take hours on
+		// millions of pairs: above the report's bound the model waits
+		// for --qap-permutations.
+		co.ModelMaxPairs, co.ModelUnasked = out.ReportModelMaxPairs, true
+	}
+	v, err := out.ChangeTables(ctx, a, co)
 	return writeView(s, f, o.table, v, flagWaves(err))
 }

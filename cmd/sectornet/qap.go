@@ -12,10 +12,6 @@ import (
 	"github.com/sectornet/sectornet/out"
 )
 
-// qapMaxOrgs bounds the organizations of a QAP regression: every pair is a
-// row of the design in memory (4,000 organizations make 8 million pairs).
-const qapMaxOrgs = 4000
-
 type qapOptions struct {
 	dir          string
 	format       string
@@ -172,8 +168,8 @@ func qapAutoModel(outcome string) graph.QAPModel {
 
 // fitQAP builds the model's dyadic terms from d and fits it.
 func fitQAP(ctx context.Context, d *graph.Dataset, m qapModel) (*graph.QAPFit, error) {
-	if n := len(d.Orgs); n > qapMaxOrgs {
-		return nil, fmt.Errorf("QAP regression keeps every pair of organizations in memory: %d organizations make %d pairs; it is limited to %d organizations", n, graph.DyadCount(n), qapMaxOrgs)
+	if err := out.QAPTooLarge(len(d.Orgs)); err != nil {
+		return nil, err
 	}
 	y, err := graph.QAPOutcome(d, m.outcome, m.sel)
 	if err != nil {
