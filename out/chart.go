@@ -170,6 +170,10 @@ func WriteChart(w io.Writer, c *Chart, f FigureFormat, sz ChartSize) error {
 	// White background, then the plot with the legend to its right.
 	dc.SetColor(color.White)
 	dc.Fill(dc.Rectangle.Path())
+	// A margin of half the text size on every side, so that the title,
+	// the longest bar label and the longest bar do not touch the edge.
+	pad := vg.Length(sz.FontSize) / 2
+	dc = draw.Crop(dc, pad, -pad, pad, -pad)
 	// The legend goes under the plot, left-aligned.
 	lh := vg.Length(0)
 	if hasLegend {
@@ -193,11 +197,11 @@ func WriteChart(w io.Writer, c *Chart, f FigureFormat, sz ChartSize) error {
 	}
 	p.Draw(draw.Crop(dc, 0, 0, lh+nh, 0))
 	if hasLegend {
-		legend.Draw(draw.Crop(dc, vg.Length(sz.FontSize)/2, 0, nh, lh+nh-height))
+		legend.Draw(draw.Crop(dc, 0, 0, nh, lh+nh-dc.Size().Y))
 	}
 	for i, l := range note {
 		y := vg.Length(float64(len(note)-1-i)*sz.FontSize*1.05 + sz.FontSize*0.2)
-		dc.FillText(noteStyle, vg.Point{X: vg.Length(sz.FontSize) / 2, Y: y}, l)
+		dc.FillText(noteStyle, vg.Point{X: dc.Min.X, Y: dc.Min.Y + y}, l)
 	}
 	_, err = cw.WriteTo(w)
 	return err
