@@ -263,9 +263,22 @@ func (b *reportBuild) communityMap(comm graph.Groups, bet []float64) (ExploreMap
 			own[i] = true
 		}
 	}
-	sizes := comm.Sizes()
 	sec := d.OrgSectors()
-	comp := graph.Composition(comm, b.sectors)
+	// A community's mark stands for its members not drawn on their own;
+	// a community with fewer than two such members has none.
+	sizes := make([]int, comm.K)
+	comp := make([][]int, comm.K)
+	for c := range comp {
+		comp[c] = make([]int, len(d.Sectors))
+	}
+	for i, c := range comm.Label {
+		if !own[i] && g.Degree(i) > 0 {
+			sizes[c]++
+			if sec[i] >= 0 {
+				comp[c][sec[i]]++
+			}
+		}
+	}
 	groupNode := map[int]int{}
 	for c := 0; c < comm.K; c++ {
 		if sizes[c] < 2 {
@@ -277,9 +290,12 @@ func (b *reportBuild) communityMap(comm graph.Groups, bet []float64) (ExploreMap
 				lead, leadN = k, x
 			}
 		}
+		label := fmt.Sprintf("Community %d: %d organizations, %s of them from %s", c, sizes[c], share(float64(leadN)/float64(sizes[c])), d.Sectors[lead].Name())
+		if drawn := comm.Sizes()[c] - sizes[c]; drawn > 0 {
+			label += fmt.Sprintf(" (and %d drawn on %s own)", drawn, plural(drawn, "its", "their"))
+		}
 		groupNode[c] = len(m.Nodes)
-		m.Nodes = append(m.Nodes, MapNode{Org: -1, Members: sizes[c], Sector: lead, Community: c,
-			Label: fmt.Sprintf("Community %d: %d organizations, %s of them from %s", c, sizes[c], share(float64(leadN)/float64(sizes[c])), d.Sectors[lead].Name())})
+		m.Nodes = append(m.Nodes, MapNode{Org: -1, Members: sizes[c], Sector: lead, Community: c, Label: label})
 	}
 	for i := range node {
 		node[i] = -1
@@ -337,9 +353,8 @@ func (b *reportBuild) communityMap(comm graph.Groups, bet []float64) (ExploreMap
 	m.Title = "Communities of the network: " + b.networkWords()
 	m.Note = fmt.Sprintf("%d organizations are too many to draw one by one: each large mark is a community of two or more organizations (hover it for its size and largest sector; click it to show only that community's list), and the %d organizations with the highest betweenness are drawn on their own. Ties between marks are summed.", n, len(own))
 	if isolates > 0 {
-		m.Note += fmt.Sprintf(" %d organizations without ties are not drawn.", isolates)
+		m.Note += fmt.Sprintf(" %s without ties %s not drawn.", plural(isolates, "One organization", fmt.Sprintf("%d organizations", isolates)), plural(isolates, "is", "are"))
 	}
-	_ = strings.TrimSpace
 	return m, nil
 }
 
