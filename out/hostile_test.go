@@ -134,7 +134,7 @@ func TestHostileNamesTeX(t *testing.T) {
 	// LaTeX may remain.
 	clean := strings.NewReplacer(`\textbackslash{}`, "", `\textasciitilde{}`, "", `\textasciicircum{}`, "",
 		`\textless{}`, "", `\textgreater{}`, "", `\textbar{}`, "", `\&`, "", `\%`, "", `\$`, "", `\#`, "",
-		`\_`, "", `\{`, "", `\}`, "", " & ", "", " \\\\\n", "\n").Replace(body)
+		`\_`, "", `\{`, "", `\}`, "", " & ", "", " \\\\\n{}", "\n", " \\\\\n", "\n", "\n{}", "\n").Replace(body)
 	if i := strings.IndexAny(clean, `\&%$#_{}~^`); i >= 0 {
 		t.Errorf("unescaped %q in LaTeX body: %q", clean[i], clean)
 	}

@@ -448,7 +448,11 @@ func EscapeTeX(s string) string {
 		case '|':
 			b.WriteString(`\textbar{}`)
 		default:
-			if isControl(r) {
+			if m, ok := texMath[r]; ok {
+				// pdflatex has no glyph for these in text (Σ failed the
+				// balance table even on ASCII data): math mode has.
+				b.WriteString(`\ensuremath{` + m + `}`)
+			} else if isControl(r) {
 				b.WriteByte(' ')
 			} else {
 				b.WriteRune(r)
@@ -458,6 +462,37 @@ func EscapeTeX(s string) string {
 	return b.String()
 }
 
+// texMath are the symbols EscapeTeX writes in math mode: Greek letters,
+// operators, arrows, superscript and subscript digits.
+var texMath = func() map[rune]string {
+	m := map[rune]string{
+		'≥': `\geq`, '≤': `\leq`, '≠': `\neq`, '≈': `\approx`, '±': `\pm`, '×': `\times`, '÷': `\div`,
+		'·': `\cdot`, '−': `-`, '√': `\surd`, '∞': `\infty`, '→': `\rightarrow`, '←': `\leftarrow`,
+		'↔': `\leftrightarrow`, '∑': `\sum`, '∈': `\in`, '∩': `\cap`, '∪': `\cup`, '°': `^\circ`,
+		'⁺': `^{+}`, '⁻': `^{-}`, '₊': `_{+}`, '₋': `_{-}`, 'µ': `\mu`,
+	}
+	for i, name := range []string{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+		"lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"} {
+		m['α'+rune(i)] = `\` + name
+	}
+	m['ο'] = `o`
+	for r, name := range map[rune]string{'Γ': "Gamma", 'Δ': "Delta", 'Θ': "Theta", 'Λ': "Lambda", 'Ξ': "Xi", 'Π': "Pi",
+		'Σ': "Sigma", 'Υ': "Upsilon", 'Φ': "Phi", 'Ψ': "Psi", 'Ω': "Omega"} {
+		m[r] = `\` + name
+	}
+	for i, r := range []rune("⁰¹²³⁴⁵⁶⁷⁸⁹") {
+		m[r] = fmt.Sprintf("^{%d}", i)
+	}
+	for i := range 10 {
+		m['₀'+rune(i)] = fmt.Sprintf("_{%d}", i)
+	}
+	return m
+}()
+
+// writeTeX writes t as a booktabs tabular. Each row, the heading's too,
+// starts with {}: a first cell "[1]" would otherwise be the optional
+// argument of the \\ (or \toprule, \midrule) before it ("Illegal unit of
+// measure"; "[2pt]" vanished as a skip) and "*star" its star form.
 func writeTeX(w *bufio.Writer, t *Table) error {
 	spec := ""
 	for _, num := range numericColumns(t) {
@@ -472,7 +507,7 @@ func writeTeX(w *bufio.Writer, t *Table) error {
 	if t.Title != "" {
 		w.WriteString("\\caption{" + EscapeTeX(t.Title) + "}\n")
 	}
-	w.WriteString("\\begin{tabular}{" + spec + "}\n\\toprule\n")
+	w.WriteString("\\begin{tabular}{" + spec + "}\n\\toprule\n{}")
 	for i, c := range t.Columns {
 		if i > 0 {
 			w.WriteString(" & ")
@@ -481,6 +516,7 @@ func writeTeX(w *bufio.Writer, t *Table) error {
 	}
 	w.WriteString(" \\\\\n\\midrule\n")
 	for _, r := range t.Rows {
+		w.WriteString("{}")
 		for i := range t.Columns {
 			if i > 0 {
 				w.WriteString(" & ")

@@ -24,7 +24,7 @@ func TestWriteFormats(t *testing.T) {
 		{FormatTable, "Organizations\nid  name          score\nA   Alpha | Co   0.1235\nB   Beta, \"Ltd\"      12\nC   גמא                \n"},
 		{FormatMD, "### Organizations\n\n| id | name | score |\n|---|---|---:|\n| A | Alpha \\| Co | 0.1235 |\n| B | Beta, \"Ltd\" | 12 |\n| C | גמא |  |\n"},
 		{FormatJSON, "{\n  \"orgs\": [\n    {\n      \"id\": \"A\",\n      \"name\": \"Alpha | Co\",\n      \"score\": 0.123456\n    },\n    {\n      \"id\": \"B\",\n      \"name\": \"Beta, \\\"Ltd\\\"\",\n      \"score\": 12\n    },\n    {\n      \"id\": \"C\",\n      \"name\": \"גמא\",\n      \"score\": null\n    }\n  ]\n}\n"},
-		{FormatTeX, "% requires \\usepackage{booktabs}\n\\begin{table}[htbp]\n\\centering\n\\caption{Organizations}\n\\begin{tabular}{llr}\n\\toprule\nid & name & score \\\\\n\\midrule\nA & Alpha \\textbar{} Co & 0.1235 \\\\\nB & Beta, \"Ltd\" & 12 \\\\\nC & גמא &  \\\\\n\\bottomrule\n\\end{tabular}\n\\end{table}\n"},
+		{FormatTeX, "% requires \\usepackage{booktabs}\n\\begin{table}[htbp]\n\\centering\n\\caption{Organizations}\n\\begin{tabular}{llr}\n\\toprule\n{}id & name & score \\\\\n\\midrule\n{}A & Alpha \\textbar{} Co & 0.1235 \\\\\n{}B & Beta, \"Ltd\" & 12 \\\\\n{}C & גמא &  \\\\\n\\bottomrule\n\\end{tabular}\n\\end{table}\n"},
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer
