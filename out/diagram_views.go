@@ -275,10 +275,11 @@ func AffiliationDiagram(d *graph.Dataset, title, layout string, seed, labels int
 		dg.Nodes = append(dg.Nodes, n)
 	}
 	first := len(dg.Nodes)
+	prefix := forumPrefix(d)
 	for f, fo := range d.Forums {
 		label := Abbreviate(fo.Name, 40)
 		w := typeset.Width(label, labelFont, false) + 12
-		dg.Nodes = append(dg.Nodes, DiagramNode{ID: "forum:" + fo.ID, Label: label, Name: fo.Name, Shape: ShapeBox, Fill: "#F2F2F2",
+		dg.Nodes = append(dg.Nodes, DiagramNode{ID: prefix + fo.ID, Label: label, Name: fo.Name, Shape: ShapeBox, Fill: "#F2F2F2",
 			Size: w, Height: 18, Inside: true, Class: "forum",
 			Info: fmt.Sprintf("%s, %d members", fo.Kind, len(a.GroupMembers[f]))})
 	}

@@ -502,6 +502,7 @@ func ForumMapDiagram(d *graph.Dataset, title string, n int) *Diagram {
 	}
 	dg := &Diagram{Title: title}
 	dia := make([]float64, len(shown))
+	prefix := forumPrefix(d)
 	for i, f := range shown {
 		counts := make([]int, len(d.Sectors))
 		for _, o := range a.GroupMembers[f] {
@@ -510,7 +511,7 @@ func ForumMapDiagram(d *graph.Dataset, title string, n int) *Diagram {
 			}
 		}
 		dia[i] = 14 + 46*math.Sqrt(msize[f]/mx)
-		dg.Nodes = append(dg.Nodes, DiagramNode{ID: "forum:" + d.Forums[f].ID, Label: names[i], Name: d.Forums[f].Name,
+		dg.Nodes = append(dg.Nodes, DiagramNode{ID: prefix + d.Forums[f].ID, Label: names[i], Name: d.Forums[f].Name,
 			Info: fmt.Sprintf("%s, %d members: %s", d.Forums[f].Kind, len(a.GroupMembers[f]), mixText(d, counts)),
 			Size: dia[i], Slices: sectorSlices(counts, styles), Class: "forum"})
 	}

@@ -234,7 +234,7 @@ func twoModeExport(ctx context.Context, a *Analysis, basis graph.Basis) (*Export
 	var warnings []string
 	for _, id := range ids {
 		if orgSet[id] {
-			prefix = kind + ":"
+			prefix = twoModePrefix(kind, ids, orgSet)
 			warnings = append(warnings, fmt.Sprintf("%s id %q is also an organization's; %s ids are written as %s%s", kind, id, kind, prefix, "ID"))
 			break
 		}
@@ -253,6 +253,42 @@ func twoModeExport(ctx context.Context, a *Analysis, basis graph.Basis) (*Export
 		}
 	}
 	return x, warnings, nil
+}
+
+// twoModePrefix is the prefix of the group ids of a two-mode export when
+// one is also an organization's: "forum:", or "forum2:", "forum3:", ...
+// when an organization's id is "forum:" and a group's id (an organization
+// forum:F1 beside a forum F1 gave two nodes of one id in GraphML, GEXF and
+// Kumu, and merged them in DOT).
+func twoModePrefix(kind string, ids []string, orgs map[string]bool) string {
+	for k := 1; ; k++ {
+		p := kind + ":"
+		if k > 1 {
+			p = fmt.Sprintf("%s%d:", kind, k)
+		}
+		clash := false
+		for _, id := range ids {
+			clash = clash || orgs[p+id]
+		}
+		if !clash {
+			return p
+		}
+	}
+}
+
+// forumPrefix is the prefix of the forums' node ids in a diagram of
+// organizations and forums: "forum:", or the first of "forum2:", ... that
+// makes no forum's node id an organization's.
+func forumPrefix(d *graph.Dataset) string {
+	ids := make([]string, len(d.Forums))
+	for i, f := range d.Forums {
+		ids[i] = f.ID
+	}
+	orgs := make(map[string]bool, len(d.Orgs))
+	for _, o := range d.Orgs {
+		orgs[o.ID] = true
+	}
+	return twoModePrefix("forum", ids, orgs)
 }
 
 // dynamicExport returns the collaboration ties of every wave as one
