@@ -125,6 +125,10 @@ func DefaultChartSize(c *Chart) ChartSize {
 		}
 		h = math.Max(h, (2.2+per*float64(len(c.Categories)))*Centimetre)
 	}
+	// The legend goes under the plot, a row an entry: the plot keeps its
+	// height (a five-sector legend left a line chart's axis 2 cm tall,
+	// shorter than its label).
+	h += 0.35 * Centimetre * float64(c.legendEntries())
 	return ChartSize{Width: 8.5 * Centimetre, Height: h, FontSize: 8}
 }
 

@@ -92,7 +92,7 @@ func TrendChart(d *graph.Dataset, trends []graph.PeriodTrend, indicator string) 
 		c.Min, c.Max = -1, 1
 		one("", func(t graph.PeriodTrend) float64 { return t.EI.Index })
 	case "voice_gap":
-		c.YLabel = "share of attendances - target"
+		c.YLabel = "attendance share − target"
 		styles := SectorStyles(d)
 		for k := range d.Sectors {
 			l := ChartLine{Name: d.Sectors[k].Name(), Color: styles[k].Color, Dashed: k%2 == 1, X: x, Straight: true}
