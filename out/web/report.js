@@ -216,13 +216,30 @@
     });
     render();
   }
-  // csvField writes s as a CSV field that no spreadsheet evaluates: text
-  // starting with =, +, -, @, a tab or a line break (not a plain number)
-  // gets a leading apostrophe, as out.SpreadsheetSafe does (OWASP CSV
-  // injection).
+  // csvField writes s as a CSV field that no spreadsheet evaluates, as
+  // out's spreadsheet-safe CSV does (out/spreadsheet.go; OWASP CSV
+  // injection; TestReportJSCSVField runs both on the same text): control
+  // characters but tab and line breaks become spaces; a text that starts,
+  // after spaces, with =, +, -, @, a tab or a line break (not a plain
+  // number), or their full-width forms, gets an apostrophe after those
+  // spaces, and so does each stretch after a semicolon (Excel in many
+  // countries splits lines there whatever the quotes); a field with a
+  // comma, quote, line break, semicolon or leading space is quoted.
+  function formulaStart(s) {
+    s = s.replace(/^ +/, "");
+    if (s === "") return false;
+    if (/^[=+\-@\t\r\n]/.test(s)) return !/^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(s);
+    return /^[\uff1d\uff0b\uff0d\uff20]/.test(s);
+  }
   function csvField(s) {
-    if (/^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/.test(s) && !/^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(s)) s = "'" + s;
-    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    s = s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g, " ");
+    var parts = s.split(";");
+    for (var i = 0; i < parts.length; i++) {
+      var p = parts[i], n = p.length - p.replace(/^ +/, "").length, rest = p.slice(n);
+      if (formulaStart(parts.length > 1 ? rest.replace(/^"+/, "") : rest)) parts[i] = p.slice(0, n) + "'" + rest;
+    }
+    s = parts.join(";");
+    return s !== "" && (/[",\r\n;]/.test(s) || /^\s/.test(s) || s === "\\.") ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
   // ---- shapes ------------------------------------------------------------
