@@ -139,10 +139,15 @@ func (b *reportBuild) orgSector(i int) string {
 	return b.sectorLabel(slices.IndexFunc(b.d.Sectors, func(s graph.Sector) bool { return s.ID == b.d.Orgs[i].Sector }))
 }
 
-// share formats a share as a whole percentage: "36%".
+// share formats a share as a whole percentage, "36%", or with one
+// decimal below 1%: "0.3%".
 func share(v float64) string {
 	if math.IsNaN(v) {
 		return "n/a"
+	}
+	if v > 0 && v < 0.01 {
+		// 6 of 2,018 is 0.3%, not 0%.
+		return fmt.Sprintf("%.1f%%", 100*v)
 	}
 	return fmt.Sprintf("%.0f%%", 100*v)
 }
