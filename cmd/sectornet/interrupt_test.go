@@ -184,3 +184,33 @@ func TestReportInterrupted(t *testing.T) {
 	}
 	noTemps(t, "whole", dir)
 }
+
+// TestWatchdog: a run whose work never looks at its context (as a long
+// kernel) still ends 5 seconds after SIGTERM, with 143 and a message
+// (issue 20: summary got SIGTERM at 3 s and exited 0 with full output
+// 142 s later).
+func TestWatchdog(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "summary", good)
+	cmd.Env = append(os.Environ(), mainEnv+"=1", hangEnv+"=1")
+	pipe, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r := bufio.NewReader(pipe)
+	if l, err := r.ReadString('\n'); l != "hanging\n" { // the signal handler is set up
+		t.Fatalf("first line %q, %v", l, err)
+	}
+	start := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	var stderr bytes.Buffer
+	stderr.ReadFrom(r)
+	err := cmd.Wait()
+	took := time.Since(start)
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitTerminated || !strings.HasSuffix(stderr.String(), "sectornet: interrupted (stopped after 5s)\n") {
+		t.Errorf("exit %v, stderr %q", err, stderr.String())
+	}
+	if took < watchdogDelay-time.Second || took > watchdogDelay+5*time.Second {
+		t.Errorf("ended %s after SIGTERM, want about %s", took, watchdogDelay)
+	}
+}

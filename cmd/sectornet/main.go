@@ -50,6 +50,10 @@ func main() {
 	os.Exit(code)
 }
 
+// beforeRun, when not nil, runs first in run: TestWatchdog makes it a
+// computation that never looks at its context.
+var beforeRun func()
+
 // watchdogDelay is how long after the first Ctrl-C or SIGTERM the process
 // ends even if the work has not stopped.
 const watchdogDelay = 5 * time.Second
@@ -72,6 +76,9 @@ func signalStatus(sig os.Signal) int {
 // are printed to s.Err as one "sectornet: ..." line (after any detail
 // lines the command printed itself).
 func run(ctx context.Context, s *streams, args []string) int {
+	if beforeRun != nil {
+		beforeRun()
+	}
 	if _, ok := s.Err.(plainWriter); !ok && s.Err != nil {
 		s.Err = plainWriter{s.Err}
 	}

@@ -11,6 +11,10 @@ import (
 // arguments.
 const mainEnv = "SECTORNET_TEST_MAIN"
 
+// hangEnv set to 1 (with mainEnv) makes the run hang without looking at
+// its context.
+const hangEnv = "SECTORNET_TEST_HANG"
+
 // TestMain lets the test binary serve as the Graphviz child process that
 // diagrams are laid out in (see out.GraphvizEnv).
 func TestMain(m *testing.M) {
@@ -18,7 +22,10 @@ func TestMain(m *testing.M) {
 		os.Exit(out.ServeGraphviz(engine, os.Stdin, os.Stdout, os.Stderr))
 	}
 	if os.Getenv(mainEnv) == "1" {
-		main() // the test binary as sectornet itself (TestReportSignal)
+		if os.Getenv(hangEnv) == "1" {
+			beforeRun = func() { os.Stderr.WriteString("hanging\n"); select {} } // work that never stops (TestWatchdog)
+		}
+		main() // the test binary as sectornet itself (TestReportInterrupted, TestWatchdog)
 	}
 	code := m.Run()
 	if sampleReportDir != "" {
