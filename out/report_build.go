@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -172,7 +173,9 @@ func BuildReport(ctx context.Context, a *Analysis, o ReportOptions) (*ReportDoc,
 	if doc.Title == "" {
 		doc.Title = "Cross-sector network report"
 	}
-	doc.Source = "the dataset " + a.Source()
+	// The dataset by its folder's (or workbook's) name, and its path in
+	// brackets: "the dataset ds5000 (/work/data/ds5000)".
+	doc.Source = "the dataset " + filepath.Base(filepath.Clean(a.Source()))
 	doc.Path = a.Source()
 	if a.Source() == "" {
 		doc.Source = "the embedded sample dataset (synthetic, modelled on Israel's cross-sector volunteering initiative)"
