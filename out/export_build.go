@@ -185,8 +185,10 @@ func oneModeExport(ctx context.Context, a *Analysis, o ExportOptions) (*Export, 
 		set(i, vals...)
 	}
 	x := &Export{Title: a.Describe(o.Network), TieLabel: tieLabel(o.Network.Basis), Attrs: attrs, Nodes: nodes}
-	for _, e := range g.Edges() {
-		x.Ties = append(x.Ties, Tie{U: e.U, V: e.V, Weight: e.W})
+	edges := g.Edges()
+	x.Ties = make([]Tie, len(edges))
+	for i, e := range edges {
+		x.Ties[i] = Tie{U: e.U, V: e.V, Weight: e.W}
 	}
 	return x, nil
 }

@@ -13,25 +13,39 @@ import (
 // by source then target. ids[i] names node i. Ids are written as cells
 // says (see Cells).
 func WriteEdgeList(w io.Writer, ids []string, g *graph.Network, cells Cells) error {
-	type row struct{ s, t, w string }
+	// A dense projection has millions of ties: each id is encoded once,
+	// and the rows refer to the nodes.
+	type row struct {
+		s, t int
+		w    float64
+	}
 	rows := make([]row, 0, g.M())
 	for _, e := range g.Edges() {
-		a, b := ids[e.U], ids[e.V]
-		if b < a {
+		a, b := e.U, e.V
+		if ids[b] < ids[a] {
 			a, b = b, a
 		}
-		rows = append(rows, row{a, b, FormatFloat(e.W)})
+		rows = append(rows, row{a, b, e.W})
 	}
 	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].s != rows[j].s {
-			return rows[i].s < rows[j].s
+		if ids[rows[i].s] != ids[rows[j].s] {
+			return ids[rows[i].s] < ids[rows[j].s]
 		}
-		return rows[i].t < rows[j].t
+		return ids[rows[i].t] < ids[rows[j].t]
 	})
+	enc := make([]string, len(ids))
+	for i, id := range ids {
+		enc[i] = cells.csvField(id)
+	}
 	bw := bufio.NewWriter(w)
 	cells.writeCSVRecord(bw, []string{"source", "target", "weight"})
 	for _, r := range rows {
-		cells.writeCSVRecord(bw, []string{r.s, r.t, r.w})
+		bw.WriteString(enc[r.s])
+		bw.WriteByte(',')
+		bw.WriteString(enc[r.t])
+		bw.WriteByte(',')
+		bw.WriteString(cells.csvField(FormatFloat(r.w)))
+		bw.WriteByte('\n')
 	}
 	return bw.Flush()
 }

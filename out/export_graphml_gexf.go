@@ -19,6 +19,15 @@ func xmlText(s string) string {
 	return b.String()
 }
 
+// xmlIDs is every node's id of x escaped by xmlText, in node order.
+func xmlIDs(x *Export) []string {
+	ids := make([]string, len(x.Nodes))
+	for i, n := range x.Nodes {
+		ids[i] = xmlText(n.ID)
+	}
+	return ids
+}
+
 var graphmlKinds = [...]string{AttrString: "string", AttrInt: "int", AttrFloat: "double"}
 
 // WriteGraphML writes x as GraphML (http://graphml.graphdrawing.org/,
@@ -50,9 +59,17 @@ func WriteGraphML(w io.Writer, x *Export) error {
 		}
 		bw.WriteString("    </node>\n")
 	}
+	// A dense projection has millions of ties: each id is escaped once,
+	// and the edges are written without fmt.
+	ids := xmlIDs(x)
 	for _, t := range x.Ties {
-		fmt.Fprintf(bw, "    <edge source=\"%s\" target=\"%s\"><data key=\"e0\">%s</data></edge>\n",
-			xmlText(x.Nodes[t.U].ID), xmlText(x.Nodes[t.V].ID), FormatFloat(t.Weight))
+		bw.WriteString("    <edge source=\"")
+		bw.WriteString(ids[t.U])
+		bw.WriteString("\" target=\"")
+		bw.WriteString(ids[t.V])
+		bw.WriteString("\"><data key=\"e0\">")
+		bw.WriteString(FormatFloat(t.Weight))
+		bw.WriteString("</data></edge>\n")
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")
 	return bw.Flush()
@@ -164,8 +181,19 @@ func WriteGEXF(w io.Writer, x *Export, version string) error {
 		bw.WriteString("      </node>\n")
 	}
 	bw.WriteString("    </nodes>\n    <edges>\n")
+	ids := xmlIDs(x)
+	var num []byte
 	for i, t := range x.Ties {
-		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%s\"", i, xmlText(x.Nodes[t.U].ID), xmlText(x.Nodes[t.V].ID), FormatFloat(t.Weight))
+		bw.WriteString("      <edge id=\"")
+		num = strconv.AppendInt(num[:0], int64(i), 10)
+		bw.Write(num)
+		bw.WriteString("\" source=\"")
+		bw.WriteString(ids[t.U])
+		bw.WriteString("\" target=\"")
+		bw.WriteString(ids[t.V])
+		bw.WriteString("\" weight=\"")
+		bw.WriteString(FormatFloat(t.Weight))
+		bw.WriteString("\"")
 		if !dynamic {
 			bw.WriteString("/>\n")
 			continue

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -67,8 +68,15 @@ func WritePajek(w io.Writer, x *Export, labels Labels, cells Cells) error {
 		fmt.Fprintf(bw, "%d \"%s\"\n", i+1, cells.text(pajekLabel(labels.of(n))))
 	}
 	bw.WriteString("*Edges\n")
+	var num []byte // millions of ties: no fmt
 	for _, t := range x.Ties {
-		fmt.Fprintf(bw, "%d %d %s\n", t.U+1, t.V+1, FormatFloat(t.Weight))
+		num = strconv.AppendInt(num[:0], int64(t.U+1), 10)
+		num = append(num, ' ')
+		num = strconv.AppendInt(num, int64(t.V+1), 10)
+		num = append(num, ' ')
+		num = append(num, FormatFloat(t.Weight)...)
+		num = append(num, '\n')
+		bw.Write(num)
 	}
 	return bw.Flush()
 }
@@ -154,9 +162,18 @@ func WriteDL(w io.Writer, x *Export, labels Labels, cells Cells) error {
 		bw.WriteString(dlLabel(cells.text(labels.of(n))) + "\n")
 	}
 	bw.WriteString("data:\n")
+	var num []byte
 	for _, t := range x.Ties {
 		wt := FormatFloat(t.Weight)
-		fmt.Fprintf(bw, "%d %d %s\n%d %d %s\n", t.U+1, t.V+1, wt, t.V+1, t.U+1, wt)
+		for _, p := range [2][2]int{{t.U, t.V}, {t.V, t.U}} {
+			num = strconv.AppendInt(num[:0], int64(p[0]+1), 10)
+			num = append(num, ' ')
+			num = strconv.AppendInt(num, int64(p[1]+1), 10)
+			num = append(num, ' ')
+			num = append(num, wt...)
+			num = append(num, '\n')
+			bw.Write(num)
+		}
 	}
 	return bw.Flush()
 }

@@ -143,20 +143,23 @@ func (c Cells) writeCSVRecord(w *bufio.Writer, rec []string) error {
 		if i > 0 {
 			w.WriteByte(',')
 		}
-		f = c.text(f)
-		r, _ := utf8.DecodeRuneInString(f)
-		quote := f != "" && (strings.ContainsAny(f, ",\"\r\n") || unicode.IsSpace(r) || f == `\.`)
-		if c == CellsSafe && strings.ContainsRune(f, ';') {
-			quote = true
-		}
-		if !quote {
-			w.WriteString(f)
-			continue
-		}
-		w.WriteByte('"')
-		w.WriteString(strings.ReplaceAll(f, `"`, `""`))
-		w.WriteByte('"')
+		w.WriteString(c.csvField(f))
 	}
 	_, err := w.WriteString("\n")
 	return err
+}
+
+// csvField is f as one field of a CSV record in c's form: made safe
+// (CellsSafe), then quoted where CSV needs it.
+func (c Cells) csvField(f string) string {
+	f = c.text(f)
+	r, _ := utf8.DecodeRuneInString(f)
+	quote := f != "" && (strings.ContainsAny(f, ",\"\r\n") || unicode.IsSpace(r) || f == `\.`)
+	if c == CellsSafe && strings.ContainsRune(f, ';') {
+		quote = true
+	}
+	if !quote {
+		return f
+	}
+	return `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
 }
