@@ -66,7 +66,10 @@ func NewNetwork(n int, edges []Edge) *Network {
 	for i := 0; i < n; i++ {
 		lo, hi := deg[i], deg[i+1]
 		row := rowSorter{adj[lo:hi], w[lo:hi]}
-		sort.Sort(row)
+		// Stable: the duplicates of a tie are summed in the order of the
+		// edge list in both its rows, so u sees the same weight as v
+		// (0.3+1.7+1.7 and 1.7+0.3+1.7 differ in the last bit).
+		sort.Stable(row)
 		start := k
 		for j := lo; j < hi; j++ {
 			if k > start && adj[k-1] == adj[j] {
