@@ -157,18 +157,7 @@ func TestQAPSNA(t *testing.T) {
 				d = loadCSVDataset(t, dirs[ref.dataset])
 				datasets[ref.dataset] = d
 			}
-			y, err := QAPOutcome(d, ref.outcome, TieSelection{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var terms []QAPTerm
-			for _, s := range ref.specs {
-				ts, err := QAPPredictors(d, s, TieSelection{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				terms = append(terms, ts...)
-			}
+			y, terms := refDesign(t, d, ref.outcome, ref.specs)
 			// The dyadic variables, as R built them.
 			check := func(name string, x Dyads) {
 				want, ok := ref.terms[name]
@@ -322,18 +311,7 @@ func TestQAPReplaySNA(t *testing.T) {
 				d = loadCSVDataset(t, dirs[ref.dataset])
 				datasets[ref.dataset] = d
 			}
-			y, err := QAPOutcome(d, ref.outcome, TieSelection{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var terms []QAPTerm
-			for _, s := range ref.specs {
-				ts, err := QAPPredictors(d, s, TieSelection{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				terms = append(terms, ts...)
-			}
+			y, terms := refDesign(t, d, ref.outcome, ref.specs)
 			ps := perms[ref.id]
 			missing := false
 			o := QAPOptions{Model: ref.model, Null: ref.null, Permutations: ref.reps,
@@ -386,4 +364,23 @@ func TestQAPReplaySNA(t *testing.T) {
 			}
 		})
 	}
+}
+
+// refDesign builds a reference model's outcome and terms from d, as the
+// R scripts name them.
+func refDesign(t *testing.T, d *Dataset, outcome string, specs []string) (QAPTerm, []QAPTerm) {
+	t.Helper()
+	y, err := QAPOutcome(d, outcome, TieSelection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []QAPTerm
+	for _, s := range specs {
+		ts, err := QAPPredictors(d, s, TieSelection{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms = append(terms, ts...)
+	}
+	return y, terms
 }
