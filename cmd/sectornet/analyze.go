@@ -27,22 +27,11 @@ type analyzeOptions struct {
 func newAnalyzeCmd(s *streams) *cobra.Command {
 	var o analyzeOptions
 	cmd := &cobra.Command{
-		Use:   "analyze [DIR]",
-		Short: "Every organization's centralities and community, and the network's modularity, E-I index and assortativity, in one pass",
-		Long: `Compute, in one run, what a network analyst computes first: per organization
-its degree, strength, betweenness, closeness, eigenvector centrality, PageRank
-and Louvain community; for the network the modularity of the communities, the
-sector E-I index and the sector assortativity. The measures are those of
-'centrality', 'communities' and 'sectors' (see their help for conventions).
-This is the pipeline BENCHMARKS.md times against NetworkX and igraph.
-
-With --approx, betweenness and closeness are sampled, with error bounds printed
-with the output (see 'sectornet centrality --help'); betweenness then comes
-with a betweenness_error column.`,
-		Example: `  sectornet analyze mydata --format csv > orgs.csv
-  sectornet analyze --seed 7 --format json
-  sectornet analyze registry --approx --format csv > orgs.csv`,
-		Args: dirArg,
+		Use:     "analyze [DIR]",
+		Short:   "Every organization's centralities and community, and the network's modularity, E-I index and assortativity, in one pass",
+		Long:    helpLong("analyze"),
+		Example: helpExample("analyze"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			paths, err := graph.ParsePaths(o.paths)

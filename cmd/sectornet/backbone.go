@@ -60,37 +60,11 @@ type backboneOptions struct {
 func newBackboneCmd(s *streams) *cobra.Command {
 	var o backboneOptions
 	cmd := &cobra.Command{
-		Use:   "backbone [DIR]",
-		Short: "Which ties stand out: the significant ties of a projection (SDSM, FDSM) or of reported ties (disparity filter), with p-values",
-		Long: `Test every tie of the one-mode network (--basis, --weight, --wave) and print
-the ties kept, with their p-values.
-
-Two organizations that sit in many forums share some by chance. The
-stochastic degree sequence model (SDSM; Neal 2014, Social Networks 39,
-doi:10.1016/j.socnet.2014.06.001) asks how likely they would be to share as
-many forums (or meetings) as they do if memberships were random with every
-organization's and every forum's number of members kept on average (the
-bipartite configuration model, as the R package backbone computes it). The
-p-value is that chance, computed exactly. --method fdsm keeps the numbers
-exactly instead and estimates the p-value from --trials random affiliations
-(--backbone-seed). For reported ties, the disparity filter (Serrano, Boguñá
-and Vespignani 2009) asks whether a tie carries more of an organization's
-weight than an even split would.
-
-A tie is kept when its p-value is below --alpha (0.05). A network has many
-ties, so some pass by chance: --correction holm keeps the chance of any
-false tie below alpha, bh (Benjamini-Hochberg) the expected share of false
-ties among those kept; the default, none, tests each tie alone, as the R
-package backbone does by default.
-
-Columns: source, target (ids), their names and sectors, weight (the
-network's), shared (forums or meetings in common; SDSM and FDSM), expected
-(shared under SDSM), p_value, p_adjusted, kept. --all lists every tie.`,
-		Example: `  sectornet backbone mydata
-  sectornet backbone mydata --basis meetings --correction bh --format csv > backbone.csv
-  sectornet backbone mydata --method fdsm --trials 5000
-  sectornet backbone mydata --basis ties --wave 2014`,
-		Args: dirArg,
+		Use:     "backbone [DIR]",
+		Short:   "Which ties stand out: the significant ties of a projection (SDSM, FDSM) or of reported ties (disparity filter), with p-values",
+		Long:    helpLong("backbone"),
+		Example: helpExample("backbone"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runBackbone(cmd.Context(), s, o)

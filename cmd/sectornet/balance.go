@@ -30,54 +30,11 @@ const overallID = "all forums"
 func newBalanceCmd(s *streams) *cobra.Command {
 	var o balanceOptions
 	cmd := &cobra.Command{
-		Use:   "balance [DIR]",
-		Short: "Sector balance per forum against the representation key, in membership and in attendance",
-		Long: `For each forum, and for all of them together ("all forums", counting seats):
-
-  members, share   member organizations per sector and their share
-  target, gap      the representation key's share for the sector (quotas.csv:
-                   the forum's own rows, else the rows of *) and share - target
-  blau, iqv        Blau's heterogeneity 1 - Σ share², and the index of
-                   qualitative variation blau / (1 - 1/k), k = sectors in the
-                   dataset (1: spread evenly over every sector)
-  entropy          Shannon entropy -Σ share ln share, in nats (natural log)
-  missing          sectors with a positive target and no member
-  over_capacity    members beyond the forum's capacity
-  test             a goodness-of-fit test of the members per sector against
-                   the key: Pearson's chi-square (as R chisq.test) when every
-                   expected count is 5 or more, else the exact multinomial
-                   test (as R EMT::multinomial.test); statistic is Pearson's
-                   X² either way, p_value comes from the method named
-  attended         attendances of the sector at the forum's meetings (each
-                   organization once per meeting, guests included), their
-                   share and its gap to the target: who was heard
-  attendance_rate  the sector's members' attendances / (members x meetings):
-                   the share of the meetings they could attend that they did
-
-Sectors the key leaves out have no target; in the test they share what the
-key leaves unallocated (1 - Σ targets). A key naming every sector is
-rescaled to sum to 1 for the test (0.33, 0.33, 0.33 means thirds).
-
-The test's categories: the sectors the key leaves out are pooled into one,
-and a sector whose target is 0 is left out of X² and df. R's
-chisq.test(x, p = key, rescale.p = TRUE) on the raw sector counts counts it
-(and gets X² NaN when it is empty); where the two differ, a note gives R's
-X², df and p (r_chisq_test in JSON), and pooled names the pooled sectors.
-The exact test counts seatings within a relative 1e-7 of the observed one's
-probability as equally likely (as R's fisher.test; they are equal in exact
-arithmetic), where R's EMT::multinomial.test compares rounded values. An
-infinite X² (a member in a sector whose target is 0) is Inf, "Infinity" in
-JSON; undefined values are empty, null in JSON.
-
-With --check, print one line per breach of the key and exit with status 4 if
-there is any: a targeted sector with no member, a forum over capacity, a
-share or attendance share more than --tolerance from its target, or a
-targeted sector whose members never attended a meeting the forum held.`,
-		Example: `  sectornet balance                          # the embedded sample
-  sectornet balance mydata --forum health
-  sectornet balance mydata --kind forum --format json
-  sectornet balance mydata --check --tolerance 0.1   # for a scheduled job`,
-		Args: dirArg,
+		Use:     "balance [DIR]",
+		Short:   "Sector balance per forum against the representation key, in membership and in attendance",
+		Long:    helpLong("balance"),
+		Example: helpExample("balance"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.tolSet = cmd.Flags().Changed("tolerance")

@@ -27,50 +27,11 @@ type centralityOptions struct {
 func newCentralityCmd(s *streams) *cobra.Command {
 	var o centralityOptions
 	cmd := &cobra.Command{
-		Use:   "centrality [DIR]",
-		Short: "Degree, strength, betweenness, closeness, eigenvector and PageRank of every organization",
-		Long: `Print one row per organization with its centralities in the one-mode network
-(--basis, --weight, --wave choose which):
-
-  degree       number of distinct partners
-  strength     sum of tie weights
-  betweenness  Brandes, normalized by (n-1)(n-2)/2 as NetworkX
-               betweenness_centrality(normalized=True)
-  closeness    Wasserman-Faust for disconnected networks, as NetworkX
-               closeness_centrality (0 for isolates)
-  eigenvector  weighted, unit Euclidean norm, non-negative, as NetworkX
-               eigenvector_centrality_numpy (0 outside the component with
-               the largest eigenvalue)
-  pagerank     weighted, damping 0.85, isolates spread uniformly, converged
-               to within 1e-12 of the exact scores (as igraph's PRPACK, and
-               NetworkX pagerank with tol=1e-12); --pagerank networkx stops
-               where NetworkX pagerank stops by default (tol=1e-6), giving its
-               scores exactly, up to 1e-5 from the exact ones
-
-Path lengths count ties (--paths hops), or are 1/weight (--paths weighted) so
-strong ties are short.
-
-With --approx, betweenness and closeness are estimated by sampling, for
-networks of tens of thousands of organizations: betweenness from random
-shortest paths (Riondato and Kornaropoulos 2016), with probability 1-δ
-(--delta) within ±ε (--epsilon) of the exact value, and a column
-betweenness_error with each organization's own, usually much smaller, bound;
-closeness from breadth-first searches out of --sources random organizations
-per component (Eppstein and Wang 2004). The bounds are printed with the output
-(on stderr for csv and json). --seed chooses the sample. Where sampling would
-cost more than the exact computation (small networks), the exact values are
-printed, and the output says so.
-
-With --mode two the network is the two-mode network of organizations and
-forums (or meetings with --basis meetings), one row per node, with degree,
-betweenness and closeness normalized for two-mode data as Borgatti and Everett
-(1997) define them (NetworkX bipartite.degree_centrality,
-betweenness_centrality, closeness_centrality).`,
-		Example: `  sectornet centrality mydata --format csv > centrality.csv
-  sectornet centrality mydata --basis ties --wave 2014 --paths weighted
-  sectornet centrality mydata --mode two --format md
-  sectornet centrality registry --approx --epsilon 0.002 --format csv`,
-		Args: dirArg,
+		Use:     "centrality [DIR]",
+		Short:   "Degree, strength, betweenness, closeness, eigenvector and PageRank of every organization",
+		Long:    helpLong("centrality"),
+		Example: helpExample("centrality"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.weightSet = cmd.Flags().Changed("weight")

@@ -29,40 +29,11 @@ type changeOptions struct {
 func newChangeCmd(s *streams) *cobra.Command {
 	var o changeOptions
 	cmd := &cobra.Command{
-		Use:   "change [DIR]",
-		Short: "What changed in the collaboration ties between survey waves, and how much of it the forums can claim",
-		Long: `Compare the collaboration ties (ties.csv) of two survey waves:
-
-  tie change     pairs with no tie in either wave (N00), new ties (N01),
-                 dissolved (N10), kept (N11), the Hamming distance N01+N10
-                 and the Jaccard index N11/(N01+N10+N11), as RSiena reports
-                 them (0.3 or more good, under 0.2 questionable); over all
-                 pairs, cross-sector pairs, within-sector pairs and each
-                 pair of sectors
-  attribution    of the new ties, the share between co-participants
-                 (organizations that share a forum, or attended a meeting
-                 together dated after the first wave and up to the second)
-                 against the share of co-participants among the pairs that
-                 had no tie, which random new ties would have; the ratio is
-                 the forum effect; the p-value is the share of --permutations
-                 random sets of as many pairs (seeded with --seed) with at
-                 least as many co-participant pairs, (k+1)/(R+1)
-  waves          ties, density, mean degree and E-I index by sector in each
-                 wave and their change
-  organizations  new, dissolved and kept partners and new cross-sector
-                 partners of each organization, and the top gainers
-  scores         mean trust and value, when ties.csv has them
-
-The pairs counted are those of every organization in organizations.csv
-(--universe all): one with no tie in the earlier wave, e.g. one that joined
-later, is a newcomer and its ties are new. --universe present counts only
-organizations named in both waves. With no --from and --to, every
-consecutive pair of waves is compared.`,
-		Example: `  sectornet change                          # the embedded sample
-  sectornet change mydata --from 2012 --to 2014
-  sectornet change mydata --type "joint project" --format json
-  sectornet change mydata --seed 7 --permutations 99999`,
-		Args: dirArg,
+		Use:     "change [DIR]",
+		Short:   "What changed in the collaboration ties between survey waves, and how much of it the forums can claim",
+		Long:    helpLong("change"),
+		Example: helpExample("change"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.qapPermsSet = cmd.Flags().Changed("qap-permutations")

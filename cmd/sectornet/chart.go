@@ -37,37 +37,11 @@ type chartOptions struct {
 func newChartCmd(s *streams) *cobra.Command {
 	var o chartOptions
 	cmd := &cobra.Command{
-		Use:   "chart [DIR]",
-		Short: "Draw a chart for a paper or a report (SVG, PNG or PDF)",
-		Long: `Draw a chart with gonum/plot. Views (--view; --kind, its old name,
-still works):
-
-  balance     each forum's sector shares as a stacked bar, with black marks
-              where the representation key's cumulative target shares end;
-              above 30 forums, the --top most unbalanced (largest gap of a
-              sector from its target, or from its share of all seats)
-  balance-gaps  a dot plot of every forum's gap per sector, for any number
-              of forums
-  centrality  the top --top organizations by --measure, coloured by sector
-  degree      the degree distribution: organizations per number of partners
-  change      new, dissolved and kept collaboration ties per sector pair
-              between two waves (--from, --to; default the last two)
-  firsts      cumulative pairs of organizations that have met at a meeting,
-              and of those from different sectors, over meeting dates
-  retention   Kaplan-Meier curves per sector of forum members still coming
-              (see 'sectornet engagement'), in --unit meetings or days
-  trends      one --indicator per --period (see 'sectornet engagement')
-
-The format comes from the file's extension or --format. Charts fit a journal
-column (8.5 cm wide, 8 pt text) unless --width, --height (cm) or --font-size
-(pt) say otherwise. PDF text is text in embedded subset DejaVu Sans,
-selectable and searchable (--pdf-text outlines draws it as outlines, with no
-fonts in the file); PNG text is drawn as outlines. PDF and PNG have a fixed
-date, so the same input gives the same bytes.`,
-		Example: `  sectornet chart --view balance -o balance.pdf
-  sectornet chart mydata --view centrality --measure pagerank --top 20 -o top.svg
-  sectornet chart mydata --view degree --basis meetings -o degree.png --width 12 --font-size 10`,
-		Args: dirArg,
+		Use:     "chart [DIR]",
+		Short:   "Draw a chart for a paper or a report (SVG, PNG or PDF)",
+		Long:    helpLong("chart"),
+		Example: helpExample("chart"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.set = map[string]bool{}

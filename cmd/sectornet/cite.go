@@ -18,19 +18,10 @@ type citeOptions struct {
 func newCiteCmd(s *streams) *cobra.Command {
 	var o citeOptions
 	cmd := &cobra.Command{
-		Use:   "cite [MEASURE...]",
-		Short: "Print each measure's definition, formula, the tool it matches and its references (or BibTeX)",
-		Long: `Print what a methods section needs for each measure: its definition and
-formula, what it means for a partnership, the reference tool whose values it
-matches (checked in sectornet's tests) and its references with their DOIs.
-With no MEASURE, every method sectornet uses. --format bibtex prints the
-BibTeX entries of their references; md prints Markdown. The same registry
-fills the methods section of report.html.
-
-Measures: ` + strings.Join(graph.MethodIDs(), ", ") + `.`,
-		Example: `  sectornet cite betweenness ei-index
-  sectornet cite --format bibtex > references.bib
-  sectornet cite brokerage --format md`,
+		Use:     "cite [MEASURE...]",
+		Short:   "Print each measure's definition, formula, the tool it matches and its references (or BibTeX)",
+		Long:    helpLong("cite") + " " + strings.Join(graph.MethodIDs(), ", ") + ".",
+		Example: helpExample("cite"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.measures = args
 			return runCite(s, o)

@@ -23,35 +23,11 @@ type communitiesOptions struct {
 func newCommunitiesCmd(s *streams) *cobra.Command {
 	var o communitiesOptions
 	cmd := &cobra.Command{
-		Use:   "communities [DIR]",
-		Short: "Leiden or Louvain communities, their sector make-up, and whether they just reproduce the sectors",
-		Long: `Find communities in the one-mode network (--basis, --weight, --wave) that
-maximize the weighted modularity at resolution --resolution, with --method:
-
-  leiden   (default) the Leiden algorithm (Traag, Waltman and van Eck 2019):
-           Louvain's moves plus a refinement that guarantees every
-           community is connected; at least Louvain's modularity on the
-           tested networks, and as R igraph cluster_leiden reaches
-  louvain  the Louvain method (Blondel et al. 2008), as NetworkX
-           louvain_communities and igraph cluster_louvain
-
-The same --seed gives the same communities on every machine and any number
-of cores. Prints:
-
-  network        the number of communities, their weighted modularity
-                 (NetworkX community.modularity), the modularity of the
-                 partition by sector, and the normalized mutual information
-                 between communities and sectors (arithmetic mean, as
-                 scikit-learn normalized_mutual_info_score): near 1, the
-                 communities are the sector silos; near 0, they cut across
-  communities    each community's size and its organizations per sector
-  organizations  each organization's community
-
-Communities are numbered from 0 in order of their first organization in
-organizations.csv; an organization without ties is a community of its own.`,
-		Example: `  sectornet communities mydata
-  sectornet communities mydata --resolution 1.5 --seed 7 --format json`,
-		Args: dirArg,
+		Use:     "communities [DIR]",
+		Short:   "Leiden or Louvain communities, their sector make-up, and whether they just reproduce the sectors",
+		Long:    helpLong("communities"),
+		Example: helpExample("communities"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runCommunities(cmd.Context(), s, o)

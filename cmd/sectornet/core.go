@@ -25,36 +25,11 @@ const maxCoreRuns = 100000
 func newCoreCmd(s *streams) *cobra.Command {
 	var o coreOptions
 	cmd := &cobra.Command{
-		Use:   "core [DIR]",
-		Short: "Who is in the core of the partnership and who is on its edge: core/periphery, coreness, k-cores, per sector",
-		Long: `Split the one-mode network (--basis, --weight, --wave) into a core and a
-periphery (Borgatti and Everett 1999, as UCINET's categorical core/periphery):
-the partition whose pattern is closest to a complete core and an empty
-periphery, by the correlation between the ties and that ideal pattern over the
-pairs within the core and within the periphery (UCINET's default leaves the
-core-periphery pairs out). The best of --restarts local searches wins; the
-same --seed gives the same split on every machine. Weights are ignored.
-
-  core           the fit (the correlation: 1 is a perfect core/periphery
-                 pattern), the core size, the densities of the three blocks,
-                 how many restarts reached the best fit (many: a clear split),
-                 and a permutation test: the same search on --permutations
-                 random networks with as many ties; p is the share of them
-                 that fit at least as well (with the observed one counted)
-  sectors        per sector its organizations in the core, their share, the
-                 mean continuous coreness and k-core number: is any sector
-                 stuck at the edge?
-  organizations  each organization's block (core or periphery), continuous
-                 coreness (Borgatti and Everett's c with c_i c_j closest to
-                 the ties, unit length) and k-core number (NetworkX
-                 core_number, igraph coreness)
-
-A network without ties, or with every pair tied, has no core/periphery split:
-the fit is empty and everyone is in the periphery.`,
-		Example: `  sectornet core mydata
-  sectornet core mydata --basis ties --wave 2014 --format md
-  sectornet core mydata --restarts 50 --permutations 1000 --seed 7`,
-		Args: dirArg,
+		Use:     "core [DIR]",
+		Short:   "Who is in the core of the partnership and who is on its edge: core/periphery, coreness, k-cores, per sector",
+		Long:    helpLong("core"),
+		Example: helpExample("core"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runCore(cmd.Context(), s, o)

@@ -24,47 +24,11 @@ type engagementOptions struct {
 func newEngagementCmd(s *streams) *cobra.Command {
 	o := engagementOptions{thresholds: graph.DefaultEngagement}
 	cmd := &cobra.Command{
-		Use:   "engagement [DIR]",
-		Short: "Who keeps coming, who is drifting away, retention per sector and the partnership's trends",
-		Long: `From meetings.csv, attendance.csv and participation.csv: each forum member's
-meetings held since it joined (participation.csv's optional joined column,
-YYYY-MM-DD; from the forum's first meeting when blank) and attended, its
-attendance rate overall and at the forum's last --recent meetings, its
-first and last attendance and the meetings it has missed in a row, and a
-commitment tier:
-
-  core         attended at least --core of its meetings (0.75)
-  regular      at least --regular (0.5)
-  occasional   less
-  lapsed       came before, but to none of the forum's last --recent meetings
-  never        came to none
-  no meetings  none held since it joined
-
-The same summed per organization (over its forums), per sector and per
-forum. Retention: each member's time from its first attendance to its lapse
-(the last meeting it came to), or censored at the forum's last meeting, in
-meetings (both counted) or days (--unit); Kaplan-Meier curves per sector
-with the median and its 95% interval, and the log-rank test between sectors
-(as R survival's survfit and survdiff). Trends: per --period (quarter, half,
-year, waves: between the survey waves, or all) the meetings, attendances,
-organizations present, pairs who met and the share across sectors, pairs
-meeting for the first time, each sector's voice against the key, and the
-density and E-I index of that period's co-attendance network. Indicators:
-those numbers related to the conditions of Collective Impact they inform
-(continuous communication, mutually reinforcing activities, backbone
-support: the brokerage of the backbone organization, named by a backbone
-column in organizations.csv or else the board's chair, shared measurement:
-the survey response rate).
-
-With --check, the watch list for a scheduled job after each meeting's
-attendance is entered: every lapsed member, every member whose recent rate
-fell more than --drop below its earlier rate, and every forum where a sector
-the key targets had no one at the last --recent meetings; one line each and
-exit status 4 when there is any (--format csv|json for a table).`,
-		Example: `  sectornet engagement                        # the embedded sample
-  sectornet engagement mydata --period half --format csv
-  sectornet engagement mydata --check --recent 2   # for a scheduled job`,
-		Args: dirArg,
+		Use:     "engagement [DIR]",
+		Short:   "Who keeps coming, who is drifting away, retention per sector and the partnership's trends",
+		Long:    helpLong("engagement"),
+		Example: helpExample("engagement"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runEngagement(cmd.Context(), s, o)

@@ -39,47 +39,11 @@ type exportOptions struct {
 func newExportCmd(s *streams) *cobra.Command {
 	var o exportOptions
 	cmd := &cobra.Command{
-		Use:   "export [DIR]",
-		Short: "Write the network for other tools: edge list, GraphML, GEXF, Pajek, UCINET DL, Kumu, DOT",
-		Long: `Write a network of the dataset for other tools. The network is the one-mode
-network of organizations (--basis, --weight, --wave, --type choose which), or
-with --mode two the two-mode network of organizations and forums (meetings
-with --basis meetings).
-
-Formats:
-  edgelist  CSV with the header source,target,weight, one row per undirected
-            pair (source < target by id), sorted by source then target
-  graphml   GraphML for Gephi, yEd, Cytoscape, NetworkX, igraph
-  gexf      GEXF for Gephi, with sector colours: 1.2draft by default, which
-            Gephi 0.8 and later and NetworkX 2.x and 3.x read; --gexf-version
-            1.3 for GEXF 1.3 (Gephi 0.9.3+, NetworkX 3.x only); --waves
-            writes the collaboration ties of every wave as a dynamic graph
-            (one spell per wave, measures per wave) for Gephi's timeline
-  pajek     Pajek .net; with --mode two, Pajek's two-mode form
-  dl        UCINET DL: edgelist1 (one-mode), nodelist2 (--mode two)
-  kumu      Kumu JSON blueprint (elements typed by sector, connections)
-  dot       Graphviz DOT, to lay out by hand
-
-GraphML, GEXF, Kumu and DOT carry each organization's name, sector and
-measures (degree, strength, betweenness, closeness, eigenvector, PageRank and
-Louvain community, as 'analyze' computes them; --measures chooses) and the
-extra columns of organizations.csv. Two-mode exports carry each node's kind,
-its side (bipartite 0 for organizations, 1 for forums or meetings), its number
-of ties and its two-mode degree, betweenness and closeness (as 'centrality
---mode two'). Pajek and DL label vertices by id, or by name with --label-by name.
-
---backbone keeps only the ties a backbone test finds significant (see
-sectornet backbone: sdsm or fdsm on projections of forums or meetings,
-disparity on reported ties, auto for whichever fits; --alpha, --correction);
-the organizations' measures stay those of the whole network.`,
-		Example: `  sectornet export mydata --format graphml -o network.graphml
-  sectornet export mydata --format gexf --waves -o waves.gexf
-  sectornet export mydata --format pajek --mode two -o affiliation.net
-  sectornet export mydata --format dl --basis ties --wave 2014 -o ties2014.dl
-  sectornet export mydata --format kumu -o kumu.json
-  sectornet export mydata --format dot | neato -Tsvg > network.svg
-  sectornet export mydata --backbone sdsm --format graphml -o backbone.graphml`,
-		Args: dirArg,
+		Use:     "export [DIR]",
+		Short:   "Write the network for other tools: edge list, GraphML, GEXF, Pajek, UCINET DL, Kumu, DOT",
+		Long:    helpLong("export"),
+		Example: helpExample("export"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.weightSet = cmd.Flags().Changed("weight")

@@ -20,17 +20,11 @@ type firstsOptions struct {
 func newFirstsCmd(s *streams) *cobra.Command {
 	var o firstsOptions
 	cmd := &cobra.Command{
-		Use:   "firsts [DIR]",
-		Short: "Who met whom for the first time, meeting by meeting (from attendance alone)",
-		Long: `From meetings.csv and attendance.csv alone (no survey needed): meeting by
-meeting in date order (meetings of one day in file order), how many pairs of
-organizations attended a meeting together for the first time, how many of
-them from different sectors, and the cumulative number of distinct pairs and
-distinct cross-sector pairs that had met; which meetings introduced the most
-new cross-sector pairs; with --pairs, the first meeting of every pair.`,
-		Example: `  sectornet firsts                      # the embedded sample
-  sectornet firsts mydata --pairs --format csv`,
-		Args: dirArg,
+		Use:     "firsts [DIR]",
+		Short:   "Who met whom for the first time, meeting by meeting (from attendance alone)",
+		Long:    helpLong("firsts"),
+		Example: helpExample("firsts"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runFirsts(cmd.Context(), s, o)

@@ -23,15 +23,11 @@ type generateOptions struct {
 func newGenerateCmd(s *streams) *cobra.Command {
 	var o generateOptions
 	cmd := &cobra.Command{
-		Use:   "generate -o DIR",
-		Short: "Write a synthetic dataset of any size, for teaching and load testing",
-		Long: `Write a synthetic dataset: organizations in five sectors, forums of
-heavy-tailed popularity, meetings with attendance, and two survey waves of
-collaboration ties, most of them within forums. The same --seed gives the same
-files on every machine.`,
-		Example: `  sectornet generate --orgs 5000 --seed 1 -o ds5k
-  sectornet generate --orgs 200000 --memberships 12 --max-memberships 40 -o registry`,
-		Args: cobra.NoArgs,
+		Use:     "generate -o DIR",
+		Short:   "Write a synthetic dataset of any size, for teaching and load testing",
+		Long:    helpLong("generate"),
+		Example: helpExample("generate"),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.output == "" {
 				return usageErr(errors.New("generate needs -o DIR, the folder to write"))

@@ -39,30 +39,10 @@ type importMatrixOptions struct {
 func newImportMatrixCmd(s *streams) *cobra.Command {
 	var o importMatrixOptions
 	cmd := &cobra.Command{
-		Use:   "matrix FILE --as participation|attendance",
-		Short: "Convert a wide sheet (organizations x forums or meetings, a mark where they took part) into participation.csv or attendance.csv",
-		Long: `Convert a wide sheet, as attendance is often kept, into the dataset's long
-form. FILE (.xlsx, or CSV separated by commas, semicolons or tabs) has a
-header row, one row per organization and one column per forum (--as
-participation) or meeting (--as attendance), headed by its id, with a mark
-where the organization took part:
-
-  x, 1, yes, y, true, v, ✓, ✔, ☑, כן   took part
-  blank, 0, no, n, false, -, לא         did not
-
-The organization ids are in the column headed org, organization or id (or
-the first column; --org-column names another). Columns listed in --skip
-(default: name, sector) are neither. Any other cell is an error naming its
-row and column, unless --roles, which takes a participation cell's text
-(chair, member, ...) as the role. Blank rows and rows starting with # are
-skipped; in a workbook merged cells are filled and formulas computed.
-
-The output is participation.csv (org,forum,role,person) or attendance.csv
-(meeting,org,person), forum by forum (meeting by meeting) in column order,
-organizations in row order.`,
-		Example: `  sectornet import matrix members.xlsx --as participation -o mydata/participation.csv
-  sectornet import matrix attendance.csv --as attendance --skip name,sector,notes
-  sectornet import matrix board.xlsx --sheet 2014 --as participation --roles`,
+		Use:     "matrix FILE --as participation|attendance",
+		Short:   "Convert a wide sheet (organizations x forums or meetings, a mark where they took part) into participation.csv or attendance.csv",
+		Long:    helpLong("import-matrix"),
+		Example: helpExample("import-matrix"),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErr(errors.New("import matrix needs one argument, the file to convert"))

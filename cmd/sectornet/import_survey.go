@@ -37,52 +37,10 @@ type importSurveyOptions struct {
 func newImportSurveyCmd(s *streams) *cobra.Command {
 	var o importSurveyOptions
 	cmd := &cobra.Command{
-		Use:   "survey FILE --dataset DIR --wave W [--mapping MAP]",
-		Short: "Convert a survey tool's response export (Google Forms, Microsoft Forms, Qualtrics, LimeSurvey, KoboToolbox) into ties.csv and respondents.csv",
-		Long: `Convert the responses to a roster questionnaire ("With which of these
-organizations did you work? How much do you trust them?", one column per
-partner organization per question) into survey reports (ties.csv: source,
-target, wave, type, weight, trust, value and PARTNER's six dimensions) and
-the list of who answered (respondents.csv).
-
-FILE is the export of Google Forms (CSV), Microsoft Forms (.xlsx), Qualtrics
-(CSV with its two or three header rows), LimeSurvey (CSV, question codes or
-text as headings) or KoboToolbox (CSV, ';' or ','); the tool is recognised
-from the export's metadata columns, or named with --tool. A roster column is
-headed by its question, the tool's separator and an organization:
-"Question [Org]" (Google Forms, LimeSurvey), "Question.Org" (Microsoft
-Forms), "Question - Org" (Qualtrics), "group/Org" (KoboToolbox). The
-organizations are matched by id or name (case and spacing ignored) against
-the dataset's organizations.csv, or through the mapping's org rows.
-
-The mapping (--mapping, a CSV file of kind,key,value,type rows; init
---questionnaire writes one) or the flags say which question is which:
-
-  setting,wave,2014                          --wave 2014
-  setting,respondent,Your organization       --respondent "Your organization"
-  question,With which of these,tie,information  --question "With which of these=tie:information"
-  question,How much do you trust,trust       --question "How much do you trust=trust"
-  likert,Monthly,2                           --likert Monthly=2
-  likert,1,0,tie                             --likert 1=0:tie   (a numeric export's codes)
-  org,Municipality of Haifa,L03              --org "Municipality of Haifa=L03"
-
-Measures: tie (0 or no means no tie; a positive answer is the tie's weight),
-trust, value, and PARTNER's reliability, mission, openness, power,
-involvement, resources (each 1-4). Answers are numbers or labels: built in
-are Never 0, Rarely 1, Sometimes 1, Often 2, Always 3, Yes 1, No 0, and
-PARTNER's Not at all 1, A small amount 2, A fair amount 3, A great deal 4,
-each in Hebrew too (אף פעם, לפעמים, לעתים קרובות, כן, לא, כלל לא, במידה
-מועטה, במידה בינונית, במידה רבה). Scores given for a partner the respondent
-did not work with are left out and counted.
-
-The reports are written into the dataset folder (or -o DIR): ties.csv and
-respondents.csv keep their rows of the other waves; the imported wave's rows
-replace the old ones only with --force. Every bad cell is an error naming
-its row and column.`,
-		Example: `  sectornet import survey responses.csv --dataset mydata --mapping mydata/survey-mapping.csv
-  sectornet import survey form.xlsx --dataset mydata --wave 2016 --respondent "Your organization" \
-      --question "With which of these organizations=tie" --question "How much do you trust=trust"
-  sectornet import survey kobo.csv --dataset mydata --mapping kobo-he.csv -o imported`,
+		Use:     "survey FILE --dataset DIR --wave W [--mapping MAP]",
+		Short:   "Convert a survey tool's response export (Google Forms, Microsoft Forms, Qualtrics, LimeSurvey, KoboToolbox) into ties.csv and respondents.csv",
+		Long:    helpLong("import-survey"),
+		Example: helpExample("import-survey"),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErr(errors.New("import survey needs one argument, the survey export to convert"))

@@ -30,18 +30,10 @@ type initOptions struct {
 func newInitCmd(s *streams) *cobra.Command {
 	var o initOptions
 	cmd := &cobra.Command{
-		Use:   "init DIR | init --xlsx FILE",
-		Short: "Write a new dataset folder or workbook: every file's header with commented examples, or the sample",
-		Long: `Write a new dataset: a folder of CSV files, each with its header and
-commented example rows, or with --xlsx an Excel workbook with one sheet per
-file, each with its header row and a note on every heading. With --sample,
-the embedded sample dataset instead.`,
-		Example: `  sectornet init mydata                        # empty dataset with headers and examples
-  sectornet init --sample sample               # the embedded sample as CSV files
-  sectornet init --xlsx partners.xlsx          # an empty workbook, ready to fill in
-  sectornet init --xlsx sample.xlsx --sample   # the sample as a workbook
-  sectornet init --questionnaire survey2016 --from mydata --wave 2016   # questionnaire.txt, survey-mapping.csv
-  sectornet init --questionnaire survey2016 --from mydata --lang he     # in Hebrew`,
+		Use:     "init DIR | init --xlsx FILE",
+		Short:   "Write a new dataset folder or workbook: every file's header with commented examples, or the sample",
+		Long:    helpLong("init"),
+		Example: helpExample("init"),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if o.xlsx != "" {
 				if len(args) != 0 {

@@ -29,52 +29,11 @@ type qapOptions struct {
 func newQAPCmd(s *streams) *cobra.Command {
 	var o qapOptions
 	cmd := &cobra.Command{
-		Use:   "qap [DIR]",
-		Short: "QAP and MRQAP regression of a dyadic outcome (a tie, a new tie, a weight or a score) on dyadic predictors, as R sna netlm and netlogit",
-		Long: `Regress one dyadic outcome on several dyadic predictors over every pair of
-organizations, and test each coefficient by permutation: R sna's netlm
-(--model lm, least squares) and netlogit (--model logit, logistic), with
-the classical Y-permutation (--null qapy: the outcome's rows and columns
-relabelled by a random permutation of the organizations; Krackhardt 1988)
-or Dekker, Krackhardt and Snijders' semi-partialling (--null qapspp, the
-default: each predictor's residual on the others permuted; 2007). sna's
-nullhyp="qap" is the semi-partialling scheme; to avoid confusion with
-classical QAP, name qapy or qapspp.
-
-Outcomes (--outcome):
-  tie:W              1 when the pair is tied in wave W
-  new:W1:W2          1 for a tie in W2 but not in W1, 0 for no tie in either;
-                     pairs tied in W1 are left out (not at risk of a new tie)
-  weight:W           the tie's weight in W, 0 without a tie
-  trust:W, value:W   the tie's mean score; pairs without one are left out
-
-Predictors (--predict, comma-separated; each also works as an outcome):
-  forums                      number of forums shared
-  meetings[:W1:W2]            meetings attended together (between the waves)
-  newman                      Newman's weight of the shared forums
-  coparticipation[:W1:W2]     1 when sharing a forum or a meeting
-  same-sector                 1 for two organizations of one sector
-  sector-pairs                one 0/1 term per pair of sectors (the first
-                              sector with itself is the reference)
-  tie:W, weight:W             the tie in an earlier wave
-  degree-sum:W, degree-diff:W sum, absolute difference of the two degrees in W
-  same:COLUMN                 same non-empty value of an organizations.csv column
-  diff:COLUMN                 absolute difference of a numeric column
-
-With no --outcome and --predict, the forum effect of the last two waves:
-new:W1:W2 on coparticipation:W1:W2, same-sector and degree-sum:W1.
-
-Output: each coefficient with its standard error, t (lm) or z (logit) value
-and the three permutation p-values sna prints (p_le, p_ge, p_two_sided: the
-shares of permuted statistics <=, >= and at least as large in absolute value
-as the observed one); the fit (R² for lm; deviance, AIC, BIC and pseudo-R²
-for logit); the statistics' permutation distributions. Same --seed, same
-numbers on any number of cores.`,
-		Example: `  sectornet qap                                   # the forum effect, sample data
-  sectornet qap mydata --outcome new:2012:2014 --predict coparticipation:2012:2014,same-sector,tie:2010,degree-sum:2012
-  sectornet qap mydata --outcome tie:2014 --predict tie:2012,forums,same:region --null qapy
-  sectornet qap mydata --outcome trust:2014 --predict forums,diff:staff --format csv`,
-		Args: dirArg,
+		Use:     "qap [DIR]",
+		Short:   "QAP and MRQAP regression of a dyadic outcome (a tie, a new tie, a weight or a score) on dyadic predictors, as R sna netlm and netlogit",
+		Long:    helpLong("qap"),
+		Example: helpExample("qap"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runQAP(cmd.Context(), s, o)

@@ -46,68 +46,11 @@ type renderOptions struct {
 func newRenderCmd(s *streams) *cobra.Command {
 	var o renderOptions
 	cmd := &cobra.Command{
-		Use:   "render [DIR]",
-		Short: "Draw the network as a diagram (SVG, PNG, PDF or Graphviz DOT)",
-		Long: `Draw a diagram of the partnership with Graphviz's layouts. Views:
-
-  network      organizations coloured and shaped by sector, sized by --size,
-               ties of width by weight (--basis, --weight, --wave choose the
-               network)
-  affiliation  forums as boxes, organizations tied to the forums they sit in
-  sectors      one node per sector sized by its organizations; a line's
-               number counts the ties between two sectors, a loop's the ties
-               inside one: the mixing matrix as a picture
-  ego          one organization's neighbourhood (--org, --depth 1 or 2)
-  change       collaboration ties of two waves (--from, --to) on one layout
-               of both: new ties in colour (across sectors in vermillion),
-               kept grey, dissolved dashed
-  communities  Louvain communities as nodes (area: organizations, slices:
-               sectors), tied by the ties between them
-  mixing       sector x sector heat map of the ties observed against those
-               expected if organizations tied at random keeping their
-               numbers of partners
-  brokers      the --top organizations (15) of highest betweenness, each
-               tied to the sectors of its partners
-  forums       the --top largest forums (25) as pies of their members'
-               sectors, tied by the members they share
-  waves        every survey wave side by side on one stable layout
-  sector-change  new and dissolved ties per pair of sectors (--from, --to)
-  attendance   every forum member's attendance as a heat map (a row per
-               member, a column per meeting), or above 300 seats the share
-               of each sector's seats filled per --period
-
-Views are chosen by size and the legend says so: above 500 organizations
-the network view draws the community map, above 40 forums the affiliation
-view draws the largest forums, and above 250 organizations (or 800 ties)
-in the waves the change and waves views draw sector pairs. These views, change and
-waves are laid out by sectornet itself (stress majorization), the others by
-Graphviz.
-
-The format comes from the file's extension or --format: svg (text, with each
-organization's full name as tooltip), png (text drawn as outlines), pdf (text
-in embedded subset DejaVu Sans, selectable and searchable; --pdf-text outlines
-draws it as outlines instead, with no fonts in the file), or dot (the Graphviz
-source). PNG and PDF are the same bytes on every machine.
-
-A projection of forum membership is dense (every forum a clique). The
-network view draws every tie when there are at most 1000, else the ties a
-backbone test keeps (see sectornet backbone): on projections of forums or
-meetings the stochastic degree sequence model (SDSM; Neal 2014,
-doi:10.1016/j.socnet.2014.06.001), on reported ties the disparity filter
-(Serrano, Boguñá and Vespignani 2009, doi:10.1073/pnas.0808904106), at
---alpha 0.05 with --correction none, holm or bh, at most the 1000 most
-significant; --backbone sdsm, fdsm or disparity chooses the test, --min-weight
-or --top another selection, --all-ties draws everything. The legend says what was
-left out. Sectors take their colours from sectors.csv, else the Okabe-Ito
-colour-blind-safe palette, and a shape each, so they stay apart in
-greyscale print.`,
-		Example: `  sectornet render -o network.svg                     # the embedded sample
-  sectornet render mydata --view affiliation -o forums.pdf
-  sectornet render mydata --basis meetings --backbone sdsm --size pagerank -o backbone.png
-  sectornet render mydata --view ego --org G03 --depth 2 -o g03.svg
-  sectornet render mydata --view change --from 2012 --to 2014 -o change.png
-  sectornet render mydata --view sectors --format dot > sectors.dot`,
-		Args: dirArg,
+		Use:     "render [DIR]",
+		Short:   "Draw the network as a diagram (SVG, PNG, PDF or Graphviz DOT)",
+		Long:    helpLong("render"),
+		Example: helpExample("render"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.set = map[string]bool{}

@@ -25,38 +25,11 @@ type reportOptions struct {
 func newReportCmd(s *streams) *cobra.Command {
 	var o reportOptions
 	cmd := &cobra.Command{
-		Use:   "report [DIR] [-o OUT]",
-		Short: "Write report.html (one file: the story, the map, profiles, methods), report.md and every figure and table (the main job)",
-		Long: `Write a report folder (default sectornet-report/):
-
-  report.html     one self-contained file that opens offline (mail it): the
-                  title, period and coverage; headlines naming organizations
-                  and forums; sections on the network, sector balance (every
-                  breach), mixing, brokers, communities, change between
-                  waves and the forum effect, first meetings, suggested
-                  introductions and data quality, each with its figures and
-                  sortable, filterable tables (CSV of the exact values); an
-                  interactive map (search, sector, forum and community
-                  filters); a profile of every organization; the methods
-                  with formulas, reference tools and DOIs; prints on A4
-  report.md       the same story as Markdown, readable as text
-  references.bib  the references of every method used (BibTeX)
-  figures/        every diagram and chart, in SVG and PNG
-  tables/         every table, in CSV, Markdown and LaTeX
-
---basis, --weight, --wave and --type choose the network of the measures and
-the map, as for the other commands; without --basis the report uses shared
-forums, or the latest wave's survey ties when no forum has members. --kind
-limits the sector balance to forums of one kind; --title names the report.
-Parts the dataset cannot give (change without two survey waves, first
-meetings without attendance) say why; an empty dataset is an error.
-Re-running replaces the files it writes and leaves any other file in the
-folder alone. The date the report gives is today's, or SOURCE_DATE_EPOCH's.
-A progress line goes to stderr.`,
-		Example: `  sectornet report                      # the embedded sample, into sectornet-report/
-  sectornet report mydata -o mydata-report --title "Volunteering partnership 2014"
-  sectornet report mydata --basis ties --wave 2014 --kind forum`,
-		Args: dirArg,
+		Use:     "report [DIR] [-o OUT]",
+		Short:   "Write report.html (one file: the story, the map, profiles, methods), report.md and every figure and table (the main job)",
+		Long:    helpLong("report"),
+		Example: helpExample("report"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			o.auto = !cmd.Flags().Changed("basis")

@@ -84,13 +84,9 @@ func exitCode(err error) int {
 
 func newRootCmd(s *streams) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "sectornet",
-		Short: "Map and measure cross-sector stakeholder networks",
-		Long: `sectornet turns a partnership's records (organizations and their sectors,
-forum memberships, meeting attendance, collaboration surveys) into networks,
-measures and figures. Every command reads a dataset folder of CSV files, or
-an Excel workbook (.xlsx) with one sheet per file (see 'sectornet init'); with
-neither it uses the embedded sample dataset.`,
+		Use:           "sectornet",
+		Short:         "Map and measure cross-sector stakeholder networks",
+		Long:          helpLong("sectornet"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version(),

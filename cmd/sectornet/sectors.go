@@ -22,41 +22,11 @@ type sectorsOptions struct {
 func newSectorsCmd(s *streams) *cobra.Command {
 	var o sectorsOptions
 	cmd := &cobra.Command{
-		Use:   "sectors [DIR]",
-		Short: "How sectors mix: E-I index with a permutation test, assortativity, modularity, mixing matrix",
-		Long: `Measure how the sectors mix in the one-mode network (--basis, --weight, --wave):
-
-  ei_index           Krackhardt and Stern's (E - I)/(E + I) over ties, weights
-                     ignored: -1 all ties within sectors, +1 all across
-  permutation test   the share of random reassignments of sectors to
-                     organizations (keeping sector sizes) whose E-I index is
-                     >= / <= the observed one, and as far from its expected
-                     value (UCINET's test); --permutations, --seed
-  assortativity      Newman's nominal assortativity by sector (NetworkX
-                     attribute_assortativity_coefficient, igraph
-                     assortativity_nominal)
-  sector_modularity  weighted modularity of the partition by sector (NetworkX
-                     community.modularity with weight)
-  mixing             the sector x sector matrix of tie counts
-
-and per sector and per organization its internal and external ties and E-I
-index (empty when it has no ties). Then segregation and homophily indices,
-for the network and for each sector (its ties and the pairs that involve it),
-each with one sentence on how to read it:
-
-  coleman       Coleman's homophily index (R netseg coleman)
-  freeman       Freeman's segregation index (netseg freeman)
-  orwg          odds ratio of within-sector ties (netseg orwg)
-  yule_q        Yule's Q of the same 2x2 table of pairs
-  ei_weighted   E-I over tie weights
-  ei_min/max    the E-I range the sector sizes and number of ties allow
-  ei_rescaled   E-I rescaled to that range (UCINET)
-  ssi           Echenique and Fryer's spectral segregation index (netseg
-                ssi), per organization in the organizations table`,
-		Example: `  sectornet sectors mydata
-  sectornet sectors mydata --basis ties --wave 2014 --format json
-  sectornet sectors mydata --permutations 10000 --seed 7`,
-		Args: dirArg,
+		Use:     "sectors [DIR]",
+		Short:   "How sectors mix: E-I index with a permutation test, assortativity, modularity, mixing matrix",
+		Long:    helpLong("sectors"),
+		Example: helpExample("sectors"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runSectors(cmd.Context(), s, o)

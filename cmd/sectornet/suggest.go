@@ -24,20 +24,11 @@ type suggestOptions struct {
 func newSuggestCmd(s *streams) *cobra.Command {
 	var o suggestOptions
 	cmd := &cobra.Command{
-		Use:   "suggest [DIR]",
-		Short: "Introductions worth making: cross-sector pairs the network predicts but that do not collaborate yet",
-		Long: `List pairs of organizations from different sectors with no collaboration tie in
-the latest wave (--wave), ranked by the Adamic-Adar index of the network that
-joins that wave's ties with the forum memberships: the sum, over the forums
-and partners the two share, of 1/log(degree), so a small shared forum or a
-shared partner with few ties counts for more than a large forum or a hub
-(networkx.adamic_adar_index on that graph). Each row spells out its reason:
-the shared forums, the common partners, and earlier waves in which the pair
-collaborated. Pairs with nothing in common are not listed.`,
-		Example: `  sectornet suggest                       # the embedded sample
-  sectornet suggest mydata --org R09 --top 5
-  sectornet suggest mydata --type "joint project" --format csv`,
-		Args: dirArg,
+		Use:     "suggest [DIR]",
+		Short:   "Introductions worth making: cross-sector pairs the network predicts but that do not collaborate yet",
+		Long:    helpLong("suggest"),
+		Example: helpExample("suggest"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runSuggest(cmd.Context(), s, o)

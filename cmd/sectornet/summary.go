@@ -20,24 +20,11 @@ type summaryOptions struct {
 func newSummaryCmd(s *streams) *cobra.Command {
 	var o summaryOptions
 	cmd := &cobra.Command{
-		Use:   "summary [DIR]",
-		Short: "Counts per sector, forum, meeting and wave, and the size of the network",
-		Long: `Print counts per sector, forum, meeting and survey wave, and the network's size,
-density, degree centralization, average clustering and components (--basis,
---weight, --wave choose the network).
-
-  degree centralization           Freeman's, weights ignored: Σ(d_max - d_i) /
-                                  ((n-1)(n-2)), 1 for a star; R sna
-                                  centralization(g, degree, mode="graph") on
-                                  the 0/1 adjacency matrix
-  weighted degree centralization  the same with strengths (sums of tie
-                                  weights) for degrees: sna's call on the
-                                  valued matrix; in the units of the weights,
-                                  it can exceed 1
-  average clustering              NetworkX average_clustering (isolates 0)`,
-		Example: `  sectornet summary                      # the embedded sample
-  sectornet summary mydata --format md   # Markdown tables`,
-		Args: dirArg,
+		Use:     "summary [DIR]",
+		Short:   "Counts per sector, forum, meeting and wave, and the size of the network",
+		Long:    helpLong("summary"),
+		Example: helpExample("summary"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runSummary(cmd.Context(), s, o)

@@ -22,33 +22,11 @@ type surveyOptions struct {
 func newSurveyCmd(s *streams) *cobra.Command {
 	var o surveyOptions
 	cmd := &cobra.Command{
-		Use:   "survey [DIR]",
-		Short: "The survey waves' data quality: response rates, reciprocity of the reports, observed-cell density and E-I, sensitivity to the symmetrization rule, PARTNER trust and value",
-		Long: `What the survey waves behind ties.csv can and cannot say.
-
-- response: respondents per wave (respondents.csv, or inferred from the
-  reports when it has no rows for a wave: every table says which), per
-  sector and per forum;
-- reciprocity: the directed reports (A named B), their arc and dyad
-  reciprocity (as NetworkX reciprocity and R sna grecip) and the share of
-  ties between two respondents that both named;
-- observed: density and E-I index over the dyads each rule can observe
-  (at least one side answered, or both), next to the density over all
-  pairs, for every --symmetrize rule;
-- new_ties_nonrespondents: new ties between consecutive waves that join an
-  organization that did not answer the earlier wave;
-- sensitivity: the latest (or --wave) wave's ties, density, mean degree,
-  E-I index and cross-sector ties under every rule;
-- data_quality and methods: the data-quality items and a methods
-  paragraph (--prose prints them as text);
-- with --directed, every organization's out-degree and in-degree per wave;
-- when ties.csv has PARTNER's six dimensions: PARTNER trust and value per
-  wave, sector pair and organization (as rated by others), and with --ties
-  per tie, next to the trust and value columns.`,
-		Example: `  sectornet survey mydata
-  sectornet survey mydata --directed --format csv > degrees.csv
-  sectornet survey mydata --prose --symmetrize min`,
-		Args: dirArg,
+		Use:     "survey [DIR]",
+		Short:   "The survey waves' data quality: response rates, reciprocity of the reports, observed-cell density and E-I, sensitivity to the symmetrization rule, PARTNER trust and value",
+		Long:    helpLong("survey"),
+		Example: helpExample("survey"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runSurvey(cmd.Context(), s, o)

@@ -23,19 +23,11 @@ type validateOptions struct {
 func newValidateCmd(s *streams) *cobra.Command {
 	var o validateOptions
 	cmd := &cobra.Command{
-		Use:   "validate [DIR]",
-		Short: "Check a dataset and print every problem as FILE:LINE: message",
-		Long: `Check a dataset and print every problem, and every warning, as
-FILE:LINE: message with how to fix it; with none, one ok: line with the counts.
-Counts say rows as the files hold them and distinct records as the networks
-count them (two people of one organization in one forum are two rows, one
-membership). --format json or csv lists the problems and warnings as records
-(severity, file, sheet, line, letter, column, value, problem, suggestion) on
-standard output, for other tools.`,
-		Example: `  sectornet validate mydata
-  mydata/participation.csv:14: org "R9": unknown organization (did you mean "R09"?)
-  sectornet validate mydata --format json > problems.json`,
-		Args: dirArg,
+		Use:     "validate [DIR]",
+		Short:   "Check a dataset and print every problem as FILE:LINE: message",
+		Long:    helpLong("validate"),
+		Example: helpExample("validate"),
+		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = datasetDir(args)
 			return runValidate(cmd.Context(), s, o)
