@@ -2,20 +2,15 @@ package out
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 )
 
-// jsonString encodes s as a JSON string, leaving <, > and & as they are.
+// jsonString encodes s as a JSON string, leaving <, > and & as they are
+// (and the C1 controls escaped, as every JSON sectornet writes).
 func jsonString(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s) // a string always encodes
-	return strings.TrimSuffix(b.String(), "\n")
+	b, _ := marshal(s) // a string always encodes
+	return string(b)
 }
 
 // WriteKumu writes x as a Kumu JSON blueprint

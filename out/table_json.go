@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"unicode/utf8"
 )
 
 // Field is one key and its value in a JSON object.
@@ -94,7 +95,31 @@ func marshal(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	return escapeControls(bytes.TrimRight(b.Bytes(), "\n")), nil
+}
+
+// escapeControls returns encoding/json's output b with DEL and the C1
+// controls (U+007F to U+009F), which encoding/json writes raw, as \u
+// escapes: U+009B is CSI, the start of an escape sequence in terminals
+// that read 8-bit controls, so a name holding it would act on the
+// terminal of whoever prints the JSON (jq, cat). They can only be inside
+// strings, where the escape means the same character.
+func escapeControls(b []byte) []byte {
+	if !bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x7f && r <= 0x9f }) {
+		return b
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) + 16)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r >= 0x7f && r <= 0x9f && !(r == utf8.RuneError && n == 1) {
+			fmt.Fprintf(&out, "\\u%04x", r)
+		} else {
+			out.Write(b[:n])
+		}
+		b = b[n:]
+	}
+	return out.Bytes()
 }
 
 // JSONRows returns t's rows as JSON objects keyed by column name.
@@ -130,8 +155,13 @@ func (t *Table) Object() Object {
 // WriteJSON writes v as indented JSON followed by a newline, without
 // HTML escaping (names stay readable; JSON string escaping still applies).
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeControls(b.Bytes()))
+	return err
 }
