@@ -72,3 +72,7 @@ func BenchmarkDenseCommunities(b *testing.B) { benchDense(b, "communities") }
 func BenchmarkDenseAnalyzeStructure(b *testing.B) {
 	benchDense(b, "analyze", "--measures", strings.Join(out.StructureMeasures, ","))
 }
+
+func BenchmarkDenseReport(b *testing.B) {
+	benchDense(b, "report", "-o", filepath.Join(b.TempDir(), "report"))
+}
