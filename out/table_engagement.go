@@ -2,6 +2,7 @@ package out
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"strings"
 
@@ -119,6 +120,44 @@ func WatchTable(d *graph.Dataset, e *graph.Engagement) *Table {
 		t.Add(d.Forums[w.Forum].ID, strings.ReplaceAll(w.Kind.String(), " ", "_"), org, sector, w.Earlier, w.Recent, missed, w.Target, WatchMessage(d, e, w))
 	}
 	return t
+}
+
+// WriteWatch writes the watch list of e: a line each in the table format
+// (an ok line when the list is empty), else WatchTable in format f. It
+// returns the one line that ends a check whose list is not empty ("3
+// lines on the engagement watch list in 2 of 4 forums"), "" when it is
+// empty.
+func WriteWatch(w io.Writer, d *graph.Dataset, e *graph.Engagement, f Format) (string, error) {
+	forums := 0 // forums with members that met
+	for f, g := range e.Forums {
+		if g.Members > 0 && len(e.Schedule[f]) > 0 {
+			forums++
+		}
+	}
+	if f == FormatTable {
+		for _, x := range e.Watch {
+			if _, err := fmt.Fprintln(w, WatchMessage(d, e, x)); err != nil {
+				return "", err
+			}
+		}
+		if len(e.Watch) == 0 {
+			if _, err := fmt.Fprintf(w, "ok: no member lapsed or falling, and every targeted sector at the last %d meetings, in %d %s\n",
+				e.Options.Recent, forums, plural(forums, "forum", "forums")); err != nil {
+				return "", err
+			}
+		}
+	} else if err := WatchTable(d, e).Write(w, f); err != nil {
+		return "", err
+	}
+	if len(e.Watch) == 0 {
+		return "", nil
+	}
+	in := map[int]bool{}
+	for _, x := range e.Watch {
+		in[x.Forum] = true
+	}
+	return fmt.Sprintf("%d %s on the engagement watch list in %d of %d %s",
+		len(e.Watch), plural(len(e.Watch), "line", "lines"), len(in), forums, plural(forums, "forum", "forums")), nil
 }
 
 // RetentionTables are the retention per sector (members who came, those

@@ -3,6 +3,7 @@ package out
 import (
 	"fmt"
 	"io"
+	"slices"
 )
 
 // Tables is what a table view gives a command to print: its tables, and
@@ -89,4 +90,51 @@ func (v *Tables) Select(name string, f Format) (*Tables, int) {
 		}
 	}
 	return nil, 0
+}
+
+// MarkSample returns v with SampleMark after each table's title (tables
+// made from the embedded sample).
+func (v *Tables) MarkSample() *Tables {
+	c := *v
+	mark := func(ts []*Table) []*Table {
+		if ts == nil {
+			return nil // no shape of its own for the format
+		}
+		marked := make([]*Table, len(ts))
+		for i, t := range ts {
+			m := *t
+			m.Title += SampleMark
+			marked[i] = &m
+		}
+		return marked
+	}
+	c.Tables, c.CSV = mark(v.Tables), mark(v.CSV)
+	return &c
+}
+
+// maxCarried is how many of the dataset's warnings a table carries.
+const maxCarried = 5
+
+// CarryWarnings returns v with the dataset's warnings ws as notes under
+// its first table (at most maxCarried, then how many more), so that a
+// table pasted into a report keeps what may make it wrong: "Business"
+// beside "business" counted as two sectors.
+func (v *Tables) CarryWarnings(ws []string) *Tables {
+	if len(ws) == 0 || len(v.Tables) == 0 {
+		return v
+	}
+	var notes []string
+	for i, w := range ws {
+		if i == maxCarried {
+			notes = append(notes, fmt.Sprintf("... and %d more %s (sectornet validate lists them).", len(ws)-maxCarried, plural(len(ws)-maxCarried, "warning", "warnings")))
+			break
+		}
+		notes = append(notes, w)
+	}
+	c := *v
+	c.Tables = slices.Clone(v.Tables)
+	first := *c.Tables[0]
+	first.Notes = append(slices.Clone(first.Notes), notes...)
+	c.Tables[0] = &first
+	return &c
 }

@@ -37,15 +37,8 @@ func (a *approxFlags) check(cmd *cobra.Command, paths graph.Paths) error {
 		}
 		return nil
 	}
-	switch {
-	case paths != graph.PathsHops:
+	if paths != graph.PathsHops {
 		return usageErr(errors.New("--approx samples hop paths; with --paths weighted, betweenness and closeness are exact only"))
-	case !(a.epsilon > 0 && a.epsilon < 1):
-		return usageErr(fmt.Errorf("--epsilon must be between 0 and 1, got %v", a.epsilon))
-	case !(a.delta > 0 && a.delta < 1):
-		return usageErr(fmt.Errorf("--delta must be between 0 and 1, got %v", a.delta))
-	case a.sources < 2:
-		return usageErr(fmt.Errorf("--sources must be at least 2, got %d", a.sources))
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -38,12 +37,6 @@ func (bf *backboneFlags) spec() (graph.BackboneSpec, error) {
 	c, err := graph.ParseCorrection(bf.correction)
 	if err != nil {
 		return graph.BackboneSpec{}, usageErr(err)
-	}
-	if !(bf.alpha > 0 && bf.alpha < 1) {
-		return graph.BackboneSpec{}, usageErr(fmt.Errorf("--alpha %v: want a level above 0 and below 1", bf.alpha))
-	}
-	if bf.trials < 1 {
-		return graph.BackboneSpec{}, usageErr(fmt.Errorf("--trials %d: want 1 or more", bf.trials))
 	}
 	return graph.BackboneSpec{Method: m, Alpha: bf.alpha, Correction: c, Trials: bf.trials, Seed: bf.seed}, nil
 }

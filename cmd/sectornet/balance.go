@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -59,9 +58,6 @@ func runBalance(ctx context.Context, s *streams, o balanceOptions) error {
 	}
 	if o.check && o.dir == "" {
 		return usageErr(errors.New("balance --check needs DIR, the dataset to watch: it is meant for scheduled jobs, and the embedded sample would stand in for your data (sectornet balance mydata --check)"))
-	}
-	if o.tolerance < 0 || o.tolerance > 1 || math.IsNaN(o.tolerance) {
-		return usageErr(fmt.Errorf("--tolerance %v: want a fraction from 0 to 1 (0.15 = 15 points)", o.tolerance))
 	}
 	a, err := loadAnalysis(ctx, s, o.dir)
 	if err != nil {

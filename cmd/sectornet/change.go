@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -64,20 +63,8 @@ func runChange(ctx context.Context, s *streams, o changeOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	if o.permutations < 0 {
-		return usageErr(errors.New("--permutations must be 0 or more"))
-	}
-	if o.top < 0 {
-		return usageErr(errors.New("--top must be 0 or more"))
-	}
 	rule, missing, err := o.survey.parse()
 	if err != nil {
-		return err
-	}
-	if o.qapPerms < 0 {
-		return usageErr(errors.New("--qap-permutations must be 0 or more"))
-	}
-	if err := o.inf.check(); err != nil {
 		return err
 	}
 	a, err := loadAnalysis(ctx, s, o.dir)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -82,17 +81,8 @@ func runChart(ctx context.Context, s *streams, o chartOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.width < 0 || o.height < 0 || o.fontSize <= 0 {
-		return usageErr(errors.New("--width and --height must be positive (cm), --font-size positive (pt)"))
-	}
 	if !slices.Contains(out.SizeMeasures, o.measure) || o.measure == "none" {
 		return usageErr(fmt.Errorf("unknown measure %q (want betweenness, degree, strength, pagerank or eigenvector)", o.measure))
-	}
-	if o.top < 1 {
-		return usageErr(errors.New("--top must be 1 or more"))
-	}
-	if o.dpi < 10 || o.dpi > 2400 {
-		return usageErr(fmt.Errorf("--dpi %d: want 10 to 2400", o.dpi))
 	}
 	spec, err := o.net.spec()
 	if err != nil {

@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -33,76 +30,30 @@ func datasetDir(args []string) string {
 	return args[0]
 }
 
-// openDataset returns the file system of the dataset in dir, or of the
-// embedded sample when dir is "" (saying so on stderr).
-func openDataset(s *streams, dir string) (fs.FS, error) {
-	if dir == "" {
-		fmt.Fprintln(s.Err, "sectornet: no DIR given; using the embedded sample dataset (synthetic, modelled on Israel's cross-sector volunteering initiative)")
-		return data.Sample(), nil
-	}
-	st, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: no such folder", dir)
-	case err != nil:
-		return nil, fmt.Errorf("%s: %v", dir, errors.Unwrap(err))
-	case !st.IsDir():
-		return nil, fmt.Errorf("%s: not a folder or an .xlsx workbook (give the folder that holds organizations.csv)", dir)
-	}
-	f, err := os.Open(dir)
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the folder: %v", dir, errors.Unwrap(err))
-	}
-	f.Close()
-	return os.DirFS(dir), nil
-}
-
 // isWorkbook reports whether a dataset argument names an Excel workbook.
-func isWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }
+func isWorkbook(path string) bool { return data.IsWorkbook(path) }
 
 // loadDataset reads and validates the dataset in dir, a folder of CSV
 // files or an .xlsx workbook (the sample when ""), printing every problem
 // to stderr as FILE:LINE: message (WORKBOOK[SHEET]:ROW:COLUMN: message).
 func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, error) {
 	s.inputs = append(s.inputs, datasetInputs(dir)...)
-	var d *graph.Dataset
 	prefix := ""
-	if isWorkbook(dir) {
-		f, err := os.Open(dir)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such workbook", dir)
-			}
-			return nil, fmt.Errorf("%s: %v", dir, errors.Unwrap(err))
+	var ph *phaseLine
+	if !isWorkbook(dir) {
+		if dir == "" {
+			fmt.Fprintln(s.Err, "sectornet: no DIR given; using the embedded sample dataset (synthetic, modelled on Israel's cross-sector volunteering initiative)")
+		} else {
+			prefix = dir + string(os.PathSeparator)
 		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("%s: a folder, not a workbook", dir)
-		}
-		d, err = data.LoadWorkbook(f, dir)
-		if err != nil {
-			return nil, reportProblems(s, dir, "", err, "computed")
-		}
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		printWarnings(s, "", d.Warnings)
-		return pseudonymize(s, d)
+		ph = startPhase(s, "reading "+dir)
 	}
-	fsys, err := openDataset(s, dir)
-	if err != nil {
-		return nil, err
-	}
-	s.sample = dir == ""
-	if dir != "" {
-		prefix = dir + string(os.PathSeparator)
-	}
-	ph := startPhase(s, "reading "+dir)
-	d, err = data.Load(fsys)
+	d, err := data.Open(dir)
 	ph.End()
 	if err != nil {
 		return nil, reportProblems(s, dir, prefix, err, "computed")
 	}
+	s.sample = dir == ""
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
@@ -117,33 +68,6 @@ func printWarnings(s *streams, prefix string, ws []graph.Warning) {
 		fmt.Fprintf(s.Err, "%s%s\n", prefix, w)
 		s.warnings = append(s.warnings, fmt.Sprintf("%s%s", prefix, w))
 	}
-}
-
-// maxCarried is how many of the dataset's warnings a table carries.
-const maxCarried = 5
-
-// carryWarnings returns v with the dataset's warnings as notes under its
-// first table (at most maxCarried, then how many more), so that a table
-// pasted into a report keeps what may make it wrong: "Business" beside
-// "business" counted as two sectors.
-func carryWarnings(v *out.Tables, ws []string) *out.Tables {
-	if len(ws) == 0 || len(v.Tables) == 0 {
-		return v
-	}
-	var notes []string
-	for i, w := range ws {
-		if i == maxCarried {
-			notes = append(notes, fmt.Sprintf("... and %d more %s (sectornet validate lists them).", len(ws)-maxCarried, plural(len(ws)-maxCarried, "warning", "warnings")))
-			break
-		}
-		notes = append(notes, w)
-	}
-	c := *v
-	c.Tables = slices.Clone(v.Tables)
-	first := *c.Tables[0]
-	first.Notes = append(slices.Clone(first.Notes), notes...)
-	c.Tables[0] = &first
-	return &c
 }
 
 // reportProblems prints the problems of a dataset that failed to load and
@@ -339,29 +263,9 @@ func writeView(s *streams, f out.Format, table string, v *out.Tables, err error)
 		v = one
 	}
 	if s.sample {
-		v = markSample(v)
+		v = v.MarkSample()
 	}
-	v = carryWarnings(v, s.warnings)
-	return v.Write(s.Out, s.Err, s.format(f))
-}
-
-// markSample returns v with out.SampleMark after each table's title.
-func markSample(v *out.Tables) *out.Tables {
-	c := *v
-	mark := func(ts []*out.Table) []*out.Table {
-		if ts == nil {
-			return nil // no shape of its own for the format
-		}
-		marked := make([]*out.Table, len(ts))
-		for i, t := range ts {
-			m := *t
-			m.Title += out.SampleMark
-			marked[i] = &m
-		}
-		return marked
-	}
-	c.Tables, c.CSV = mark(v.Tables), mark(v.CSV)
-	return &c
+	return v.CarryWarnings(s.warnings).Write(s.Out, s.Err, s.format(f))
 }
 
 // flagWaves restates an error in the waves asked for (graph.WaveError)

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"math"
 
 	"github.com/spf13/cobra"
 
@@ -45,9 +43,6 @@ func runCommunities(ctx context.Context, s *streams, o communitiesOptions) error
 	f, err := parseFormat(o.format)
 	if err != nil {
 		return err
-	}
-	if !(o.resolution > 0) || math.IsInf(o.resolution, 0) {
-		return usageErr(errors.New("--resolution must be a positive number"))
 	}
 	if err := out.CheckMethod(o.method); err != nil {
 		return usageErr(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -47,12 +46,6 @@ func runCore(ctx context.Context, s *streams, o coreOptions) error {
 	f, err := parseFormat(o.format)
 	if err != nil {
 		return err
-	}
-	if o.restarts < 1 || o.restarts > maxCoreRuns {
-		return usageErr(fmt.Errorf("--restarts %d: want 1 to %d", o.restarts, maxCoreRuns))
-	}
-	if o.permutations < 0 || o.permutations > maxCoreRuns {
-		return usageErr(fmt.Errorf("--permutations %d: want 0 to %d", o.permutations, maxCoreRuns))
 	}
 	spec, err := o.net.spec()
 	if err != nil {

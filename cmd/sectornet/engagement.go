@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/spf13/cobra"
 
@@ -55,11 +54,6 @@ func runEngagement(ctx context.Context, s *streams, o engagementOptions) error {
 		return err
 	}
 	th := o.thresholds
-	for _, v := range []float64{th.Core, th.Regular, th.Drop} {
-		if math.IsNaN(v) {
-			return usageErr(errors.New("--core, --regular and --drop take numbers from 0 to 1"))
-		}
-	}
 	if err := th.Check(); err != nil {
 		return usageErr(fmt.Errorf("--recent %d, --core %v, --regular %v, --drop %v: %v", th.Recent, th.Core, th.Regular, th.Drop, err))
 	}
@@ -96,37 +90,12 @@ func runEngagement(ctx context.Context, s *streams, o engagementOptions) error {
 	return writeView(s, f, o.table, v, err)
 }
 
-// writeWatch prints the watch list: a line each (a table in csv, json,
-// md or tex), exit status 4 when it is not empty.
+// writeWatch prints the watch list (out.WriteWatch), exit status 4 when it
+// is not empty.
 func writeWatch(s *streams, f out.Format, d *graph.Dataset, e *graph.Engagement) error {
-	forums := 0 // forums with members that met
-	for f, g := range e.Forums {
-		if g.Members > 0 && len(e.Schedule[f]) > 0 {
-			forums++
-		}
-	}
-	if f == out.FormatTable {
-		for _, w := range e.Watch {
-			if _, err := fmt.Fprintln(s.Out, out.WatchMessage(d, e, w)); err != nil {
-				return err
-			}
-		}
-		if len(e.Watch) == 0 {
-			if _, err := fmt.Fprintf(s.Out, "ok: no member lapsed or falling, and every targeted sector at the last %d meetings, in %d %s\n",
-				e.Options.Recent, forums, plural(forums, "forum", "forums")); err != nil {
-				return err
-			}
-		}
-	} else if err := out.WatchTable(d, e).Write(s.Out, s.format(f)); err != nil {
+	summary, err := out.WriteWatch(s.Out, d, e, s.format(f))
+	if err != nil || summary == "" {
 		return err
 	}
-	if len(e.Watch) == 0 {
-		return nil
-	}
-	in := map[int]bool{}
-	for _, w := range e.Watch {
-		in[w.Forum] = true
-	}
-	return &exitErr{code: exitCheck, err: fmt.Errorf("%d %s on the engagement watch list in %d of %d %s",
-		len(e.Watch), plural(len(e.Watch), "line", "lines"), len(in), forums, plural(forums, "forum", "forums"))}
+	return &exitErr{code: exitCheck, err: errors.New(summary)}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -40,9 +39,6 @@ func runFirsts(ctx context.Context, s *streams, o firstsOptions) error {
 	f, err := parseFormat(o.format)
 	if err != nil {
 		return err
-	}
-	if o.top < 0 {
-		return usageErr(errors.New("--top must be 0 or more"))
 	}
 	a, err := loadAnalysis(ctx, s, o.dir)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -169,28 +168,4 @@ func checkFlagRanges(cmd *cobra.Command) error {
 		}
 	})
 	return err
-}
-
-// flagRangesMarkdown is the README's table of the ranges, each with the
-// commands under root that have the flag.
-func flagRangesMarkdown(root *cobra.Command) string {
-	var b strings.Builder
-	b.WriteString("| flag | commands | allowed values |\n|---|---|---|\n")
-	for _, r := range flagRanges {
-		var cmds []string
-		var walk func(c *cobra.Command)
-		walk = func(c *cobra.Command) {
-			if f := c.Flags().Lookup(r.flag); f != nil && numericFlag(f) {
-				if got, _ := rangeOf(c.Name(), r.flag); got.flag == r.flag && slices.Equal(got.cmds, r.cmds) {
-					cmds = append(cmds, "`"+strings.TrimPrefix(c.CommandPath(), "sectornet ")+"`")
-				}
-			}
-			for _, s := range c.Commands() {
-				walk(s)
-			}
-		}
-		walk(root)
-		fmt.Fprintf(&b, "| `--%s` | %s | %s |\n", r.flag, strings.Join(cmds, ", "), r)
-	}
-	return b.String()
 }

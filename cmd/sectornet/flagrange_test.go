@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -120,4 +122,28 @@ func TestFlagRangesREADME(t *testing.T) {
 		}
 		t.Errorf("README.md's flag ranges differ from flagRanges; run go test ./cmd/sectornet -run TestFlagRangesREADME -update\ngot:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// flagRangesMarkdown is the README's table of the ranges, each with the
+// commands under root that have the flag.
+func flagRangesMarkdown(root *cobra.Command) string {
+	var b strings.Builder
+	b.WriteString("| flag | commands | allowed values |\n|---|---|---|\n")
+	for _, r := range flagRanges {
+		var cmds []string
+		var walk func(c *cobra.Command)
+		walk = func(c *cobra.Command) {
+			if f := c.Flags().Lookup(r.flag); f != nil && numericFlag(f) {
+				if got, _ := rangeOf(c.Name(), r.flag); got.flag == r.flag && slices.Equal(got.cmds, r.cmds) {
+					cmds = append(cmds, "`"+strings.TrimPrefix(c.CommandPath(), "sectornet ")+"`")
+				}
+			}
+			for _, s := range c.Commands() {
+				walk(s)
+			}
+		}
+		walk(root)
+		fmt.Fprintf(&b, "| `--%s` | %s | %s |\n", r.flag, strings.Join(cmds, ", "), r)
+	}
+	return b.String()
 }

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/sectornet/sectornet/out"
@@ -30,19 +27,6 @@ func (f *inferenceFlags) add(cmd *cobra.Command, seed *uint64) {
 		fl.Uint64Var(&f.ownSeed, "seed", 1, "random seed of --cug and --bootstrap")
 		f.seed = &f.ownSeed
 	}
-}
-
-func (f *inferenceFlags) check() error {
-	if f.cug < 0 {
-		return usageErr(errors.New("--cug must be 0 or more"))
-	}
-	if f.bootstrap < 0 {
-		return usageErr(errors.New("--bootstrap must be 0 or more"))
-	}
-	if !(f.level > 0 && f.level < 1) {
-		return usageErr(fmt.Errorf("--level must be between 0 and 1, not %v", f.level))
-	}
-	return nil
 }
 
 // options returns the tests the flags ask for.

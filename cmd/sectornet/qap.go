@@ -70,9 +70,6 @@ func runQAP(ctx context.Context, s *streams, o qapOptions) error {
 	if err != nil {
 		return usageErr(fmt.Errorf("--null: %w", err))
 	}
-	if o.permutations < 0 {
-		return usageErr(errors.New("--permutations must be 0 or more"))
-	}
 	rule, missing, err := o.survey.parse()
 	if err != nil {
 		return err

@@ -207,14 +207,8 @@ func (o *renderOptions) check() error {
 	if o.set["top"] && o.top < 1 {
 		return usageErr(errors.New("--top must be 1 or more"))
 	}
-	if o.dpi < 10 || o.dpi > 2400 {
-		return usageErr(fmt.Errorf("--dpi %d: want 10 to 2400", o.dpi))
-	}
 	if o.view == "ego" && o.org == "" {
 		return usageErr(errors.New("--view ego needs --org ID"))
-	}
-	if o.depth != 1 && o.depth != 2 {
-		return usageErr(fmt.Errorf("--depth %d: want 1 or 2", o.depth))
 	}
 	if o.view != "change" && o.view != "sector-change" && (o.from != "" || o.to != "") {
 		return usageErr(errors.New("--from and --to apply to --view change"))

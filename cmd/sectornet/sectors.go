@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -43,12 +42,6 @@ func newSectorsCmd(s *streams) *cobra.Command {
 func runSectors(ctx context.Context, s *streams, o sectorsOptions) error {
 	f, err := parseFormat(o.format)
 	if err != nil {
-		return err
-	}
-	if o.permutations < 0 {
-		return usageErr(errors.New("--permutations must be 0 or more"))
-	}
-	if err := o.inf.check(); err != nil {
 		return err
 	}
 	spec, err := o.net.spec()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -49,9 +48,6 @@ func runSuggest(ctx context.Context, s *streams, o suggestOptions) error {
 	f, err := parseFormat(o.format)
 	if err != nil {
 		return err
-	}
-	if o.limit < 0 {
-		return usageErr(errors.New("--top must be 0 or more"))
 	}
 	rule, missing, err := o.survey.parse()
 	if err != nil {

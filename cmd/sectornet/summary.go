@@ -42,9 +42,6 @@ func runSummary(ctx context.Context, s *streams, o summaryOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := o.inf.check(); err != nil {
-		return err
-	}
 	spec, err := o.net.spec()
 	if err != nil {
 		return err

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -49,55 +48,12 @@ func runValidate(ctx context.Context, s *streams, o validateOptions) error {
 	if err != nil {
 		return err
 	}
-	line := "ok: " + datasetCounts(d, isWorkbook(o.dir))
+	line := "ok: " + out.DatasetCounts(d, isWorkbook(o.dir))
 	if s.sample {
 		line += out.SampleMark
 	}
 	_, err = fmt.Fprintln(s.Out, line)
 	return err
-}
-
-// datasetCounts says what a dataset holds, rows as the files hold them and
-// distinct records as the networks count them.
-func datasetCounts(d *graph.Dataset, workbook bool) string {
-	if len(d.Orgs) == 0 && workbook {
-		return "no organizations yet: the sheets hold only their headers (add rows to the sheets organizations, forums and participation)"
-	}
-	if len(d.Orgs) == 0 {
-		return "no organizations yet: the files hold only their headers (add rows to organizations.csv, forums.csv and participation.csv)"
-	}
-	st := graph.Summarize(d)
-	rows := func(n, distinct int, what string) string {
-		s := fmt.Sprintf("%d %s %s", n, what, plural(n, "row", "rows"))
-		if n > 0 {
-			s += fmt.Sprintf(" (%d distinct", distinct)
-			if n > distinct {
-				s += fmt.Sprintf(", %d repeated", n-distinct)
-			}
-			s += ")"
-		}
-		return s
-	}
-	parts := []string{
-		fmt.Sprintf("%d organizations in %d sectors", len(d.Orgs), len(d.Sectors)),
-		fmt.Sprintf("%d forums", len(d.Forums)),
-		rows(len(d.Memberships), st.Memberships, "membership"),
-		fmt.Sprintf("%d meetings", len(d.Meetings)),
-		rows(len(d.Attendance), st.Attendances, "attendance"),
-	}
-	ties := fmt.Sprintf("%d tie %s", len(d.Ties), plural(len(d.Ties), "report", "reports"))
-	if len(d.Ties) > 0 {
-		ties += fmt.Sprintf(" (%d distinct ties in %d %s: A about B and B about A in one wave are one tie)", st.Ties, len(d.Waves()), plural(len(d.Waves()), "wave", "waves"))
-	}
-	parts = append(parts, ties, fmt.Sprintf("%d quotas", len(d.Quotas)))
-	if len(d.Respondents) > 0 {
-		parts = append(parts, fmt.Sprintf("%d respondents", len(d.Respondents)))
-	}
-	line := strings.Join(parts, ", ")
-	if n := len(d.Warnings); n > 0 {
-		line += fmt.Sprintf("; %d %s (above)", n, plural(n, "warning", "warnings"))
-	}
-	return line
 }
 
 // validateRecords writes the problems and warnings of the dataset as

@@ -1,0 +1,57 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/sectornet/sectornet/graph"
+)
+
+// IsWorkbook reports whether a dataset path names an Excel workbook
+// (.xlsx, in any case).
+func IsWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }
+
+// Open reads and validates the dataset at path: an Excel workbook when
+// IsWorkbook(path) (LoadWorkbook), else a folder of CSV files (Load), or
+// the embedded sample when path is "". An error about path itself names
+// it ("mydata: no such folder", "mydata.xlsx: a folder, not a
+// workbook"); the problems of the files are a *List, its file names
+// relative to the folder (a workbook's are WORKBOOK[SHEET]).
+func Open(path string) (*graph.Dataset, error) {
+	switch {
+	case path == "":
+		return Load(Sample())
+	case IsWorkbook(path):
+		f, err := os.Open(path)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such workbook", path)
+			}
+			return nil, fmt.Errorf("%s: %v", path, errors.Unwrap(err))
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s: a folder, not a workbook", path)
+		}
+		return LoadWorkbook(f, path)
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such folder", path)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %v", path, errors.Unwrap(err))
+	case !st.IsDir():
+		return nil, fmt.Errorf("%s: not a folder or an .xlsx workbook (give the folder that holds organizations.csv)", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the folder: %v", path, errors.Unwrap(err))
+	}
+	f.Close()
+	return Load(os.DirFS(path))
+}
