@@ -70,3 +70,16 @@ func BenchmarkDenseEIPermutation1000(b *testing.B) {
 		EIPermutationTest(context.Background(), g, p, PermutationOptions{Reps: 1000, Seed: 1})
 	}
 }
+
+// The same two kernels by their ties, as before the non-tie kernels.
+func BenchmarkDenseClusteringByTies(b *testing.B) {
+	complementMode = 1
+	defer func() { complementMode = 0 }()
+	BenchmarkDenseClustering(b)
+}
+
+func BenchmarkDenseBrokerageByTies(b *testing.B) {
+	complementMode = 1
+	defer func() { complementMode = 0 }()
+	BenchmarkDenseBrokerage(b)
+}

@@ -200,14 +200,19 @@ func visitTies(g *Network, a *adjBits, workers int, skip func(i int) bool, visit
 // matches NetworkX triangles(G) and igraph count_triangles. Each tie's
 // common neighbours are counted once, in at most min(d_i, d_j, ⌈n/64⌉)
 // steps (see adjBits), on GOMAXPROCS goroutines; the counts are the same
-// for any number.
+// for any number. On a nearly complete network they come from the few
+// non-ties instead (see complementCheaper).
 func Triangles(g *Network) []int64 {
 	n := g.N()
+	a := newAdjBits(g)
+	if complementCheaper(g, a) {
+		return trianglesByNonTies(g, a)
+	}
 	t := make([]int64, n)
 	workers := runtime.GOMAXPROCS(0)
 	bufs := make([][]int64, workers)
 	two := func(i int) bool { return g.Degree(i) < 2 }
-	visitTies(g, newAdjBits(g), workers, two, func(w int, c *centre, i int, j int32) {
+	visitTies(g, a, workers, two, func(w int, c *centre, i int, j int32) {
 		if two(int(j)) {
 			return
 		}

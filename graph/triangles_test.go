@@ -361,3 +361,67 @@ func TestTrianglesByHand(t *testing.T) {
 		}
 	}
 }
+
+// TestNonTieKernelsEqualPlain runs Triangles and BrokerageRoles by their
+// ties and by their non-ties on every network of randomNetworks, and on
+// nearly complete ones (a complete network less a few ties, with isolates
+// and pendants), against the plain kernels: the counts must be equal,
+// whichever kernel the cost rule would choose.
+func TestNonTieKernelsEqualPlain(t *testing.T) {
+	defer func() { complementMode = 0 }()
+	nets := randomNetworks(2, 150)
+	rng := rand.New(rand.NewPCG(5, 5))
+	for c := 0; c < 30; c++ {
+		n := 64 + rng.IntN(150)
+		iso := rng.IntN(4)
+		missing := map[[2]int]bool{} // a few non-ties, and a pendant for c%3 == 0
+		for range rng.IntN(6) {
+			i := rng.IntN(n - iso - 1)
+			missing[[2]int{i, i + 1 + rng.IntN(n-iso-1-i)}] = true
+		}
+		var es []Edge
+		for i := 0; i < n-iso; i++ {
+			for j := i + 1; j < n-iso; j++ {
+				if !missing[[2]int{i, j}] && (c%3 != 0 || j < n-iso-1 || i == 0) {
+					es = append(es, Edge{i, j, 1})
+				}
+			}
+		}
+		k := 1 + rng.IntN(5)
+		lab := make([]int, n)
+		for i := range lab {
+			lab[i] = rng.IntN(k)
+		}
+		g := NewNetwork(n, es)
+		nets = append(nets, struct {
+			name string
+			g    *Network
+			p    Groups
+		}{fmt.Sprintf("nearly-complete%d(n=%d)", c, n), g, Groups{Label: lab, K: k}})
+	}
+	chosen := 0
+	for _, x := range nets {
+		complementMode = 0
+		if complementCheaper(x.g, newAdjBits(x.g)) {
+			chosen++
+		}
+		want, wantB := plainClustering(x.g), plainBrokerage(x.g, x.p)
+		for mode := 1; mode <= 2; mode++ {
+			complementMode = mode
+			if got := Clustering(x.g); !equalBits(got, want) {
+				sameFloats(t, fmt.Sprintf("%s mode %d clustering", x.name, mode), got, want, 0)
+			}
+			got := BrokerageRoles(x.g, x.p)
+			for i := range wantB {
+				if got[i] != wantB[i] {
+					t.Errorf("%s mode %d brokerage node %d: %+v, want %+v", x.name, mode, i, got[i], wantB[i])
+					break
+				}
+			}
+		}
+	}
+	if chosen < 25 {
+		t.Errorf("the non-ties were chosen for %d networks; want the nearly complete ones", chosen)
+	}
+	t.Logf("the non-ties chosen for %d of %d networks", chosen, len(nets))
+}
