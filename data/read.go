@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -47,6 +48,23 @@ var Files = []FileSpec{
 	{FileTies, []string{"source", "target", "wave"}, append([]string{"type", "weight", "trust", "value"}, graph.PartnerDimensions...), false, "survey reports of collaboration (source about target), one wave per survey round"},
 	{FileQuotas, []string{"forum", "sector", "share"}, nil, false, "the representation key: target share of a sector in a forum (* for every forum)"},
 	{FileRespondents, []string{"org", "wave"}, []string{"date", "person"}, false, "who answered each survey wave (without it, whoever reported a tie)"},
+}
+
+// Inputs returns the files a run reads from the dataset at path: a folder's
+// dataset files, or the workbook itself (nil for the embedded sample, ""),
+// so that no output can be written over one of them.
+func Inputs(path string) []string {
+	if path == "" {
+		return nil
+	}
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return []string{path}
+	}
+	var out []string
+	for _, f := range Files {
+		out = append(out, filepath.Join(path, f.Name))
+	}
+	return out
 }
 
 func spec(name string) FileSpec {

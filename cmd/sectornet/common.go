@@ -37,7 +37,7 @@ func isWorkbook(path string) bool { return data.IsWorkbook(path) }
 // files or an .xlsx workbook (the sample when ""), printing every problem
 // to stderr as FILE:LINE: message (WORKBOOK[SHEET]:ROW:COLUMN: message).
 func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, error) {
-	s.inputs = append(s.inputs, datasetInputs(dir)...)
+	s.inputs = append(s.inputs, data.Inputs(dir)...)
 	prefix := ""
 	var ph *phaseLine
 	if !isWorkbook(dir) {

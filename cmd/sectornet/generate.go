@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 type generateOptions struct {
@@ -73,7 +74,7 @@ func runGenerate(ctx context.Context, s *streams, o generateOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(ctx, filepath.Join(o.output, n), func(w io.Writer) error { return data.WriteFile(w, n, d) }); err != nil {
+		if err := outfile.Write(ctx, filepath.Join(o.output, n), func(w io.Writer) error { return data.WriteFile(w, n, d) }); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 func newImportCmd(s *streams) *cobra.Command {
@@ -84,8 +85,8 @@ func runImportMatrix(ctx context.Context, s *streams, o importMatrixOptions) err
 		return usageErr(fmt.Errorf("unknown --as %q (want participation or attendance)", o.as))
 	}
 	if o.output != "" {
-		if err := checkOutput(o.output, o.force, o.file); err != nil {
-			return err
+		if err := outfile.Check(o.output, o.force, o.file); err != nil {
+			return usageErr(err)
 		}
 	}
 	f, err := os.Open(o.file)
@@ -107,7 +108,7 @@ func runImportMatrix(ctx context.Context, s *streams, o importMatrixOptions) err
 	if o.output == "" {
 		err = write(s.Out)
 	} else {
-		err = writeFileAtomic(ctx, o.output, write)
+		err = outfile.Write(ctx, o.output, write)
 	}
 	if err != nil {
 		return err

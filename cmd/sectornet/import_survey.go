@@ -16,6 +16,7 @@ import (
 
 	"github.com/sectornet/sectornet/data"
 	"github.com/sectornet/sectornet/graph"
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 type importSurveyOptions struct {
@@ -212,7 +213,7 @@ func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) err
 		return fmt.Errorf("%s: cannot create the folder: %v", out, errors.Unwrap(err))
 	}
 	for _, name := range []string{data.FileTies, data.FileRespondents} {
-		if err := writeFileAtomic(ctx, filepath.Join(out, name), func(w io.Writer) error { return data.WriteFile(w, name, merged) }); err != nil {
+		if err := outfile.Write(ctx, filepath.Join(out, name), func(w io.Writer) error { return data.WriteFile(w, name, merged) }); err != nil {
 			return err
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sectornet/sectornet/data"
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 type initOptions struct {
@@ -87,10 +88,10 @@ func runInitQuestionnaire(ctx context.Context, s *streams, o initOptions) error 
 		return fmt.Errorf("%s: cannot create the folder: %v", o.dir, errors.Unwrap(err))
 	}
 	qo := data.QuestionnaireOptions{Wave: o.wave, Lang: o.lang}
-	if err := writeFileAtomic(ctx, filepath.Join(o.dir, names[0]), func(w io.Writer) error { return data.WriteQuestionnaire(w, d.Orgs, qo) }); err != nil {
+	if err := outfile.Write(ctx, filepath.Join(o.dir, names[0]), func(w io.Writer) error { return data.WriteQuestionnaire(w, d.Orgs, qo) }); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(ctx, filepath.Join(o.dir, names[1]), func(w io.Writer) error { return data.WriteQuestionnaireMapping(w, qo) }); err != nil {
+	if err := outfile.Write(ctx, filepath.Join(o.dir, names[1]), func(w io.Writer) error { return data.WriteQuestionnaireMapping(w, qo) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.Err, "sectornet: wrote a roster questionnaire of %d organizations to %s: %s\n", len(d.Orgs), o.dir, strings.Join(names, ", "))
@@ -146,7 +147,7 @@ func runInit(ctx context.Context, s *streams, o initOptions) error {
 			return err
 		}
 		b := files[n]
-		if err := writeFileAtomic(ctx, filepath.Join(o.dir, n), func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
+		if err := outfile.Write(ctx, filepath.Join(o.dir, n), func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
 			return err
 		}
 	}
@@ -179,7 +180,7 @@ func runInitWorkbook(ctx context.Context, s *streams, o initOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(ctx, o.xlsx, write); err != nil {
+	if err := outfile.Write(ctx, o.xlsx, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.Err, "sectornet: wrote %s to %s\n", what, o.xlsx)

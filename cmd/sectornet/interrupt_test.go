@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 // folderSnapshot is every file under dir (hidden ones too) with its mode
@@ -92,7 +94,7 @@ func TestReportInterrupted(t *testing.T) {
 	// Ctrl-C after 10 files of a report of another dataset.
 	ctx, cancel := context.WithCancelCause(context.Background())
 	n := 0
-	reportFileHook = func(string) error {
+	outfile.FileHook = func(string) error {
 		if n++; n == 10 {
 			cancel(&signalError{os.Interrupt})
 		}
@@ -100,7 +102,7 @@ func TestReportInterrupted(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run(ctx, &streams{In: strings.NewReader(""), Out: &stdout, Err: &stderr}, []string{"report", hostile8, "-o", dir})
-	reportFileHook = nil
+	outfile.FileHook = nil
 	if code != exitInterrupted || !strings.HasSuffix(stderr.String(), "sectornet: interrupted\n") {
 		t.Errorf("interrupted: exit %d, stderr %q", code, stderr.String())
 	}
@@ -108,14 +110,14 @@ func TestReportInterrupted(t *testing.T) {
 	noTemps(t, "interrupted", dir)
 
 	// A full disk at the first PNG.
-	reportFileHook = func(name string) error {
+	outfile.FileHook = func(name string) error {
 		if strings.HasSuffix(name, ".png") {
 			return syscall.ENOSPC
 		}
 		return nil
 	}
 	code, _, errs := sectornet(t, "report", hostile8, "-o", dir)
-	reportFileHook = nil
+	outfile.FileHook = nil
 	if last := errs[strings.LastIndex(errs[:len(errs)-1], "\n")+1:]; code != exitError || last != "sectornet: "+filepath.Join(dir, "figures", "network.png")+": no space left on device\n" {
 		t.Errorf("full disk: exit %d, stderr %q", code, errs)
 	}
@@ -172,13 +174,13 @@ func TestReportInterrupted(t *testing.T) {
 	if after["figures/mine.txt"] != before["figures/mine.txt"] {
 		t.Error("the user's file changed")
 	}
-	manifest := readManifest(dir)
+	manifest := outfile.ReadManifest(dir)
 	for name := range after {
 		listed := false
 		for _, m := range manifest {
 			listed = listed || m == name
 		}
-		if listed == (name == "figures/mine.txt" || name == manifestName) {
+		if listed == (name == "figures/mine.txt" || name == outfile.ManifestName) {
 			t.Errorf("%s: listed in the manifest %v", name, listed)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sectornet/sectornet/out"
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 func main() {
@@ -43,7 +44,7 @@ func main() {
 			os.Exit(signalStatus(first))
 		}
 	}()
-	umask() // read before any goroutine creates files
+	outfile.Umask() // read before any goroutine creates files
 	s := &streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
 	code := run(ctx, s, os.Args[1:])
 	signal.Stop(sigs)

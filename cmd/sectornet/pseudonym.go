@@ -14,6 +14,7 @@ import (
 
 	"github.com/sectornet/sectornet/data"
 	"github.com/sectornet/sectornet/graph"
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 // pseudonymFlags are the root's --pseudonymize and --keep-attrs.
@@ -55,7 +56,7 @@ func pseudonymize(s *streams, d *graph.Dataset) (*graph.Dataset, error) {
 		return nil, fmt.Errorf("%s: %v", p.key, err)
 	}
 	if added > 0 {
-		if err := writeFileAtomic(context.Background(), p.key, func(w io.Writer) error { return data.WritePseudonymKey(w, key) }); err != nil {
+		if err := outfile.Write(context.Background(), p.key, func(w io.Writer) error { return data.WritePseudonymKey(w, key) }); err != nil {
 			return nil, err
 		}
 		fmt.Fprintf(s.Err, "sectornet: pseudonymized %d organizations; %d new %s written to the key file %s (keep it private)\n", len(d.Orgs), added, plural(added, "code", "codes"), p.key)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 type renderOptions struct {
@@ -249,10 +250,10 @@ func writeOutput(ctx context.Context, s *streams, output string, write func(io.W
 	if output == "" {
 		return write(s.Out)
 	}
-	if err := refuseInput(output, s.inputs); err != nil {
-		return err
+	if err := outfile.RefuseInput(output, s.inputs); err != nil {
+		return usageErr(err)
 	}
-	return writeFileAtomic(ctx, output, write)
+	return outfile.Write(ctx, output, write)
 }
 
 func b2i(b bool) int {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sectornet/sectornet/out"
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 type reportOptions struct {
@@ -59,11 +60,11 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 	a := out.NewAnalysis(d, out.AnalysisOptions{Source: o.dir, Layout: childLayout, LiteralCSV: s.raw})
 	// Built beside the folder and moved in only when whole: an interrupt
 	// or an error leaves the previous report as it was.
-	folder, err := newStagedReport(ctx, o.output)
+	folder, err := outfile.Stage(ctx, o.output)
 	if err != nil {
 		return err
 	}
-	defer folder.discard()
+	defer folder.Discard()
 	tty := terminal(s.Err) // status lines go to the terminal itself, not through plainWriter
 	spec, err := o.net.spec()
 	if err != nil {
@@ -87,7 +88,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 		return &exitErr{code: exitInvalid, err: err}
 	}
 	if err == nil {
-		err = folder.commit()
+		err = folder.Commit()
 	}
 	if err != nil {
 		return err

@@ -17,6 +17,7 @@ import (
 	"github.com/sectornet/sectornet/data"
 	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
+	"github.com/sectornet/sectornet/out/outfile"
 )
 
 // TestReport writes the report of the good dataset and checks that
@@ -38,7 +39,7 @@ func TestReport(t *testing.T) {
 	}
 	var written []string
 	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && e.Name() != "report.md" && e.Name() != manifestName {
+		if err == nil && !e.IsDir() && e.Name() != "report.md" && e.Name() != outfile.ManifestName {
 			rel, _ := filepath.Rel(dir, p)
 			written = append(written, filepath.ToSlash(rel))
 		}

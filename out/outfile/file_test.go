@@ -1,4 +1,4 @@
-package main
+package outfile
 
 import (
 	"context"
@@ -18,7 +18,7 @@ func TestWriteFileAtomicFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("disk on fire")
-	err := writeFileAtomic(context.Background(), path, func(w io.Writer) error {
+	err := Write(context.Background(), path, func(w io.Writer) error {
 		w.Write([]byte("half a new fi"))
 		return boom
 	})
@@ -34,7 +34,7 @@ func TestWriteFileAtomicFailure(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 	// A successful write replaces it whole.
-	if err := writeFileAtomic(context.Background(), path, func(w io.Writer) error { _, err := w.Write([]byte("new\n")); return err }); err != nil {
+	if err := Write(context.Background(), path, func(w io.Writer) error { _, err := w.Write([]byte("new\n")); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new\n" {
@@ -52,7 +52,7 @@ func TestWriteFileAtomicCancelled(t *testing.T) {
 		path := filepath.Join(dir, "out.csv")
 		os.WriteFile(path, []byte("old\n"), 0o644)
 		ctx, cancel := context.WithCancel(context.Background())
-		err := writeFileAtomic(ctx, path, func(w io.Writer) error {
+		err := Write(ctx, path, func(w io.Writer) error {
 			if _, err := w.Write(make([]byte, 8192)); err != nil {
 				return err
 			}

@@ -1,11 +1,11 @@
 //go:build !unix
 
-package main
+package outfile
 
 import "io/fs"
 
-// umask is the usual 022 where there is none.
-func umask() fs.FileMode { return 0o022 }
+// Umask is the usual 022 where there is none.
+func Umask() fs.FileMode { return 0o022 }
 
 // processAlive cannot tell here: a temporary file is kept unless it has no
 // process id.

@@ -1,4 +1,10 @@
-package main
+// Package outfile writes sectornet's output files so that a failing or
+// interrupted run loses nothing and leaves nothing: a file is written
+// beside its target and renamed into place only when whole (Write), a
+// report folder is built in a hidden sibling and swapped in (Stage), a
+// file gets the mode of the file it replaces or the umask's, and what
+// killed runs left is removed by the next.
+package outfile
 
 import (
 	"bufio"
@@ -11,16 +17,14 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-
-	"github.com/sectornet/sectornet/data"
 )
 
-// writeFileAtomic writes path through a temporary file in the same folder,
+// Write writes path through a temporary file in the same folder,
 // renamed into place only when write succeeds and ctx was not cancelled,
 // so a failing or interrupted run leaves any previous file intact. The
 // writer stops at its next write once ctx is cancelled. The file gets the
 // mode of the file it replaces, or 0666 less the umask for a new one.
-func writeFileAtomic(ctx context.Context, path string, write func(io.Writer) error) (err error) {
+func Write(ctx context.Context, path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	st, err := os.Stat(dir)
 	switch {
@@ -55,7 +59,7 @@ func writeFileAtomic(ctx context.Context, path string, write func(io.Writer) err
 		}
 		return fmt.Errorf("%s: %v", path, err)
 	}
-	if err = tmp.Chmod(outputMode(path)); err != nil {
+	if err = tmp.Chmod(mode(path)); err != nil {
 		return fmt.Errorf("%s: %v", path, err)
 	}
 	if err = tmp.Close(); err != nil {
@@ -85,13 +89,13 @@ func (c ctxWriter) Write(b []byte) (int, error) {
 	return c.w.Write(b)
 }
 
-// outputMode is the mode of a file written to path: that of the file
+// mode is the mode of a file written to path: that of the file
 // there now, else 0666 less the process's umask (as os.Create gives).
-func outputMode(path string) fs.FileMode {
+func mode(path string) fs.FileMode {
 	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
 		return st.Mode().Perm()
 	}
-	return 0o666 &^ umask()
+	return 0o666 &^ Umask()
 }
 
 // tempPrefix is the pattern of the temporary files of base: hidden, with
@@ -121,52 +125,36 @@ func globEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
 
-// checkOutput refuses to write path when it is one of the run's inputs
-// (even with --force: the input would be lost before it is read whole),
-// or when it exists and force is false (it may hold hand edits).
-func checkOutput(path string, force bool, inputs ...string) error {
+// Check refuses to write path when it is one of the run's inputs (even
+// when forced: the input would be lost before it is read whole), or when
+// it exists and force is false (it may hold hand edits).
+func Check(path string, force bool, inputs ...string) error {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil // not there: nothing to lose
 	}
-	if err := refuseInput(path, inputs); err != nil {
+	if err := RefuseInput(path, inputs); err != nil {
 		return err
 	}
 	if st.IsDir() {
-		return usageErr(fmt.Errorf("%s is a folder; give a file name", path))
+		return fmt.Errorf("%s is a folder; give a file name", path)
 	}
 	if !force {
-		return usageErr(fmt.Errorf("%s already exists; nothing written (use --force to overwrite)", path))
+		return fmt.Errorf("%s already exists; nothing written (use --force to overwrite)", path)
 	}
 	return nil
 }
 
-// refuseInput refuses to write path when it is one of inputs.
-func refuseInput(path string, inputs []string) error {
+// RefuseInput refuses to write path when it is one of inputs.
+func RefuseInput(path string, inputs []string) error {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil
 	}
 	for _, in := range inputs {
 		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return usageErr(fmt.Errorf("%s is an input of this run; nothing written (write the output elsewhere)", path))
+			return fmt.Errorf("%s is an input of this run; nothing written (write the output elsewhere)", path)
 		}
 	}
 	return nil
-}
-
-// datasetInputs returns the files of the dataset dir that a run reads
-// (the folder's dataset files, or the workbook itself), for checkOutput.
-func datasetInputs(dir string) []string {
-	if dir == "" {
-		return nil
-	}
-	if isWorkbook(dir) {
-		return []string{dir}
-	}
-	var out []string
-	for _, f := range data.Files {
-		out = append(out, filepath.Join(dir, f.Name))
-	}
-	return out
 }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package outfile
 
 import (
 	"context"
@@ -23,7 +23,7 @@ func TestOutputModes(t *testing.T) {
 	dir := t.TempDir()
 	write := func(w io.Writer) error { _, err := io.WriteString(w, "x\n"); return err }
 	p := filepath.Join(dir, "new.csv")
-	if err := writeFileAtomic(context.Background(), p, write); err != nil {
+	if err := Write(context.Background(), p, write); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Stat(p); st.Mode().Perm() != 0o600 {
@@ -35,7 +35,7 @@ func TestOutputModes(t *testing.T) {
 		os.Remove(p)
 		os.WriteFile(p, []byte("old\n"), mode)
 		os.Chmod(p, mode)
-		if err := writeFileAtomic(context.Background(), p, write); err != nil {
+		if err := Write(context.Background(), p, write); err != nil {
 			t.Fatal(err)
 		}
 		if st, _ := os.Stat(p); st.Mode().Perm() != mode {
@@ -57,7 +57,7 @@ func TestStaleTemps(t *testing.T) {
 	for _, n := range names {
 		os.WriteFile(filepath.Join(dir, n), []byte("half"), 0o644)
 	}
-	if err := writeFileAtomic(context.Background(), filepath.Join(dir, "out.csv"), func(w io.Writer) error { return nil }); err != nil {
+	if err := Write(context.Background(), filepath.Join(dir, "out.csv"), func(w io.Writer) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	var left []string

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package outfile
 
 import (
 	"errors"
@@ -21,9 +21,10 @@ var umaskOnce = sync.OnceValue(func() fs.FileMode {
 	return fs.FileMode(m)
 })
 
-// umask is the process's file mode creation mask: on Linux as
-// /proc/self/status says (read without changing it), else as read once.
-func umask() fs.FileMode {
+// Umask is the process's file mode creation mask: on Linux as
+// /proc/self/status says (read without changing it), else as read once
+// (call it early, before goroutines create files).
+func Umask() fs.FileMode {
 	if b, err := os.ReadFile("/proc/self/status"); err == nil {
 		for _, l := range strings.Split(string(b), "\n") {
 			if v, ok := strings.CutPrefix(l, "Umask:"); ok {
