@@ -103,6 +103,32 @@ type SurveyResult struct {
 	Absent []string
 }
 
+// ReplaceWave returns a dataset holding d's ties and respondents with
+// those of wave replaced by r's (what import survey writes back to
+// ties.csv and respondents.csv: the other waves' rows first, as they
+// were), and whether d held any rows of wave.
+func (r *SurveyResult) ReplaceWave(d *graph.Dataset, wave string) (*graph.Dataset, bool) {
+	had := false
+	merged := &graph.Dataset{}
+	for _, t := range d.Ties {
+		if t.Wave == wave {
+			had = true
+			continue
+		}
+		merged.Ties = append(merged.Ties, t)
+	}
+	for _, x := range d.Respondents {
+		if x.Wave == wave {
+			had = true
+			continue
+		}
+		merged.Respondents = append(merged.Respondents, x)
+	}
+	merged.Ties = append(merged.Ties, r.Ties...)
+	merged.Respondents = append(merged.Respondents, r.Respondents...)
+	return merged, had
+}
+
 // ReadSurvey converts a survey tool's response export (a CSV file, or for
 // Microsoft Forms an .xlsx workbook, named name) into survey reports for
 // the organizations orgs, as m says. Every problem is reported at once,

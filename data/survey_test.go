@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -233,5 +234,24 @@ func TestReadSurveyNumericCodes(t *testing.T) {
 	}
 	if _, err := ReadSurveyMapping(strings.NewReader("likert,1,0,ties\n"), "map.csv"); err == nil || !strings.Contains(err.Error(), `map.csv:1: type "ties": unknown measure`) {
 		t.Errorf("error %v", err)
+	}
+}
+
+// TestReplaceWave: the other waves' rows stay, in order, before the
+// imported wave's; the old rows of that wave go, and say so.
+func TestReplaceWave(t *testing.T) {
+	d := &graph.Dataset{
+		Ties:        []graph.Tie{{Source: "a", Target: "b", Wave: "2012"}, {Source: "b", Target: "c", Wave: "2014"}, {Source: "a", Target: "c", Wave: "2016"}},
+		Respondents: []graph.Respondent{{Org: "a", Wave: "2014"}, {Org: "b", Wave: "2012"}},
+	}
+	r := &SurveyResult{Ties: []graph.Tie{{Source: "c", Target: "d", Wave: "2014"}}, Respondents: []graph.Respondent{{Org: "c", Wave: "2014"}}}
+	m, had := r.ReplaceWave(d, "2014")
+	wantTies := []graph.Tie{d.Ties[0], d.Ties[2], r.Ties[0]}
+	wantResp := []graph.Respondent{d.Respondents[1], r.Respondents[0]}
+	if !had || !reflect.DeepEqual(m.Ties, wantTies) || !reflect.DeepEqual(m.Respondents, wantResp) {
+		t.Errorf("had %v, ties %v, respondents %v", had, m.Ties, m.Respondents)
+	}
+	if _, had := r.ReplaceWave(d, "2018"); had {
+		t.Error("a new wave: want had false")
 	}
 }

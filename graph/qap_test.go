@@ -66,17 +66,9 @@ func TestQAPSameOnAnyCores(t *testing.T) {
 		{QAPLogistic, "tie:2014", []string{"newman", "tie:2012"}},
 	}
 	for _, m := range models {
-		y, err := QAPOutcome(d, m.outcome, TieSelection{})
+		y, terms, err := QAPDesign(d, m.outcome, m.specs, TieSelection{})
 		if err != nil {
 			t.Fatal(err)
-		}
-		var terms []QAPTerm
-		for _, s := range m.specs {
-			ts, err := QAPPredictors(d, s, TieSelection{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			terms = append(terms, ts...)
 		}
 		for _, null := range []QAPNull{QAPY, QAPSemiPartial} {
 			run := func(procs int) *QAPFit {
@@ -90,6 +82,36 @@ func TestQAPSameOnAnyCores(t *testing.T) {
 			if a, b := run(1), run(4); !reflect.DeepEqual(a, b) {
 				t.Errorf("%s %s %s: one goroutine and four differ", m.model, m.outcome, null)
 			}
+		}
+	}
+}
+
+// TestQAPDesign: the terms are QAPOutcome's and QAPPredictors' in order
+// (sector-pairs makes several), and an error says whether the outcome or
+// a predictor is at fault.
+func TestQAPDesign(t *testing.T) {
+	d := loadCSVDataset(t, filepath.Join("testdata", "qapsample"))
+	y, x, err := QAPDesign(d, "tie:2014", []string{"forums", "sector-pairs", "same-sector"}, TieSelection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := QAPOutcome(d, "tie:2014", TieSelection{})
+	pairs, _ := QAPPredictors(d, "sector-pairs", TieSelection{})
+	if !reflect.DeepEqual(y, want) || len(x) != 2+len(pairs) || x[0].Name != "forums" || x[1].Name != pairs[0].Name || x[len(x)-1].Name != "same-sector" {
+		t.Errorf("outcome %s, predictors %d (want %d)", y.Name, len(x), 2+len(pairs))
+	}
+	for _, tt := range []struct {
+		outcome string
+		predict []string
+		isOut   bool
+	}{
+		{"tie:1999", []string{"forums"}, true},
+		{"tie:2014", []string{"forums", "nonsense"}, false},
+	} {
+		_, _, err := QAPDesign(d, tt.outcome, tt.predict, TieSelection{})
+		var te *TermError
+		if !errors.As(err, &te) || te.Outcome != tt.isOut || !errors.Is(err, ErrUnknownTerm) {
+			t.Errorf("QAPDesign(%s, %v) = %v, want a *TermError of the outcome: %v", tt.outcome, tt.predict, err, tt.isOut)
 		}
 	}
 }

@@ -370,17 +370,9 @@ func TestQAPReplaySNA(t *testing.T) {
 // R scripts name them.
 func refDesign(t *testing.T, d *Dataset, outcome string, specs []string) (QAPTerm, []QAPTerm) {
 	t.Helper()
-	y, err := QAPOutcome(d, outcome, TieSelection{})
+	y, terms, err := QAPDesign(d, outcome, specs, TieSelection{})
 	if err != nil {
 		t.Fatal(err)
-	}
-	var terms []QAPTerm
-	for _, s := range specs {
-		ts, err := QAPPredictors(d, s, TieSelection{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		terms = append(terms, ts...)
 	}
 	return y, terms
 }

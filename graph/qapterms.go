@@ -343,3 +343,33 @@ func fillPairs(x Dyads, f func(i, j int) float64) {
 		}
 	}
 }
+
+// QAPDesign builds the terms of a QAP model of d named by their specs, on
+// the ties sel selects: the outcome (QAPOutcome) and the predictors
+// (QAPPredictors, in the order given, a spec of several terms in its
+// order). An error in a term is a *TermError.
+func QAPDesign(d *Dataset, outcome string, predict []string, sel TieSelection) (QAPTerm, []QAPTerm, error) {
+	y, err := QAPOutcome(d, outcome, sel)
+	if err != nil {
+		return QAPTerm{}, nil, &TermError{Outcome: true, Err: err}
+	}
+	var x []QAPTerm
+	for _, p := range predict {
+		ts, err := QAPPredictors(d, p, sel)
+		if err != nil {
+			return QAPTerm{}, nil, &TermError{Err: err}
+		}
+		x = append(x, ts...)
+	}
+	return y, x, nil
+}
+
+// TermError is an error in a term of a QAP model (QAPDesign): the
+// outcome's, or a predictor's.
+type TermError struct {
+	Outcome bool // the outcome's; else a predictor's
+	Err     error
+}
+
+func (e *TermError) Error() string { return e.Err.Error() }
+func (e *TermError) Unwrap() error { return e.Err }

@@ -151,7 +151,7 @@ func (a *Analysis) ForumModelFit(ctx context.Context, c *graph.Change, sel graph
 func (a *Analysis) forumModelFit(ctx context.Context, c *graph.Change, sel graph.TieSelection, perms int, seed uint64) (*graph.QAPFit, error) {
 	d := a.Dataset
 	outcome, predict := ForumModelTerms(c.From, c.To)
-	y, err := graph.QAPOutcome(d, outcome, sel)
+	y, terms, err := graph.QAPDesign(d, outcome, predict, sel)
 	if err != nil {
 		return nil, err
 	}
@@ -165,14 +165,6 @@ func (a *Analysis) forumModelFit(ctx context.Context, c *graph.Change, sel graph
 				y.X.Set(i, j, math.NaN())
 			}
 		}
-	}
-	var terms []graph.QAPTerm
-	for _, p := range predict {
-		t, err := graph.QAPPredictors(d, p, sel)
-		if err != nil {
-			return nil, err
-		}
-		terms = append(terms, t...)
 	}
 	return graph.QAP(ctx, y.X, terms, graph.QAPOptions{Model: graph.QAPLogistic, Null: graph.QAPSemiPartial, Permutations: perms, Seed: seed, Progress: a.progress("forum-effect model")})
 }

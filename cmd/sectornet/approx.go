@@ -43,6 +43,18 @@ func (a *approxFlags) check(cmd *cobra.Command, paths graph.Paths) error {
 	return nil
 }
 
+// preRun is the PreRunE of a command with the sampling flags and --paths
+// (its value in paths): both checked before the command's other flags.
+func (a *approxFlags) preRun(paths *string) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, _ []string) error {
+		p, err := graph.ParsePaths(*paths)
+		if err != nil {
+			return usageErr(err)
+		}
+		return a.check(cmd, p)
+	}
+}
+
 // options returns the sampling the flags ask for, nil for exact
 // measures.
 func (a *approxFlags) options() *out.Approx {

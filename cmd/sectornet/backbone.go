@@ -41,52 +41,22 @@ func (bf *backboneFlags) spec() (graph.BackboneSpec, error) {
 	return graph.BackboneSpec{Method: m, Alpha: bf.alpha, Correction: c, Trials: bf.trials, Seed: bf.seed}, nil
 }
 
-type backboneOptions struct {
-	dir    string
-	format string
-	table  string // --table: print only this table
-	all    bool
-	net    networkFlags
-	bb     backboneFlags
-}
-
 func newBackboneCmd(s *streams) *cobra.Command {
-	var o backboneOptions
-	cmd := &cobra.Command{
-		Use:     "backbone [DIR]",
-		Short:   "Which ties stand out: the significant ties of a projection (SDSM, FDSM) or of reported ties (disparity filter), with p-values",
-		Long:    helpLong("backbone"),
-		Example: helpExample("backbone"),
-		Args:    dirArg,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = datasetDir(args)
-			return runBackbone(cmd.Context(), s, o)
-		},
-	}
-	formatFlag(cmd, &o.format, &o.table)
-	cmd.Flags().BoolVar(&o.all, "all", false, "list every tie, kept or not")
-	o.net.add(cmd)
-	o.bb.add(cmd, "method", "auto")
+	var net networkFlags
+	var bb backboneFlags
+	var all bool
+	cmd := viewCmd(s, "backbone [DIR]", "Which ties stand out: the significant ties of a projection (SDSM, FDSM) or of reported ties (disparity filter), with p-values", func(*cobra.Command) (view, error) {
+		bs, err := bb.spec()
+		if err != nil {
+			return nil, err
+		}
+		ns, err := net.spec()
+		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
+			return out.BackboneTable(ctx, a, ns, bs, all)
+		}, err
+	})
+	cmd.Flags().BoolVar(&all, "all", false, "list every tie, kept or not")
+	net.add(cmd)
+	bb.add(cmd, "method", "auto")
 	return cmd
-}
-
-func runBackbone(ctx context.Context, s *streams, o backboneOptions) error {
-	f, err := parseFormat(o.format)
-	if err != nil {
-		return err
-	}
-	bs, err := o.bb.spec()
-	if err != nil {
-		return err
-	}
-	ns, err := o.net.spec()
-	if err != nil {
-		return err
-	}
-	a, err := loadAnalysis(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	v, err := out.BackboneTable(ctx, a, ns, bs, o.all)
-	return writeView(s, f, o.table, v, err)
 }

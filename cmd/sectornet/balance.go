@@ -23,9 +23,6 @@ type balanceOptions struct {
 	tolSet    bool
 }
 
-// overallID names the row of all selected forums together in tables.
-const overallID = "all forums"
-
 func newBalanceCmd(s *streams) *cobra.Command {
 	var o balanceOptions
 	cmd := &cobra.Command{

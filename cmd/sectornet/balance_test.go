@@ -26,6 +26,10 @@ const seedWarning = `testdata/seedforum/forums.csv:3: warning: id "F2": no organ
 // csvTables reads the CSV output of several tables ("# title" lines
 // between them) into rows keyed by their first cells joined with "/"
 // (keyCols of them), values by column name.
+// overallID names the row of all selected forums together in tables
+// (out/table_balance.go).
+const overallID = "all forums"
+
 func csvTables(t *testing.T, out string, keyCols int) map[string]map[string]string {
 	t.Helper()
 	rows := map[string]map[string]string{}

@@ -11,91 +11,49 @@ import (
 	"github.com/sectornet/sectornet/out"
 )
 
-type centralityOptions struct {
-	dir       string
-	format    string
-	table     string // --table: print only this table
-	net       networkFlags
-	weightSet bool // --weight given explicitly
-	mode      string
-	paths     string
-	pagerank  string
-	approx    approxFlags
-	seed      uint64
-}
-
 func newCentralityCmd(s *streams) *cobra.Command {
-	var o centralityOptions
-	cmd := &cobra.Command{
-		Use:     "centrality [DIR]",
-		Short:   "Degree, strength, betweenness, closeness, eigenvector and PageRank of every organization",
-		Long:    helpLong("centrality"),
-		Example: helpExample("centrality"),
-		Args:    dirArg,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = datasetDir(args)
-			o.weightSet = cmd.Flags().Changed("weight")
-			paths, err := graph.ParsePaths(o.paths)
-			if err != nil {
-				return usageErr(err)
-			}
-			if err := o.approx.check(cmd, paths); err != nil {
-				return err
-			}
-			return runCentrality(cmd.Context(), s, o)
-		},
-	}
-	formatFlag(cmd, &o.format, &o.table)
-	o.net.add(cmd)
-	cmd.Flags().StringVar(&o.mode, "mode", "one", "one (organizations) or two (organizations and forums)")
-	cmd.Flags().StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
-	pagerankFlag(cmd, &o.pagerank)
-	o.approx.add(cmd)
-	cmd.Flags().Uint64Var(&o.seed, "seed", out.DefaultSeed, "random seed for --approx sampling")
-	return cmd
-}
-
-func runCentrality(ctx context.Context, s *streams, o centralityOptions) error {
-	f, err := parseFormat(o.format)
-	if err != nil {
-		return err
-	}
-	paths, err := graph.ParsePaths(o.paths)
-	if err != nil {
-		return usageErr(err)
-	}
-	spec, err := o.net.spec()
-	if err != nil {
-		return err
-	}
-	stop, err := parsePagerank(o.pagerank)
-	if err != nil {
-		return err
-	}
-	switch o.mode {
-	case "one":
-	case "two":
-		switch {
-		case spec.Basis == graph.BasisTies:
-			return usageErr(errors.New("--mode two needs --basis forums or meetings: reported ties are one-mode"))
-		case o.weightSet:
-			return usageErr(errors.New("--weight applies to one-mode networks; the two-mode network is unweighted"))
-		case paths != graph.PathsHops:
-			return usageErr(errors.New("--paths weighted applies to one-mode networks; the two-mode network is unweighted"))
-		case o.approx.on:
-			return usageErr(errors.New("--approx applies to one-mode networks"))
+	var net networkFlags
+	var mode, paths, pagerank string
+	var approx approxFlags
+	var seed uint64
+	cmd := viewCmd(s, "centrality [DIR]", "Degree, strength, betweenness, closeness, eigenvector and PageRank of every organization", func(cmd *cobra.Command) (view, error) {
+		p, _ := graph.ParsePaths(paths) // checked before (approx.preRun)
+		spec, err := net.spec()
+		if err != nil {
+			return nil, err
 		}
-	default:
-		return usageErr(fmt.Errorf("unknown mode %q (want one or two)", o.mode))
-	}
-	a, err := loadAnalysis(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	if o.mode == "two" {
-		v, err := out.TwoModeTable(ctx, a, spec.Basis)
-		return writeView(s, f, o.table, v, err)
-	}
-	v, err := out.CentralityTable(ctx, a, spec, paths, stop, o.approx.options(), o.seed)
-	return writeView(s, f, o.table, v, err)
+		stop, err := parsePagerank(pagerank)
+		if err != nil {
+			return nil, err
+		}
+		switch mode {
+		case "one":
+			return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
+				return out.CentralityTable(ctx, a, spec, p, stop, approx.options(), seed)
+			}, nil
+		case "two":
+			switch {
+			case spec.Basis == graph.BasisTies:
+				return nil, usageErr(errors.New("--mode two needs --basis forums or meetings: reported ties are one-mode"))
+			case cmd.Flags().Changed("weight"):
+				return nil, usageErr(errors.New("--weight applies to one-mode networks; the two-mode network is unweighted"))
+			case p != graph.PathsHops:
+				return nil, usageErr(errors.New("--paths weighted applies to one-mode networks; the two-mode network is unweighted"))
+			case approx.on:
+				return nil, usageErr(errors.New("--approx applies to one-mode networks"))
+			}
+			return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
+				return out.TwoModeTable(ctx, a, spec.Basis)
+			}, nil
+		}
+		return nil, usageErr(fmt.Errorf("unknown mode %q (want one or two)", mode))
+	})
+	cmd.PreRunE = approx.preRun(&paths)
+	net.add(cmd)
+	cmd.Flags().StringVar(&mode, "mode", "one", "one (organizations) or two (organizations and forums)")
+	cmd.Flags().StringVar(&paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
+	pagerankFlag(cmd, &pagerank)
+	approx.add(cmd)
+	cmd.Flags().Uint64Var(&seed, "seed", out.DefaultSeed, "random seed for --approx sampling")
+	return cmd
 }

@@ -118,6 +118,39 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// view is a table view of a dataset's analysis, with its options read
+// from the command's flags.
+type view func(ctx context.Context, a *out.Analysis) (*out.Tables, error)
+
+// viewCmd is a command that prints a view of the analysis of its dataset
+// (DIR, the sample without it) in --format, or only its table --table:
+// use and short as cobra's, the help text of use's first word (help/).
+// prepare reads the flags into the view, after --format and before the
+// dataset is read, so that a bad flag fails before anything is read.
+func viewCmd(s *streams, use, short string, prepare func(cmd *cobra.Command) (view, error)) *cobra.Command {
+	var format, table string
+	name := strings.Fields(use)[0]
+	cmd := &cobra.Command{Use: use, Short: short, Long: helpLong(name), Example: helpExample(name), Args: dirArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := parseFormat(format)
+			if err != nil {
+				return err
+			}
+			v, err := prepare(cmd)
+			if err != nil {
+				return err
+			}
+			a, err := loadAnalysis(cmd.Context(), s, datasetDir(args))
+			if err != nil {
+				return err
+			}
+			t, err := v(cmd.Context(), a)
+			return writeView(s, f, table, t, err)
+		}}
+	formatFlag(cmd, &format, &table)
+	return cmd
+}
+
 // formatFlag adds --format to cmd, and --table (into table) when it is
 // not nil.
 func formatFlag(cmd *cobra.Command, p, table *string) {

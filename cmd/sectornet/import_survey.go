@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sectornet/sectornet/data"
-	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out/outfile"
 )
 
@@ -188,27 +187,10 @@ func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) err
 	}
 	// Keep the other waves' rows; the imported wave replaces its rows
 	// only with --force.
-	had := false
-	merged := &graph.Dataset{}
-	for _, t := range d.Ties {
-		if t.Wave == m.Wave {
-			had = true
-			continue
-		}
-		merged.Ties = append(merged.Ties, t)
-	}
-	for _, r := range d.Respondents {
-		if r.Wave == m.Wave {
-			had = true
-			continue
-		}
-		merged.Respondents = append(merged.Respondents, r)
-	}
+	merged, had := res.ReplaceWave(d, m.Wave)
 	if had && !o.force {
 		return usageErr(fmt.Errorf("the dataset already holds wave %q; nothing written (use --force to replace its rows)", m.Wave))
 	}
-	merged.Ties = append(merged.Ties, res.Ties...)
-	merged.Respondents = append(merged.Respondents, res.Respondents...)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("%s: cannot create the folder: %v", out, errors.Unwrap(err))
 	}

@@ -127,17 +127,14 @@ func fitQAP(ctx context.Context, d *graph.Dataset, m qapModel) (*graph.QAPFit, e
 	if err := out.QAPTooLarge(len(d.Orgs)); err != nil {
 		return nil, err
 	}
-	y, err := graph.QAPOutcome(d, m.outcome, m.sel)
-	if err != nil {
-		return nil, usageErr(fmt.Errorf("--outcome: %w", err))
-	}
-	var terms []graph.QAPTerm
-	for _, p := range m.predict {
-		ts, err := graph.QAPPredictors(d, p, m.sel)
-		if err != nil {
-			return nil, usageErr(fmt.Errorf("--predict: %w", err))
+	y, terms, err := graph.QAPDesign(d, m.outcome, m.predict, m.sel)
+	var te *graph.TermError
+	if errors.As(err, &te) {
+		flag := "--predict"
+		if te.Outcome {
+			flag = "--outcome"
 		}
-		terms = append(terms, ts...)
+		return nil, usageErr(fmt.Errorf("%s: %w", flag, te.Err))
 	}
 	opts := m.opts
 	opts.Model = m.model
