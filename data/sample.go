@@ -40,3 +40,31 @@ func SampleFiles() []string {
 	slices.Sort(names)
 	return names
 }
+
+// NewDataset returns the files of a new dataset folder (what sectornet
+// init writes), by name, and their names in the order of Files: every
+// file's template (its header and commented examples, Template), or with
+// sample the embedded sample's files.
+func NewDataset(sample bool) ([]string, map[string][]byte) {
+	files := map[string][]byte{}
+	if sample {
+		for _, name := range SampleFiles() {
+			b, err := fs.ReadFile(Sample(), name)
+			if err != nil {
+				panic("data: the embedded sample: " + err.Error()) // a file ReadDir listed
+			}
+			files[name] = b
+		}
+	} else {
+		for _, f := range Files {
+			files[f.Name] = Template(f.Name)
+		}
+	}
+	var names []string
+	for _, f := range Files {
+		if _, ok := files[f.Name]; ok {
+			names = append(names, f.Name)
+		}
+	}
+	return names, files
+}

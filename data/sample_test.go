@@ -129,3 +129,27 @@ func TestSampleFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestNewDataset: init writes every file of Files, in its order, as its
+// template, or the sample's file with sample.
+func TestNewDataset(t *testing.T) {
+	var want []string
+	for _, f := range Files {
+		want = append(want, f.Name)
+	}
+	for _, sample := range []bool{false, true} {
+		names, files := NewDataset(sample)
+		if !slices.Equal(names, want) || len(files) != len(want) {
+			t.Fatalf("sample %v: names %v, want %v", sample, names, want)
+		}
+		for _, n := range names {
+			wantBody := Template(n)
+			if sample {
+				wantBody, _ = fs.ReadFile(Sample(), n)
+			}
+			if string(files[n]) != string(wantBody) {
+				t.Errorf("sample %v: %s is not the file it should be", sample, n)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -12,6 +13,53 @@ import (
 
 // ExportFormats are the formats the export command writes, in help order.
 var ExportFormats = []string{"edgelist", "graphml", "gexf", "pajek", "dl", "kumu", "dot"}
+
+// ExportExtensions are the file extensions of each export format, the
+// first its usual one.
+var ExportExtensions = map[string][]string{
+	"edgelist": {".csv"}, "graphml": {".graphml"}, "gexf": {".gexf"}, "pajek": {".net", ".paj"},
+	"dl": {".dl"}, "kumu": {".json"}, "dot": {".dot", ".gv"},
+}
+
+// ExportFormatOf returns the export format whose extension ext is (as
+// filepath.Ext gives it, in lower case), "" for none.
+func ExportFormatOf(ext string) string {
+	for _, f := range ExportFormats {
+		if slices.Contains(ExportExtensions[f], ext) {
+			return f
+		}
+	}
+	return ""
+}
+
+// ExportExtensionList lists the extensions of ExportExtensions in the
+// order of ExportFormats, for messages.
+func ExportExtensionList() string {
+	var l []string
+	for _, f := range ExportFormats {
+		l = append(l, ExportExtensions[f]...)
+	}
+	return strings.Join(l, " ")
+}
+
+// WriteExport writes x in format, one of ExportFormats but edgelist
+// (WriteEdgeList), with labels and cells for Pajek and DL and the GEXF
+// version gexf.
+func WriteExport(w io.Writer, x *Export, format, gexf string, labels Labels, cells Cells) error {
+	switch format {
+	case "graphml":
+		return WriteGraphML(w, x)
+	case "gexf":
+		return WriteGEXF(w, x, gexf)
+	case "pajek":
+		return WritePajek(w, x, labels, cells)
+	case "dl":
+		return WriteDL(w, x, labels, cells)
+	case "kumu":
+		return WriteKumu(w, x)
+	}
+	return WriteDOT(w, x)
+}
 
 // ExportOptions choose the network an Export holds.
 type ExportOptions struct {

@@ -12,6 +12,7 @@ import (
 	"github.com/sectornet/sectornet/data"
 	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
+	"github.com/sectornet/sectornet/out/status"
 )
 
 // dirArg accepts at most one argument, the dataset folder.
@@ -39,7 +40,7 @@ func isWorkbook(path string) bool { return data.IsWorkbook(path) }
 func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, error) {
 	s.inputs = append(s.inputs, data.Inputs(dir)...)
 	prefix := ""
-	var ph *phaseLine
+	var ph *status.Phase
 	if !isWorkbook(dir) {
 		if dir == "" {
 			fmt.Fprintln(s.Err, "sectornet: no DIR given; using the embedded sample dataset (synthetic, modelled on Israel's cross-sector volunteering initiative)")

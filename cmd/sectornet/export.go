@@ -58,7 +58,7 @@ func newExportCmd(s *streams) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "edgelist", "export format: "+strings.Join(out.ExportFormats, ", ")+" (default: from -o's extension, "+exportExtensionList()+"; edgelist on standard output)")
+	f.StringVar(&o.format, "format", "edgelist", "export format: "+strings.Join(out.ExportFormats, ", ")+" (default: from -o's extension, "+out.ExportExtensionList()+"; edgelist on standard output)")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	o.net.add(cmd)
 	f.StringVar(&o.mode, "mode", "one", "one (organizations) or two (organizations and forums, or meetings with --basis meetings)")
@@ -76,24 +76,12 @@ func newExportCmd(s *streams) *cobra.Command {
 	return cmd
 }
 
-// exportExtensions are the file extensions of each export format, the
-// first its usual one.
-var exportExtensions = map[string][]string{
-	"edgelist": {".csv"}, "graphml": {".graphml"}, "gexf": {".gexf"}, "pajek": {".net", ".paj"},
-	"dl": {".dl"}, "kumu": {".json"}, "dot": {".dot", ".gv"},
-}
-
 // exportFormat returns the format of an export: --format when given (and
 // not at odds with -o's extension), else the one -o's extension names,
 // else the edge list.
 func exportFormat(format string, formatSet bool, output string) (string, error) {
 	ext := strings.ToLower(filepath.Ext(output))
-	byExt := ""
-	for f, exts := range exportExtensions {
-		if slices.Contains(exts, ext) {
-			byExt = f
-		}
-	}
+	byExt := out.ExportFormatOf(ext)
 	switch {
 	case formatSet && !slices.Contains(out.ExportFormats, format):
 		return "", usageErr(fmt.Errorf("unknown export format %q (want %s)", format, strings.Join(out.ExportFormats, ", ")))
@@ -102,23 +90,13 @@ func exportFormat(format string, formatSet bool, output string) (string, error) 
 	case !formatSet && byExt != "":
 		return byExt, nil
 	case !formatSet && ext == "":
-		return "", usageErr(fmt.Errorf("-o %s: no file extension to tell the format by; give --format (%s) or an extension (%s)", output, strings.Join(out.ExportFormats, ", "), exportExtensionList()))
+		return "", usageErr(fmt.Errorf("-o %s: no file extension to tell the format by; give --format (%s) or an extension (%s)", output, strings.Join(out.ExportFormats, ", "), out.ExportExtensionList()))
 	case !formatSet:
-		return "", usageErr(fmt.Errorf("-o %s: cannot tell the format from %q; give --format (%s) or an extension (%s)", output, ext, strings.Join(out.ExportFormats, ", "), exportExtensionList()))
+		return "", usageErr(fmt.Errorf("-o %s: cannot tell the format from %q; give --format (%s) or an extension (%s)", output, ext, strings.Join(out.ExportFormats, ", "), out.ExportExtensionList()))
 	case byExt != "" && byExt != format:
-		return "", usageErr(fmt.Errorf("-o %s: a %s file is %s, not %s; give --format %s, or a %s file name", output, ext, byExt, format, byExt, exportExtensions[format][0]))
+		return "", usageErr(fmt.Errorf("-o %s: a %s file is %s, not %s; give --format %s, or a %s file name", output, ext, byExt, format, byExt, out.ExportExtensions[format][0]))
 	}
 	return format, nil
-}
-
-// exportExtensionList lists the extensions export knows, in the order of
-// out.ExportFormats.
-func exportExtensionList() string {
-	var l []string
-	for _, f := range out.ExportFormats {
-		l = append(l, exportExtensions[f]...)
-	}
-	return strings.Join(l, " ")
 }
 
 func runExport(ctx context.Context, s *streams, o exportOptions) error {
@@ -223,21 +201,7 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 		for _, w := range warnings {
 			fmt.Fprintf(s.Err, "sectornet: %s\n", w)
 		}
-		write = func(w io.Writer) error {
-			switch o.format {
-			case "graphml":
-				return out.WriteGraphML(w, x)
-			case "gexf":
-				return out.WriteGEXF(w, x, o.gexf)
-			case "pajek":
-				return out.WritePajek(w, x, labels, s.cells())
-			case "dl":
-				return out.WriteDL(w, x, labels, s.cells())
-			case "kumu":
-				return out.WriteKumu(w, x)
-			}
-			return out.WriteDOT(w, x)
-		}
+		write = func(w io.Writer) error { return out.WriteExport(w, x, o.format, o.gexf, labels, s.cells()) }
 	}
 	return writeOutput(ctx, s, o.output, write)
 }

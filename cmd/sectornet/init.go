@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,28 +107,9 @@ func runInit(ctx context.Context, s *streams, o initOptions) error {
 	if o.xlsx != "" {
 		return runInitWorkbook(ctx, s, o)
 	}
-	files := map[string][]byte{}
-	if o.sample {
-		for _, name := range data.SampleFiles() {
-			b, err := fs.ReadFile(data.Sample(), name)
-			if err != nil {
-				return err
-			}
-			files[name] = b
-		}
-	} else {
-		for _, f := range data.Files {
-			files[f.Name] = data.Template(f.Name)
-		}
-	}
+	names, files := data.NewDataset(o.sample)
 	if err := os.MkdirAll(o.dir, 0o755); err != nil {
 		return fmt.Errorf("%s: cannot create the folder: %v", o.dir, errors.Unwrap(err))
-	}
-	var names []string
-	for _, f := range data.Files {
-		if _, ok := files[f.Name]; ok {
-			names = append(names, f.Name)
-		}
 	}
 	if !o.force {
 		var exist []string

@@ -89,7 +89,7 @@ func run(ctx context.Context, s *streams, args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	s.endStatus() // the message starts on a line of its own
+	s.line.End(s.Err) // the message starts on a line of its own
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		fmt.Fprintln(s.Err, "sectornet: interrupted")
 		var se *signalError

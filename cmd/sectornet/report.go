@@ -77,7 +77,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 			n = "building:"
 		}
 		if tty != nil {
-			s.status(tty, "sectornet report: "+n+" "+out.PlainText(what))
+			s.line.Draw(tty, "sectornet report: "+n+" "+out.PlainText(what))
 		} else {
 			fmt.Fprintf(s.Err, "sectornet report: %s %s\n", n, what)
 		}
@@ -94,8 +94,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 		return err
 	}
 	if tty != nil {
-		fmt.Fprint(tty, "\r"+eraseLine)
-		s.open.Store(false)
+		s.line.Clear(tty)
 	}
 	fmt.Fprintf(s.Err, "sectornet report: wrote %s: report.html, report.md, references.bib, %d figure files and %d table files\n", o.output, r.FigureFiles(), r.TableFiles())
 	return nil

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/sectornet/sectornet/data"
 	"github.com/sectornet/sectornet/out"
+	"github.com/sectornet/sectornet/out/status"
 )
 
 // streams are the command's standard streams, injected so tests can run
@@ -34,9 +34,8 @@ type streams struct {
 	// warnings are the dataset's warnings as printed, which every table
 	// printed carries as notes.
 	warnings []string
-	// open is set while a status line is drawn on a terminal without its
-	// newline (progress.go).
-	open atomic.Bool
+	// line is stderr's status line on a terminal (progress.go).
+	line status.Line
 	// raw is --raw: CSV, Pajek and DL text as it is, not made
 	// spreadsheet-safe (see raw.go).
 	raw bool
