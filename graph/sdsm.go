@@ -466,8 +466,12 @@ func SDSM(a *Affiliation) []float64 {
 // SDSMExpected is SDSM that also returns each tie's expected number of
 // shared groups under the model, E[X_ij] = Σ_k p_ik·p_jk.
 func SDSMExpected(a *Affiliation) (pvalues, expected []float64) {
+	return sdsmExpected(a, a.Project(WeightCount))
+}
+
+// sdsmExpected is SDSMExpected with g = a.Project(WeightCount).
+func sdsmExpected(a *Affiliation, g *Network) (pvalues, expected []float64) {
 	b := FitBiCM(a)
-	g := a.Project(WeightCount)
 	nr := len(b.rows)
 	pairOf := func(u, v int) int {
 		r, s := int(b.rowClass[u]), int(b.rowClass[v])

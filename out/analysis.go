@@ -389,13 +389,14 @@ func (a *Analysis) Change(ctx context.Context, o graph.ChangeOptions) (*graph.Ch
 // TieTest returns the backbone test of every tie of the network spec
 // describes (see graph.TestTies).
 func (a *Analysis) TieTest(ctx context.Context, spec graph.NetworkSpec, test graph.BackboneSpec) (*graph.TieTest, error) {
-	if _, err := a.Network(spec); err != nil {
+	g, err := a.Network(spec)
+	if err != nil {
 		return nil, err
 	}
 	return memo(a, tieTestKey{spec, test}, func() (*graph.TieTest, error) {
 		ph := a.phase("testing ties")
 		defer ph.End()
-		t, err := graph.TestTies(ctx, a.Dataset, spec, test)
+		t, err := graph.TestTiesOn(ctx, a.Dataset, g, spec, test)
 		if err != nil && ctx.Err() == nil {
 			return nil, &RequestError{err}
 		}
