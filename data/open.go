@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,9 +23,15 @@ func IsWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path),
 // workbook"); the problems of the files are a *List, its file names
 // relative to the folder (a workbook's are WORKBOOK[SHEET]).
 func Open(path string) (*graph.Dataset, error) {
+	return OpenContext(context.Background(), path)
+}
+
+// OpenContext is Open that stops reading once ctx is cancelled and
+// returns ctx's error.
+func OpenContext(ctx context.Context, path string) (*graph.Dataset, error) {
 	switch {
 	case path == "":
-		return Load(Sample())
+		return LoadContext(ctx, Sample())
 	case IsWorkbook(path):
 		f, err := os.Open(path)
 		if err != nil {
@@ -37,7 +44,7 @@ func Open(path string) (*graph.Dataset, error) {
 		if st, err := f.Stat(); err == nil && st.IsDir() {
 			return nil, fmt.Errorf("%s: a folder, not a workbook", path)
 		}
-		return LoadWorkbook(f, path)
+		return LoadWorkbookContext(ctx, f, path)
 	}
 	st, err := os.Stat(path)
 	switch {
@@ -53,5 +60,5 @@ func Open(path string) (*graph.Dataset, error) {
 		return nil, fmt.Errorf("%s: cannot read the folder: %v", path, errors.Unwrap(err))
 	}
 	f.Close()
-	return Load(os.DirFS(path))
+	return LoadContext(ctx, os.DirFS(path))
 }

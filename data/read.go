@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -86,13 +87,22 @@ type lines struct {
 // os.DirFS(dir); for the sample, Sample()). On bad input it returns a *List
 // holding every problem found, and no dataset.
 func Load(fsys fs.FS) (*graph.Dataset, error) {
+	return LoadContext(context.Background(), fsys)
+}
+
+// LoadContext is Load that stops reading once ctx is cancelled (it looks
+// every 4,096 rows) and returns ctx's error.
+func LoadContext(ctx context.Context, fsys fs.FS) (*graph.Dataset, error) {
 	var errs List
 	src := newCSVSource(fsys)
 	if e := src.emptyFolder(); e != nil {
 		errs.add(e)
 		return nil, &errs
 	}
-	d := load(src, &errs)
+	d := load(ctx, src, &errs)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sortErrors(&errs)
 	if err := errs.err(); err != nil {
 		return nil, err
@@ -154,7 +164,7 @@ func (s *csvSource) open(name string, errs *List) (*table, bool, func()) {
 // then the references across tables, reporting every problem to errs. The
 // errors name files by their dataset names (organizations.csv, ...) and
 // are not sorted.
-func load(src source, errs *List) *graph.Dataset {
+func load(ctx context.Context, src source, errs *List) *graph.Dataset {
 	d := &graph.Dataset{}
 	var ln lines
 	// incomplete marks files whose rows were not all read (missing, bad
@@ -171,6 +181,17 @@ func load(src source, errs *List) *graph.Dataset {
 			return
 		}
 		defer done()
+		if ctx.Done() != nil {
+			// Every 4,096 rows: a cancelled ctx ends the table, and the
+			// caller returns ctx's error.
+			next, rows := t.next, 0
+			t.next = func() ([]string, int, bool) {
+				if rows++; rows%4096 == 0 && ctx.Err() != nil {
+					return nil, 0, false
+				}
+				return next()
+			}
+		}
 		present[name] = true
 		unit = t.unit
 		parse(t)

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -40,6 +41,12 @@ func SheetName(file string) string { return strings.TrimSuffix(file, ".csv") }
 // Excel error value (#N/A, #REF!, ...) is reported; cells right of the
 // header row's last heading are ignored.
 func LoadWorkbook(r io.Reader, name string) (*graph.Dataset, error) {
+	return LoadWorkbookContext(context.Background(), r, name)
+}
+
+// LoadWorkbookContext is LoadWorkbook that stops reading once ctx is
+// cancelled (it looks every 4,096 rows) and returns ctx's error.
+func LoadWorkbookContext(ctx context.Context, r io.Reader, name string) (*graph.Dataset, error) {
 	var errs List
 	f, err := OpenWorkbook(r)
 	if err != nil {
@@ -48,7 +55,10 @@ func LoadWorkbook(r io.Reader, name string) (*graph.Dataset, error) {
 	}
 	defer f.Close()
 	src := newXLSXSource(f)
-	d := load(src, &errs)
+	d := load(ctx, src, &errs)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sortErrors(&errs)
 	src.locate(errs.Errs, name)
 	src.locate(errs.Warnings, name)

@@ -1,6 +1,9 @@
 package graph
 
-import "runtime"
+import (
+	"context"
+	"runtime"
+)
 
 // Brokerage counts the brokerage roles one node plays.
 type Brokerage struct {
@@ -43,11 +46,18 @@ func (b Brokerage) Total() int {
 // complete network the open two-paths are counted directly from the few
 // non-ties (see complementCheaper): milliseconds for that network.
 func BrokerageRoles(g *Network, p Groups) []Brokerage {
+	r, _ := BrokerageRolesContext(context.Background(), g, p)
+	return r
+}
+
+// BrokerageRolesContext is BrokerageRoles that returns ctx's error, and no
+// counts, once ctx is cancelled (it checks every 64 nodes).
+func BrokerageRolesContext(ctx context.Context, g *Network, p Groups) ([]Brokerage, error) {
 	p.check(g.N())
 	n := g.N()
 	a := newAdjBits(g)
 	if complementCheaper(g, a) {
-		return brokerageByNonTies(g, a, p)
+		return brokerageByNonTies(ctx, g, a, p)
 	}
 	// Group bitsets for pairs of heavy nodes, when they fit the budget.
 	var gb [][]uint64
@@ -66,7 +76,7 @@ func BrokerageRoles(g *Network, p Groups) []Brokerage {
 	workers := runtime.GOMAXPROCS(0)
 	tied := make([][]Brokerage, workers)
 	lab := p.Label
-	visitTies(g, a, workers, func(int) bool { return false }, func(w int, c *centre, b int, i int32) {
+	err := visitTies(ctx, g, a, workers, func(int) bool { return false }, func(w int, c *centre, b int, i int32) {
 		if tied[w] == nil {
 			tied[w] = make([]Brokerage, n)
 		}
@@ -90,6 +100,9 @@ func BrokerageRoles(g *Network, p Groups) []Brokerage {
 		ri.Itinerant += tb
 		ri.Liaison += t - ti - tb
 	})
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Brokerage, n)
 	cnt := make([]int, p.K) // partners per group
 	var touched []int
@@ -134,7 +147,7 @@ func BrokerageRoles(g *Network, p Groups) []Brokerage {
 		}
 		out[b] = r
 	}
-	return out
+	return out, nil
 }
 
 // Constraint returns Burt's network constraint of every node on the

@@ -37,8 +37,13 @@ type BrokerageTest struct {
 // zero SD (a density of 0 or 1, or a group too small for the role) gives
 // a z-score of NaN or ±Inf, as in R.
 func BrokerageSignificance(g *Network, p Groups) BrokerageTest {
+	return BrokerageSignificanceOf(g, p, BrokerageRoles(g, p))
+}
+
+// BrokerageSignificanceOf is BrokerageSignificance from the roles raw =
+// BrokerageRoles(g, p), for a caller that has them already.
+func BrokerageSignificanceOf(g *Network, p Groups, raw []Brokerage) BrokerageTest {
 	p.check(g.N())
-	raw := BrokerageRoles(g, p)
 	N := float64(g.N())
 	t := BrokerageTest{Nodes: make([]BrokerageScores, g.N())}
 	if g.N() > 1 {

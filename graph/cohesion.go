@@ -18,9 +18,12 @@ import (
 // doi:10.1137/S003614450342480), weights ignored, as NetworkX
 // transitivity and igraph transitivity_undirected. NaN when no node has
 // two neighbours (NetworkX returns 0 there, igraph NaN).
-func Transitivity(g *Network) float64 {
+func Transitivity(g *Network) float64 { return TransitivityOf(g, Triangles(g)) }
+
+// TransitivityOf is Transitivity from g's triangles t (Triangles(g)).
+func TransitivityOf(g *Network, t []int64) float64 {
 	var closed, triples float64
-	for i, t := range Triangles(g) {
+	for i, t := range t {
 		d := float64(g.Degree(i))
 		closed += float64(t)
 		triples += d * (d - 1) / 2

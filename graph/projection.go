@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -132,6 +133,14 @@ func (w Weighting) String() string {
 // incidence matrix row by row with a dense accumulator, so its cost is the
 // number of co-membership pairs, with no map of pairs.
 func (a *Affiliation) Project(w Weighting) *Network {
+	g, _ := a.ProjectContext(context.Background(), w)
+	return g
+}
+
+// ProjectContext is Project that checks ctx every 1,024 organizations
+// and returns ctx's error, and no network, once it is cancelled (a
+// projection of millions of ties takes seconds).
+func (a *Affiliation) ProjectContext(ctx context.Context, w Weighting) (*Network, error) {
 	n := len(a.OrgGroups)
 	acc := make([]float64, n)
 	cnt := make([]int32, n)
@@ -148,6 +157,9 @@ func (a *Affiliation) Project(w Weighting) *Network {
 	adj := make([]int32, 0, bound)
 	wt := make([]float64, 0, bound)
 	for i := 0; i < n; i++ {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		touched = touched[:0]
 		for _, g := range a.OrgGroups[i] {
 			members := a.GroupMembers[g]
@@ -184,7 +196,7 @@ func (a *Affiliation) Project(w Weighting) *Network {
 		}
 		off[i+1] = len(adj)
 	}
-	return &Network{Off: off, Adj: adj, W: wt}
+	return &Network{Off: off, Adj: adj, W: wt}, nil
 }
 
 // TieNetwork returns the network of collaboration ties reported in one
@@ -249,13 +261,19 @@ type NetworkSpec struct {
 // MaxProjectedTies ties (by ProjectionBound, before anything is
 // allocated) is a *ProjectionSizeError.
 func OneMode(d *Dataset, spec NetworkSpec) (*Network, error) {
+	return OneModeContext(context.Background(), d, spec)
+}
+
+// OneModeContext is OneMode that stops a projection when ctx is cancelled
+// and returns ctx's error.
+func OneModeContext(ctx context.Context, d *Dataset, spec NetworkSpec) (*Network, error) {
 	switch spec.Basis {
 	case BasisForums:
 		a := ForumAffiliation(d)
 		if err := a.checkProjection(false); err != nil {
 			return nil, err
 		}
-		return a.Project(spec.Weighting), nil
+		return a.ProjectContext(ctx, spec.Weighting)
 	case BasisMeetings:
 		if len(d.Meetings) == 0 || len(d.Attendance) == 0 {
 			return nil, fmt.Errorf("the dataset has no meetings with attendance (meetings.csv and attendance.csv)")
@@ -264,7 +282,7 @@ func OneMode(d *Dataset, spec NetworkSpec) (*Network, error) {
 		if err := a.checkProjection(true); err != nil {
 			return nil, err
 		}
-		return a.Project(spec.Weighting), nil
+		return a.ProjectContext(ctx, spec.Weighting)
 	case BasisTies:
 		waves := d.Waves()
 		wave := spec.Wave

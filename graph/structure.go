@@ -87,9 +87,13 @@ func WeightedDegreeCentralization(g *Network) float64 {
 // Strogatz 1998, doi:10.1038/30918), weights ignored, as NetworkX
 // clustering(G). Nodes with fewer than two neighbours get 0. The
 // triangles T_i come from Triangles, which stays fast on dense networks.
-func Clustering(g *Network) []float64 {
+func Clustering(g *Network) []float64 { return ClusteringOf(g, Triangles(g)) }
+
+// ClusteringOf is Clustering from g's triangles t (Triangles(g)), for a
+// caller that has them already.
+func ClusteringOf(g *Network, t []int64) []float64 {
 	c := make([]float64, g.N())
-	for i, t := range Triangles(g) {
+	for i, t := range t {
 		if d := g.Degree(i); d >= 2 {
 			c[i] = 2 * float64(t) / (float64(d) * float64(d-1))
 		}
@@ -101,12 +105,16 @@ func Clustering(g *Network) []float64 {
 // over all nodes, counting the zeros of nodes with fewer than two
 // neighbours, as NetworkX average_clustering(G) (count_zeros=True).
 // NaN for an empty network.
-func AverageClustering(g *Network) float64 {
+func AverageClustering(g *Network) float64 { return AverageClusteringOf(g, Triangles(g)) }
+
+// AverageClusteringOf is AverageClustering from g's triangles t
+// (Triangles(g)).
+func AverageClusteringOf(g *Network, t []int64) float64 {
 	if g.N() == 0 {
 		return math.NaN()
 	}
 	s := 0.0
-	for _, c := range Clustering(g) {
+	for _, c := range ClusteringOf(g, t) {
 		s += c
 	}
 	return s / float64(g.N())

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"math/bits"
 	"runtime"
 )
@@ -168,30 +169,35 @@ func andCount3(a, b, g, h []uint64) (t, tg, th int) {
 
 // visitTies calls visit(w, c, i, j) once for every tie i < j, with c the
 // centre i of worker w (0 <= w < workers). Nodes are handed out in blocks
-// to the workers; skip(i) leaves a node out as a centre.
-func visitTies(g *Network, a *adjBits, workers int, skip func(i int) bool, visit func(w int, c *centre, i int, j int32)) {
+// of 64 to the workers; skip(i) leaves a node out as a centre. Once ctx is
+// cancelled no new block starts, and it returns ctx's error.
+func visitTies(ctx context.Context, g *Network, a *adjBits, workers int, skip func(i int) bool, visit func(w int, c *centre, i int, j int32)) error {
 	n := g.N()
-	cs := make([]*centre, workers)
 	const block = 64
-	parallelForWorkers((n+block-1)/block, workers, func(w, b int) {
-		if cs[w] == nil {
-			cs[w] = newCentre(g, a)
+	return parallel(ctx, (n+block-1)/block, workers, func(w int) func(int) {
+		c := newCentre(g, a)
+		return func(b int) {
+			c.visitBlock(w, b*block, min(n, (b+1)*block), skip, visit)
 		}
-		c := cs[w]
-		for i := b * block; i < min(n, (b+1)*block); i++ {
-			nb := g.Neighbors(i)
-			if len(nb) == 0 || nb[len(nb)-1] < int32(i) || skip(i) {
-				continue
-			}
-			c.set(i)
-			for _, j := range nb {
-				if j > int32(i) {
-					visit(w, c, i, j)
-				}
-			}
-			c.done()
+	}, nil)
+}
+
+// visitBlock is visitTies for the centres lo <= i < hi.
+func (c *centre) visitBlock(w, lo, hi int, skip func(i int) bool, visit func(w int, c *centre, i int, j int32)) {
+	g := c.g
+	for i := lo; i < hi; i++ {
+		nb := g.Neighbors(i)
+		if len(nb) == 0 || nb[len(nb)-1] < int32(i) || skip(i) {
+			continue
 		}
-	})
+		c.set(i)
+		for _, j := range nb {
+			if j > int32(i) {
+				visit(w, c, i, j)
+			}
+		}
+		c.done()
+	}
 }
 
 // Triangles returns the number of triangles at every node: the number of
@@ -203,16 +209,23 @@ func visitTies(g *Network, a *adjBits, workers int, skip func(i int) bool, visit
 // for any number. On a nearly complete network they come from the few
 // non-ties instead (see complementCheaper).
 func Triangles(g *Network) []int64 {
+	t, _ := TrianglesContext(context.Background(), g)
+	return t
+}
+
+// TrianglesContext is Triangles that returns ctx's error, and no counts,
+// once ctx is cancelled (it checks every 64 nodes).
+func TrianglesContext(ctx context.Context, g *Network) ([]int64, error) {
 	n := g.N()
 	a := newAdjBits(g)
 	if complementCheaper(g, a) {
-		return trianglesByNonTies(g, a)
+		return trianglesByNonTies(ctx, g, a)
 	}
 	t := make([]int64, n)
 	workers := runtime.GOMAXPROCS(0)
 	bufs := make([][]int64, workers)
 	two := func(i int) bool { return g.Degree(i) < 2 }
-	visitTies(g, a, workers, two, func(w int, c *centre, i int, j int32) {
+	err := visitTies(ctx, g, a, workers, two, func(w int, c *centre, i int, j int32) {
 		if two(int(j)) {
 			return
 		}
@@ -223,6 +236,9 @@ func Triangles(g *Network) []int64 {
 		bufs[w][i] += x
 		bufs[w][j] += x
 	})
+	if err != nil {
+		return nil, err
+	}
 	for _, b := range bufs {
 		for v, x := range b {
 			t[v] += x
@@ -231,7 +247,7 @@ func Triangles(g *Network) []int64 {
 	for v := range t {
 		t[v] /= 2
 	}
-	return t
+	return t, nil
 }
 
 // commonByGroup returns, for the centre b and a neighbour i, the number t

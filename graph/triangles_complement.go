@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -88,36 +89,41 @@ func activeBits(g *Network, words int) []uint64 {
 }
 
 // visitNonTies calls visit(w, c, j, k) once for every pair j < k of
-// nodes with ties that is not a tie, with c the centre j of worker w.
-func visitNonTies(g *Network, a *adjBits, workers int, visit func(w int, c *centre, j, k int)) {
+// nodes with ties that is not a tie, with c the centre j of worker w; it
+// returns ctx's error once ctx is cancelled (checked every 64 nodes).
+func visitNonTies(ctx context.Context, g *Network, a *adjBits, workers int, visit func(w int, c *centre, j, k int)) error {
 	n := g.N()
 	act := activeBits(g, a.words)
-	cs := make([]*centre, workers)
 	const block = 64
-	parallelForWorkers((n+block-1)/block, workers, func(w, b int) {
-		if cs[w] == nil {
-			cs[w] = newCentre(g, a)
+	return parallel(ctx, (n+block-1)/block, workers, func(w int) func(int) {
+		c := newCentre(g, a)
+		return func(b int) {
+			visitNonTiesBlock(w, c, act, b*block, min(n, (b+1)*block), visit)
 		}
-		c := cs[w]
-		for j := b * block; j < min(n, (b+1)*block); j++ {
-			if g.Degree(j) == 0 {
-				continue
-			}
-			c.set(j)
-			for x := j >> 6; x < a.words; x++ {
-				free := ^c.mine[x] & act[x]
-				if x == j>>6 {
-					free &= ^uint64(0) << (j & 63) << 1 // only k > j
-				}
-				for free != 0 {
-					k := x<<6 + bits.TrailingZeros64(free)
-					free &= free - 1
-					visit(w, c, j, k)
-				}
-			}
-			c.done()
+	}, nil)
+}
+
+// visitNonTiesBlock is visitNonTies for the centres lo <= j < hi.
+func visitNonTiesBlock(w int, c *centre, act []uint64, lo, hi int, visit func(w int, c *centre, j, k int)) {
+	g, a := c.g, c.a
+	for j := lo; j < hi; j++ {
+		if g.Degree(j) == 0 {
+			continue
 		}
-	})
+		c.set(j)
+		for x := j >> 6; x < a.words; x++ {
+			free := ^c.mine[x] & act[x]
+			if x == j>>6 {
+				free &= ^uint64(0) << (j & 63) << 1 // only k > j
+			}
+			for free != 0 {
+				k := x<<6 + bits.TrailingZeros64(free)
+				free &= free - 1
+				visit(w, c, j, k)
+			}
+		}
+		c.done()
+	}
 }
 
 // eachCommon calls f(b) for every common neighbour b of the centre and k,
@@ -149,17 +155,20 @@ func (c *centre) eachCommon(k int, f func(b int)) {
 }
 
 // trianglesByNonTies is Triangles from the open pairs of every node.
-func trianglesByNonTies(g *Network, a *adjBits) []int64 {
+func trianglesByNonTies(ctx context.Context, g *Network, a *adjBits) ([]int64, error) {
 	n := g.N()
 	workers := runtime.GOMAXPROCS(0)
 	open := make([][]int64, workers)
-	visitNonTies(g, a, workers, func(w int, c *centre, j, k int) {
+	err := visitNonTies(ctx, g, a, workers, func(w int, c *centre, j, k int) {
 		if open[w] == nil {
 			open[w] = make([]int64, n)
 		}
 		o := open[w]
 		c.eachCommon(k, func(b int) { o[b]++ })
 	})
+	if err != nil {
+		return nil, err
+	}
 	t := make([]int64, n)
 	for b := range t {
 		d := int64(g.Degree(b))
@@ -170,18 +179,18 @@ func trianglesByNonTies(g *Network, a *adjBits) []int64 {
 			}
 		}
 	}
-	return t
+	return t, nil
 }
 
 // brokerageByNonTies is BrokerageRoles from the open pairs of every node:
 // the non-tie j-k with the common neighbour b is the two-paths j → b → k
 // and k → b → j, whose roles follow from the groups of j, b and k.
-func brokerageByNonTies(g *Network, a *adjBits, p Groups) []Brokerage {
+func brokerageByNonTies(ctx context.Context, g *Network, a *adjBits, p Groups) ([]Brokerage, error) {
 	n := g.N()
 	lab := p.Label
 	workers := runtime.GOMAXPROCS(0)
 	acc := make([][]Brokerage, workers)
-	visitNonTies(g, a, workers, func(w int, c *centre, j, k int) {
+	err := visitNonTies(ctx, g, a, workers, func(w int, c *centre, j, k int) {
 		if acc[w] == nil {
 			acc[w] = make([]Brokerage, n)
 		}
@@ -202,6 +211,9 @@ func brokerageByNonTies(g *Network, a *adjBits, p Groups) []Brokerage {
 			}
 		})
 	})
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Brokerage, n)
 	for _, r := range acc {
 		for b := range r {
@@ -213,5 +225,5 @@ func brokerageByNonTies(g *Network, a *adjBits, p Groups) []Brokerage {
 			out[b].Liaison += x.Liaison
 		}
 	}
-	return out
+	return out, nil
 }

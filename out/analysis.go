@@ -49,6 +49,9 @@ type AnalysisOptions struct {
 	// LiteralCSV makes the report's CSV tables literal (--raw) instead
 	// of spreadsheet-safe (see Cells).
 	LiteralCSV bool
+	// Context, when not nil, stops the computations whose methods take
+	// no context (Network's projection, Brokerage) once it is cancelled.
+	Context context.Context
 }
 
 // Phase is the status line of a computation of unknown length.
@@ -60,6 +63,15 @@ type Phase interface {
 // NewAnalysis returns the analysis of d; nothing is computed yet.
 func NewAnalysis(d *graph.Dataset, o AnalysisOptions) *Analysis {
 	return &Analysis{Dataset: d, opts: o, memo: map[any]*result{}, work: map[any]*Work{}}
+}
+
+// ctx is the analysis's context (AnalysisOptions.Context), for the
+// computations whose methods take none.
+func (a *Analysis) ctx() context.Context {
+	if a.opts.Context == nil {
+		return context.Background()
+	}
+	return a.opts.Context
 }
 
 // Source is the dataset's folder or workbook, "" for the embedded sample.
@@ -188,6 +200,7 @@ type (
 		seed       uint64
 	}
 	brokerageKey struct{ spec graph.NetworkSpec }
+	trianglesKey struct{ spec graph.NetworkSpec }
 	eiTestKey    struct {
 		spec graph.NetworkSpec
 		reps int
@@ -214,11 +227,11 @@ func (a *Analysis) Network(spec graph.NetworkSpec) (*graph.Network, error) {
 	return memo(a, networkKey{spec}, func() (*graph.Network, error) {
 		ph := a.phase("building the network")
 		defer ph.End()
-		g, err := graph.OneMode(a.Dataset, spec)
-		if err != nil {
+		g, err := graph.OneModeContext(a.ctx(), a.Dataset, spec)
+		if err != nil && a.ctx().Err() == nil {
 			return nil, &RequestError{err}
 		}
-		return g, nil
+		return g, err
 	})
 }
 
@@ -312,8 +325,18 @@ func (a *Analysis) Brokerage(spec graph.NetworkSpec) ([]graph.Brokerage, error) 
 		return nil, err
 	}
 	return memo(a, brokerageKey{spec}, func() ([]graph.Brokerage, error) {
-		return graph.BrokerageRoles(g, graph.SectorGroups(a.Dataset)), nil
+		return graph.BrokerageRolesContext(a.ctx(), g, graph.SectorGroups(a.Dataset))
 	})
+}
+
+// Triangles returns the triangles at every organization of the network
+// spec describes (graph.Triangles), for its clustering and transitivity.
+func (a *Analysis) Triangles(ctx context.Context, spec graph.NetworkSpec) ([]int64, error) {
+	g, err := a.Network(spec)
+	if err != nil {
+		return nil, err
+	}
+	return memo(a, trianglesKey{spec}, func() ([]int64, error) { return graph.TrianglesContext(ctx, g) })
 }
 
 // EIPermutationTest returns the permutation test of the sector E-I index

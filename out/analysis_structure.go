@@ -164,7 +164,11 @@ func (a *Analysis) structureColumns(ctx context.Context, spec graph.NetworkSpec,
 				cols = append(cols, intColumn(m, ps.Eccentricity))
 			}
 		case "clustering":
-			cols = append(cols, floatColumn(m, graph.Clustering(g)))
+			tri, err := a.Triangles(ctx, spec)
+			if err != nil {
+				return nil, err
+			}
+			cols = append(cols, floatColumn(m, graph.ClusteringOf(g, tri)))
 		case "weighted_clustering":
 			cols = append(cols, floatColumn(m, graph.WeightedClustering(g)))
 		case "constraint", "effective_size", "efficiency", "hierarchy":

@@ -32,11 +32,15 @@ func (b *reportBuild) networkSection() (DocSection, []Headline, error) {
 	b.use("density")
 	b.use("centralization")
 	b.use("clustering")
+	tri, err := b.a.Triangles(b.ctx, b.spec)
+	if err != nil {
+		return s, nil, err
+	}
 	s.Measures = []MeasureNote{
 		{Name: "Density", Value: fmt.Sprintf("%.3f", g.Density()), Meaning: b.meaning("density")},
 		{Name: "Largest connected group", Value: fmt.Sprintf("%d of %d", lc, n), Meaning: "The organizations that can reach each other through partners of partners; the rest form " + fmt.Sprint(comps-1) + " smaller groups and isolates."},
 		{Name: "Degree centralization", Value: fmt.Sprintf("%.3f", graph.DegreeCentralization(g)), Meaning: b.meaning("centralization")},
-		{Name: "Average clustering", Value: fmt.Sprintf("%.3f", graph.AverageClustering(g)), Meaning: b.meaning("clustering")},
+		{Name: "Average clustering", Value: fmt.Sprintf("%.3f", graph.AverageClusteringOf(g, tri)), Meaning: b.meaning("clustering")},
 	}
 	if err := b.addFigures(&s); err != nil {
 		return s, nil, err

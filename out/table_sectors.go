@@ -137,7 +137,7 @@ func BrokersTable(ctx context.Context, a *Analysis, spec graph.NetworkSpec, z bo
 		"efficiency: effective size per partner (1: no partner redundant); hierarchy: how much of the constraint one partner holds (0: spread evenly).",
 		"partner_blau, partner_iqv: how mixed the partners' sectors are (0: all in one sector; IQV 1: spread evenly over every sector).")
 	if z {
-		return tables(append([]*Table{t}, BrokerageSignificanceTables(d, graph.BrokerageSignificance(g, graph.SectorGroups(d)), desc)...)...), nil
+		return tables(append([]*Table{t}, BrokerageSignificanceTables(d, graph.BrokerageSignificanceOf(g, graph.SectorGroups(d), br), desc)...)...), nil
 	}
 	return tables(t), nil
 }

@@ -67,6 +67,10 @@ func SummaryTables(ctx context.Context, a *Analysis, spec graph.NetworkSpec, o S
 		wv.Add(x.Wave, x.Reports, x.Ties, x.Orgs, x.CrossSector)
 	}
 
+	tri, err := a.Triangles(ctx, spec)
+	if err != nil {
+		return nil, err
+	}
 	_, ncomp := g.Components()
 	nt := &Table{Name: "network", Title: "Network: " + a.Describe(spec), Columns: []string{"measure", "value"}}
 	nt.Add("nodes", g.N())
@@ -75,7 +79,7 @@ func SummaryTables(ctx context.Context, a *Analysis, spec graph.NetworkSpec, o S
 	nt.Add("density", g.Density())
 	nt.Add("degree centralization", graph.DegreeCentralization(g))
 	nt.Add("weighted degree centralization", graph.WeightedDegreeCentralization(g))
-	nt.Add("average clustering", graph.AverageClustering(g))
+	nt.Add("average clustering", graph.AverageClusteringOf(g, tri))
 	nt.Add("components", ncomp)
 	nt.Add("largest component", graph.LargestComponent(g))
 	nt.Add("total tie weight", g.TotalWeight())
@@ -151,7 +155,11 @@ func (a *Analysis) cohesion(ctx context.Context, spec graph.NetworkSpec, nt *Tab
 		}
 		avg /= float64(len(wc))
 	}
-	nt.Add("transitivity", graph.Transitivity(g))
+	tri, err := a.Triangles(ctx, spec)
+	if err != nil {
+		return nil, err
+	}
+	nt.Add("transitivity", graph.TransitivityOf(g, tri))
 	nt.Add("average weighted clustering", avg)
 	nt.Add("eigenvector centralization", eigC)
 	ct := &Table{Name: "components", Title: "Components (two or more organizations)", Columns: []string{"component", "organizations", "ties", "diameter", "mean_path_length"}}

@@ -49,7 +49,7 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 		}
 		ph = startPhase(s, "reading "+dir)
 	}
-	d, err := data.Open(dir)
+	d, err := data.OpenContext(ctx, dir)
 	ph.End()
 	if err != nil {
 		return nil, reportProblems(s, dir, prefix, err, "computed")
@@ -248,6 +248,7 @@ func loadAnalysis(ctx context.Context, s *streams, dir string) (*out.Analysis, e
 		Layout:   childLayout,
 		Progress: func(what string) func(done, total int) { return progress(s, what) },
 		Phase:    func(what string) out.Phase { return startPhase(s, what) },
+		Context:  ctx,
 	}), nil
 }
 

@@ -57,7 +57,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 	}
 	// No progress bars or status lines per measure: the report draws its
 	// own progress line.
-	a := out.NewAnalysis(d, out.AnalysisOptions{Source: o.dir, Layout: childLayout, LiteralCSV: s.raw})
+	a := out.NewAnalysis(d, out.AnalysisOptions{Source: o.dir, Layout: childLayout, LiteralCSV: s.raw, Context: ctx})
 	// Built beside the folder and moved in only when whole: an interrupt
 	// or an error leaves the previous report as it was.
 	folder, err := outfile.Stage(ctx, o.output)
