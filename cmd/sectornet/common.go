@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,6 +15,7 @@ import (
 	"github.com/sectornet/sectornet/data"
 	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
+	"github.com/sectornet/sectornet/out/outfile"
 	"github.com/sectornet/sectornet/out/status"
 )
 
@@ -325,4 +329,60 @@ func parsePagerank(s string) (graph.PageRankStop, error) {
 		return 0, usageErr(err)
 	}
 	return stop, nil
+}
+
+// writeOutput writes with write to the file output, or to standard output
+// when output is "".
+// It never writes over a file the run read (s.inputs): export -o
+// mydata/organizations.csv would lose the input.
+func writeOutput(ctx context.Context, s *streams, output string, write func(io.Writer) error) error {
+	if output == "" {
+		return write(s.Out)
+	}
+	if err := outfile.RefuseInput(output, s.inputs); err != nil {
+		return usageErr(err)
+	}
+	return outfile.Write(ctx, output, write)
+}
+
+// writeFolder writes the files names into the folder dir, created if need
+// be, each by write (init, generate); unless force, none when dir already
+// holds one of them.
+func writeFolder(ctx context.Context, dir string, names []string, force bool, write func(name string, w io.Writer) error) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s: cannot create the folder: %v", dir, errors.Unwrap(err))
+	}
+	if !force {
+		var exist []string
+		for _, n := range names {
+			if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
+				exist = append(exist, n)
+			}
+		}
+		if len(exist) > 0 {
+			return usageErr(fmt.Errorf("%s already holds %s; nothing written (use --force to overwrite)", dir, strings.Join(exist, ", ")))
+		}
+	}
+	for _, n := range names {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := outfile.Write(ctx, filepath.Join(dir, n), func(w io.Writer) error { return write(n, w) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openInput opens the input file path; what names it when it is missing
+// ("mapping.csv: no such mapping file").
+func openInput(path, what string) (*os.File, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no such %s", path, what)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, errors.Unwrap(err))
+	}
+	return f, nil
 }

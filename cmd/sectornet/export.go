@@ -16,24 +16,17 @@ import (
 )
 
 type exportOptions struct {
-	dir        string
-	format     string
-	formatSet  bool // --format given explicitly
-	output     string
-	net        networkFlags
-	weightSet  bool // --weight given explicitly
-	mode       string
-	waves      bool
-	labels     string
-	paths      string
-	measures   []string
-	method     string
-	resolution float64
-	seed       uint64
-	bb         backboneFlags
-	backbone   bool // --backbone given: export the backbone's ties only
-	pagerank   string
-	gexf       string // --gexf-version
+	dir, format, output string
+	formatSet           bool // --format given explicitly
+	net                 networkFlags
+	weightSet           bool // --weight given explicitly
+	mode                string
+	xo                  out.ExportOptions // the flags that are the export's options as they are
+	labels, paths       string
+	bb                  backboneFlags
+	backbone            bool // --backbone given: export the backbone's ties only
+	pagerank            string
+	gexf                string // --gexf-version
 }
 
 func newExportCmd(s *streams) *cobra.Command {
@@ -62,13 +55,13 @@ func newExportCmd(s *streams) *cobra.Command {
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	o.net.add(cmd)
 	f.StringVar(&o.mode, "mode", "one", "one (organizations) or two (organizations and forums, or meetings with --basis meetings)")
-	f.BoolVar(&o.waves, "waves", false, "gexf: every wave's collaboration ties as a dynamic graph")
+	f.BoolVar(&o.xo.Waves, "waves", false, "gexf: every wave's collaboration ties as a dynamic graph")
 	f.StringVar(&o.labels, "label-by", "id", "pajek and dl: label vertices by id or name (formerly --labels, which still works; --labels is how many render labels)")
 	f.StringVar(&o.paths, "paths", "hops", "path length for betweenness and closeness: hops, or weighted (1/weight)")
-	f.StringSliceVar(&o.measures, "measures", out.OrgMeasures, "measures to attach to organizations, comma-separated; also "+strings.Join(out.StructureMeasures, ", "))
-	f.StringVar(&o.method, "method", "louvain", "community method for the community attribute: louvain or leiden")
-	f.Float64Var(&o.resolution, "resolution", out.DefaultResolution, "Louvain resolution γ for the community attribute")
-	f.Uint64Var(&o.seed, "seed", out.DefaultSeed, "Louvain random seed for the community attribute")
+	f.StringSliceVar(&o.xo.Measures, "measures", out.OrgMeasures, "measures to attach to organizations, comma-separated; also "+strings.Join(out.StructureMeasures, ", "))
+	f.StringVar(&o.xo.Method, "method", "louvain", "community method for the community attribute: louvain or leiden")
+	f.Float64Var(&o.xo.Resolution, "resolution", out.DefaultResolution, "Louvain resolution γ for the community attribute")
+	f.Uint64Var(&o.xo.Seed, "seed", out.DefaultSeed, "Louvain random seed for the community attribute")
 	o.bb.add(cmd, "backbone", "auto")
 	pagerankFlag(cmd, &o.pagerank)
 	f.StringVar(&o.gexf, "gexf-version", out.GEXF12, "gexf: GEXF version, 1.2draft (Gephi 0.8+, NetworkX 2 and 3) or 1.3 (Gephi 0.9.3+, NetworkX 3)")
@@ -121,10 +114,10 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := out.CheckMethod(o.method); err != nil {
+	if err := out.CheckMethod(o.xo.Method); err != nil {
 		return usageErr(err)
 	}
-	if err := out.CheckMeasures(o.measures); err != nil {
+	if err := out.CheckMeasures(o.xo.Measures); err != nil {
 		return usageErr(err)
 	}
 	switch o.gexf {
@@ -134,7 +127,7 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 	default:
 		return usageErr(fmt.Errorf("unknown --gexf-version %q (want 1.2draft or 1.3)", o.gexf))
 	}
-	if o.waves {
+	if o.xo.Waves {
 		switch {
 		case o.format != "gexf":
 			return usageErr(errors.New("--waves writes a dynamic graph, which only --format gexf holds"))
@@ -157,7 +150,7 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.backbone && (o.mode != "one" || o.waves) {
+	if o.backbone && (o.mode != "one" || o.xo.Waves) {
 		return usageErr(errors.New("--backbone applies to one-mode networks without --waves"))
 	}
 	var backbone *graph.BackboneSpec
@@ -193,8 +186,9 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 		}
 		write = func(w io.Writer) error { return out.WriteEdgeList(w, out.OrgIDs(a.Dataset), g, s.cells()) }
 	} else {
-		x, warnings, err := out.BuildExport(ctx, a, out.ExportOptions{Network: spec, TwoMode: o.mode == "two", Waves: o.waves, Measures: o.measures,
-			MeasureOptions: out.MeasureOptions{Paths: paths, Seed: o.seed, Resolution: o.resolution, PageRank: stop, Method: o.method}, Backbone: backbone})
+		xo := o.xo
+		xo.Network, xo.TwoMode, xo.Paths, xo.PageRank, xo.Backbone = spec, o.mode == "two", paths, stop, backbone
+		x, warnings, err := out.BuildExport(ctx, a, xo)
 		if err != nil {
 			return err
 		}

@@ -5,14 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sectornet/sectornet/data"
-	"github.com/sectornet/sectornet/out/outfile"
 )
 
 type generateOptions struct {
@@ -55,28 +51,8 @@ func runGenerate(ctx context.Context, s *streams, o generateOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	if err := os.MkdirAll(o.output, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot create the folder: %v", o.output, errors.Unwrap(err))
-	}
-	names := data.FilesOf(d)
-	if !o.force {
-		var exist []string
-		for _, n := range names {
-			if _, err := os.Stat(filepath.Join(o.output, n)); err == nil {
-				exist = append(exist, n)
-			}
-		}
-		if len(exist) > 0 {
-			return usageErr(fmt.Errorf("%s already holds %s; nothing written (use --force to overwrite)", o.output, strings.Join(exist, ", ")))
-		}
-	}
-	for _, n := range names {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := outfile.Write(ctx, filepath.Join(o.output, n), func(w io.Writer) error { return data.WriteFile(w, n, d) }); err != nil {
-			return err
-		}
+	if err := writeFolder(ctx, o.output, data.FilesOf(d), o.force, func(n string, w io.Writer) error { return data.WriteFile(w, n, d) }); err != nil {
+		return err
 	}
 	fmt.Fprintf(s.Err, "sectornet: wrote %d organizations, %d forums, %d memberships, %d meetings, %d attendances, %d ties (seed %d) to %s\n",
 		len(d.Orgs), len(d.Forums), len(d.Memberships), len(d.Meetings), len(d.Attendance), len(d.Ties), o.gen.Seed, o.output)

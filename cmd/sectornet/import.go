@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -89,12 +87,9 @@ func runImportMatrix(ctx context.Context, s *streams, o importMatrixOptions) err
 			return usageErr(err)
 		}
 	}
-	f, err := os.Open(o.file)
+	f, err := openInput(o.file, "file")
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: no such file", o.file)
-		}
-		return fmt.Errorf("%s: %v", o.file, errors.Unwrap(err))
+		return err
 	}
 	defer f.Close()
 	d, err := data.ReadMatrix(f, o.file, data.MatrixOptions{As: as, Sheet: o.sheet, OrgColumn: o.orgColumn, Skip: o.skip, Roles: o.roles})

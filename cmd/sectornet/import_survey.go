@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -80,12 +79,9 @@ func splitLast(s, flag string) (string, string, error) {
 func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
 	m := data.SurveyMapping{Likert: map[string]float64{}, LikertFor: map[string]map[string]float64{}, Aliases: map[string]string{}}
 	if o.mapping != "" {
-		f, err := os.Open(o.mapping)
+		f, err := openInput(o.mapping, "mapping file")
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return m, fmt.Errorf("%s: no such mapping file", o.mapping)
-			}
-			return m, fmt.Errorf("%s: %v", o.mapping, errors.Unwrap(err))
+			return m, err
 		}
 		defer f.Close()
 		if m, err = data.ReadSurveyMapping(f, o.mapping); err != nil {
@@ -170,12 +166,9 @@ func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) err
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(o.file)
+	f, err := openInput(o.file, "file")
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: no such file", o.file)
-		}
-		return fmt.Errorf("%s: %v", o.file, errors.Unwrap(err))
+		return err
 	}
 	defer f.Close()
 	res, err := data.ReadSurvey(f, o.file, d.Orgs, m)

@@ -108,28 +108,8 @@ func runInit(ctx context.Context, s *streams, o initOptions) error {
 		return runInitWorkbook(ctx, s, o)
 	}
 	names, files := data.NewDataset(o.sample)
-	if err := os.MkdirAll(o.dir, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot create the folder: %v", o.dir, errors.Unwrap(err))
-	}
-	if !o.force {
-		var exist []string
-		for _, n := range names {
-			if _, err := os.Stat(filepath.Join(o.dir, n)); err == nil {
-				exist = append(exist, n)
-			}
-		}
-		if len(exist) > 0 {
-			return usageErr(fmt.Errorf("%s already holds %s; nothing written (use --force to overwrite)", o.dir, strings.Join(exist, ", ")))
-		}
-	}
-	for _, n := range names {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		b := files[n]
-		if err := outfile.Write(ctx, filepath.Join(o.dir, n), func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
-			return err
-		}
+	if err := writeFolder(ctx, o.dir, names, o.force, func(n string, w io.Writer) error { _, err := w.Write(files[n]); return err }); err != nil {
+		return err
 	}
 	what := "an empty dataset (headers and commented examples)"
 	if o.sample {

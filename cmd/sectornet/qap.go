@@ -12,106 +12,64 @@ import (
 	"github.com/sectornet/sectornet/out"
 )
 
-type qapOptions struct {
-	dir          string
-	format       string
-	table        string // --table: print only this table
-	outcome      string
-	predict      []string
-	model        string
-	null         string
-	permutations int
-	seed         uint64
-	tieType      string
-	survey       surveyFlags
-}
-
 func newQAPCmd(s *streams) *cobra.Command {
-	var o qapOptions
-	cmd := &cobra.Command{
-		Use:     "qap [DIR]",
-		Short:   "QAP and MRQAP regression of a dyadic outcome (a tie, a new tie, a weight or a score) on dyadic predictors, as R sna netlm and netlogit",
-		Long:    helpLong("qap"),
-		Example: helpExample("qap"),
-		Args:    dirArg,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = datasetDir(args)
-			return runQAP(cmd.Context(), s, o)
-		},
-	}
-	formatFlag(cmd, &o.format, &o.table)
+	var outcome, model, null string
+	var predict []string
+	var qo graph.QAPOptions
+	var sel graph.TieSelection
+	var survey surveyFlags
+	cmd := viewCmd(s, "qap [DIR]", "QAP and MRQAP regression of a dyadic outcome (a tie, a new tie, a weight or a score) on dyadic predictors, as R sna netlm and netlogit", func(*cobra.Command) (view, error) {
+		var err error
+		if qo.Null, err = graph.ParseQAPNull(null); err != nil {
+			return nil, usageErr(fmt.Errorf("--null: %w", err))
+		}
+		if sel.Rule, sel.Missing, err = survey.parse(); err != nil {
+			return nil, err
+		}
+		if model != "auto" {
+			if _, err := graph.ParseQAPModel(model); err != nil {
+				return nil, usageErr(fmt.Errorf("--model: %w", err))
+			}
+		}
+		if (outcome == "") != (len(predict) == 0) {
+			return nil, usageErr(errors.New("give both --outcome and --predict, or neither for the forum effect of the last two waves"))
+		}
+		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
+			d := a.Dataset
+			if err := graph.CheckTieType(d, "", sel.Type); err != nil {
+				return nil, usageErr(err)
+			}
+			outcome, predict := outcome, predict
+			if outcome == "" {
+				ws := d.Waves()
+				if len(ws) < 2 {
+					return nil, usageErr(fmt.Errorf("the default model, a new tie between the last two waves, needs ties in two waves; ties.csv has %d: give --outcome and --predict", len(ws)))
+				}
+				outcome, predict = out.ForumModelTerms(ws[len(ws)-2], ws[len(ws)-1])
+			}
+			o := qo
+			o.Model = qapAutoModel(outcome)
+			if model != "auto" {
+				o.Model, _ = graph.ParseQAPModel(model)
+			}
+			o.Progress = progress(s, "QAP permutations")
+			fit, err := fitQAP(ctx, d, outcome, predict, sel, o)
+			if err != nil {
+				return nil, err
+			}
+			return &out.Tables{Tables: out.QAPTables("qap", "QAP regression of "+outcome, outcome, fit)}, nil
+		}, nil
+	})
 	f := cmd.Flags()
-	f.StringVar(&o.outcome, "outcome", "", "the dyadic outcome (default: new:W1:W2 of the last two waves)")
-	f.StringSliceVar(&o.predict, "predict", nil, "the dyadic predictors, comma-separated (default: coparticipation:W1:W2,same-sector,degree-sum:W1)")
-	f.StringVar(&o.model, "model", "auto", "lm (least squares, sna netlm), logit (logistic, sna netlogit), or auto: logit for tie: and new: outcomes, lm otherwise")
-	f.StringVar(&o.null, "null", "qapspp", "permutation scheme: qapy (permute the outcome) or qapspp (Dekker et al.'s semi-partialling)")
-	f.IntVar(&o.permutations, "permutations", 1000, "permutations per coefficient (sna's reps; 0 for none)")
-	f.Uint64Var(&o.seed, "seed", 1, "random seed of the permutations")
-	f.StringVar(&o.tieType, "type", "", "tie-based terms read only ties of this type")
-	o.survey.add(cmd)
+	f.StringVar(&outcome, "outcome", "", "the dyadic outcome (default: new:W1:W2 of the last two waves)")
+	f.StringSliceVar(&predict, "predict", nil, "the dyadic predictors, comma-separated (default: coparticipation:W1:W2,same-sector,degree-sum:W1)")
+	f.StringVar(&model, "model", "auto", "lm (least squares, sna netlm), logit (logistic, sna netlogit), or auto: logit for tie: and new: outcomes, lm otherwise")
+	f.StringVar(&null, "null", "qapspp", "permutation scheme: qapy (permute the outcome) or qapspp (Dekker et al.'s semi-partialling)")
+	f.IntVar(&qo.Permutations, "permutations", 1000, "permutations per coefficient (sna's reps; 0 for none)")
+	f.Uint64Var(&qo.Seed, "seed", 1, "random seed of the permutations")
+	f.StringVar(&sel.Type, "type", "", "tie-based terms read only ties of this type")
+	survey.add(cmd)
 	return cmd
-}
-
-// qapModel is a QAP model asked for by name.
-type qapModel struct {
-	outcome string
-	predict []string
-	model   graph.QAPModel
-	opts    graph.QAPOptions
-	sel     graph.TieSelection
-}
-
-func runQAP(ctx context.Context, s *streams, o qapOptions) error {
-	f, err := parseFormat(o.format)
-	if err != nil {
-		return err
-	}
-	null, err := graph.ParseQAPNull(o.null)
-	if err != nil {
-		return usageErr(fmt.Errorf("--null: %w", err))
-	}
-	rule, missing, err := o.survey.parse()
-	if err != nil {
-		return err
-	}
-	if o.model != "auto" {
-		if _, err := graph.ParseQAPModel(o.model); err != nil {
-			return usageErr(fmt.Errorf("--model: %w", err))
-		}
-	}
-	if (o.outcome == "") != (len(o.predict) == 0) {
-		return usageErr(errors.New("give both --outcome and --predict, or neither for the forum effect of the last two waves"))
-	}
-	d, err := loadDataset(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	if err := requireData(o.dir, d); err != nil {
-		return err
-	}
-	if err := graph.CheckTieType(d, "", o.tieType); err != nil {
-		return usageErr(err)
-	}
-	m := qapModel{outcome: o.outcome, predict: o.predict,
-		opts: graph.QAPOptions{Null: null, Permutations: o.permutations, Seed: o.seed, Progress: progress(s, "QAP permutations")},
-		sel:  graph.TieSelection{Type: o.tieType, Rule: rule, Missing: missing}}
-	if m.outcome == "" {
-		ws := d.Waves()
-		if len(ws) < 2 {
-			return usageErr(fmt.Errorf("the default model, a new tie between the last two waves, needs ties in two waves; ties.csv has %d: give --outcome and --predict", len(ws)))
-		}
-		m.outcome, m.predict = out.ForumModelTerms(ws[len(ws)-2], ws[len(ws)-1])
-	}
-	m.model = qapAutoModel(m.outcome)
-	if o.model != "auto" {
-		m.model, _ = graph.ParseQAPModel(o.model)
-	}
-	fit, err := fitQAP(ctx, d, m)
-	if err != nil {
-		return err
-	}
-	ts := out.QAPTables("qap", "QAP regression of "+m.outcome, m.outcome, fit)
-	return writeView(s, f, o.table, &out.Tables{Tables: ts}, nil)
 }
 
 // qapAutoModel is logit for binary outcomes (tie:, new:), lm otherwise.
@@ -123,11 +81,11 @@ func qapAutoModel(outcome string) graph.QAPModel {
 }
 
 // fitQAP builds the model's dyadic terms from d and fits it.
-func fitQAP(ctx context.Context, d *graph.Dataset, m qapModel) (*graph.QAPFit, error) {
+func fitQAP(ctx context.Context, d *graph.Dataset, outcome string, predict []string, sel graph.TieSelection, o graph.QAPOptions) (*graph.QAPFit, error) {
 	if err := out.QAPTooLarge(len(d.Orgs)); err != nil {
 		return nil, err
 	}
-	y, terms, err := graph.QAPDesign(d, m.outcome, m.predict, m.sel)
+	y, terms, err := graph.QAPDesign(d, outcome, predict, sel)
 	var te *graph.TermError
 	if errors.As(err, &te) {
 		flag := "--predict"
@@ -136,9 +94,7 @@ func fitQAP(ctx context.Context, d *graph.Dataset, m qapModel) (*graph.QAPFit, e
 		}
 		return nil, usageErr(fmt.Errorf("%s: %w", flag, te.Err))
 	}
-	opts := m.opts
-	opts.Model = m.model
-	fit, err := graph.QAP(ctx, y.X, terms, opts)
+	fit, err := graph.QAP(ctx, y.X, terms, o)
 	if errors.Is(err, graph.ErrCollinear) || errors.Is(err, graph.ErrNotBinary) || errors.Is(err, graph.ErrTooFew) {
 		return nil, usageErr(err)
 	}

@@ -15,33 +15,18 @@ import (
 
 	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
-	"github.com/sectornet/sectornet/out/outfile"
 )
 
 type renderOptions struct {
-	dir    string
-	view   string
-	output string
-	format string
-	layout string
-	seed   int
-	labels string
-	net    networkFlags
-
-	size      string
-	bb        backboneFlags
-	minWeight float64
-	top       int
-	allTies   bool
-	set       map[string]bool // flags given explicitly
-
-	org      string
-	depth    int
-	from, to string
-	title    string
-	period   string // attendance view, above 300 seats
-	dpi      int
-	pdfText  out.PDFText
+	dir, output, format string
+	do                  out.DiagramOptions // the flags that are the diagram's options as they are
+	labels, org         string
+	net                 networkFlags
+	bb                  backboneFlags
+	allTies             bool
+	set                 map[string]bool // flags given explicitly
+	dpi                 int
+	pdfText             out.PDFText
 }
 
 func newRenderCmd(s *streams) *cobra.Command {
@@ -60,24 +45,24 @@ func newRenderCmd(s *streams) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.view, "view", "network", "what to draw: "+strings.Join(out.Views, ", "))
+	f.StringVar(&o.do.View, "view", "network", "what to draw: "+strings.Join(out.Views, ", "))
 	f.StringVarP(&o.output, "output", "o", "", "write to this file (its extension gives the format); standard output when --format is given without it")
 	f.StringVar(&o.format, "format", "", "svg, png, pdf or dot (default: from the file's extension)")
-	f.StringVar(&o.layout, "layout", "", "Graphviz layout: "+strings.Join(out.Layouts, ", ")+" (default: neato, sfdp above 1000 organizations; circo for sectors, twopi for ego)")
-	f.IntVar(&o.seed, "seed", out.DefaultSeed, "layout seed")
+	f.StringVar(&o.do.Layout, "layout", "", "Graphviz layout: "+strings.Join(out.Layouts, ", ")+" (default: neato, sfdp above 1000 organizations; circo for sectors, twopi for ego)")
+	f.IntVar(&o.do.Seed, "seed", out.DefaultSeed, "layout seed")
 	f.StringVar(&o.labels, "labels", "auto", "organizations labelled: auto (all up to 60, else the 30 largest), all, none or a number")
 	o.net.add(cmd)
-	f.StringVar(&o.size, "size", "betweenness", "size organizations by: "+strings.Join(out.SizeMeasures, ", "))
+	f.StringVar(&o.do.Size, "size", "betweenness", "size organizations by: "+strings.Join(out.SizeMeasures, ", "))
 	o.bb.add(cmd, "backbone", "auto")
-	f.Float64Var(&o.minWeight, "min-weight", 0, "network view: draw only ties of at least this weight")
-	f.IntVar(&o.top, "top", 0, "network view: draw only the N heaviest ties; brokers: brokers drawn (15); forums: forums drawn (25)")
+	f.Float64Var(&o.do.MinWeight, "min-weight", 0, "network view: draw only ties of at least this weight")
+	f.IntVar(&o.do.Top, "top", 0, "network view: draw only the N heaviest ties; brokers: brokers drawn (15); forums: forums drawn (25)")
 	f.BoolVar(&o.allTies, "all-ties", false, "network view: draw every tie")
 	f.StringVar(&o.org, "org", "", "ego view: the organization's id")
-	f.IntVar(&o.depth, "depth", out.DefaultDepth, "ego view: neighbourhood depth, 1 or 2")
-	f.StringVar(&o.from, "from", "", "change view: the earlier wave (default: the last but one)")
-	f.StringVar(&o.period, "period", "quarter", "attendance view above 300 seats: quarter, half, year, waves or all")
-	f.StringVar(&o.to, "to", "", "change view: the later wave (default: the last)")
-	f.StringVar(&o.title, "title", "", "the diagram's title (default: the view's)")
+	f.IntVar(&o.do.Depth, "depth", out.DefaultDepth, "ego view: neighbourhood depth, 1 or 2")
+	f.StringVar(&o.do.From, "from", "", "change view: the earlier wave (default: the last but one)")
+	f.StringVar(&o.do.Period, "period", "quarter", "attendance view above 300 seats: quarter, half, year, waves or all")
+	f.StringVar(&o.do.To, "to", "", "change view: the later wave (default: the last)")
+	f.StringVar(&o.do.Title, "title", "", "the diagram's title (default: the view's)")
 	addPDFText(f, &o.pdfText)
 	f.IntVar(&o.dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch, at the diagram's drawn size or, when it is wider, printed 17.8 cm wide (at most 4000 pixels a side)")
 	return cmd
@@ -127,8 +112,8 @@ func runRender(ctx context.Context, s *streams, o renderOptions) error {
 		return flagWaves(err)
 	}
 	dg.DPI, dg.PDFText = o.dpi, o.pdfText
-	if o.title != "" {
-		dg.Title, dg.Legend.Heading = o.title, o.title
+	if o.do.Title != "" {
+		dg.Title, dg.Legend.Heading = o.do.Title, o.do.Title
 	}
 	fig := &out.Figure{Diagram: dg}
 	return writeOutput(ctx, s, o.output, func(w io.Writer) error { return a.WriteFigure(ctx, w, fig, f) })
@@ -148,9 +133,9 @@ func (o *renderOptions) diagram(d *graph.Dataset) (out.DiagramOptions, error) {
 	if err != nil {
 		return out.DiagramOptions{}, err
 	}
-	do := out.DiagramOptions{View: o.view, Layout: o.layout, Seed: o.seed, Labels: labels, Network: spec, Size: o.size,
-		Test: test, MinWeight: o.minWeight, Top: o.top, Org: -1, Depth: o.depth, From: o.from, To: o.to, Title: o.title, Period: o.period,
-		FixedView: o.set["all-ties"] || o.set["backbone"] || o.set["min-weight"] || o.set["top"]}
+	do := o.do
+	do.Labels, do.Network, do.Test, do.Org = labels, spec, test, -1
+	do.FixedView = o.set["all-ties"] || o.set["backbone"] || o.set["min-weight"] || o.set["top"]
 	if !o.set["top"] {
 		do.Top = 0
 	}
@@ -164,7 +149,7 @@ func (o *renderOptions) diagram(d *graph.Dataset) (out.DiagramOptions, error) {
 	case o.set["backbone"] || o.set["alpha"] || o.set["correction"]:
 		do.Backbone = out.BackboneTest
 	}
-	if o.view == "ego" {
+	if do.View == "ego" {
 		if do.Org, err = orgIndex(d, "--org", o.org); err != nil {
 			return out.DiagramOptions{}, err
 		}
@@ -174,14 +159,14 @@ func (o *renderOptions) diagram(d *graph.Dataset) (out.DiagramOptions, error) {
 
 // check validates the flags that need no dataset.
 func (o *renderOptions) check() error {
-	if !slices.Contains(out.Views, o.view) {
-		return usageErr(fmt.Errorf("unknown view %q (want %s)", o.view, strings.Join(out.Views, ", ")))
+	if !slices.Contains(out.Views, o.do.View) {
+		return usageErr(fmt.Errorf("unknown view %q (want %s)", o.do.View, strings.Join(out.Views, ", ")))
 	}
-	if o.layout != "" && !slices.Contains(out.Layouts, o.layout) {
-		return usageErr(fmt.Errorf("unknown layout %q (want %s)", o.layout, strings.Join(out.Layouts, ", ")))
+	if o.do.Layout != "" && !slices.Contains(out.Layouts, o.do.Layout) {
+		return usageErr(fmt.Errorf("unknown layout %q (want %s)", o.do.Layout, strings.Join(out.Layouts, ", ")))
 	}
-	if !slices.Contains(out.SizeMeasures, o.size) {
-		return usageErr(fmt.Errorf("unknown size measure %q (want %s)", o.size, strings.Join(out.SizeMeasures, ", ")))
+	if !slices.Contains(out.SizeMeasures, o.do.Size) {
+		return usageErr(fmt.Errorf("unknown size measure %q (want %s)", o.do.Size, strings.Join(out.SizeMeasures, ", ")))
 	}
 	if _, err := o.labelCount(); err != nil {
 		return err
@@ -196,28 +181,28 @@ func (o *renderOptions) check() error {
 	if n > 1 || testFlag && (o.set["min-weight"] || o.set["top"] || o.set["all-ties"]) {
 		return usageErr(errors.New("give at most one of --backbone (with --alpha, --correction), --min-weight, --top and --all-ties"))
 	}
-	if o.view == "brokers" || o.view == "forums" {
+	if o.do.View == "brokers" || o.do.View == "forums" {
 		n -= b2i(o.set["top"])
 	}
-	if (n > 0 || testFlag) && o.view != "network" {
+	if (n > 0 || testFlag) && o.do.View != "network" {
 		return usageErr(errors.New("--backbone, --alpha, --correction, --min-weight, --top and --all-ties apply to --view network"))
 	}
 	if _, err := o.bb.spec(); err != nil {
 		return err
 	}
-	if o.set["top"] && o.top < 1 {
+	if o.set["top"] && o.do.Top < 1 {
 		return usageErr(errors.New("--top must be 1 or more"))
 	}
-	if o.view == "ego" && o.org == "" {
+	if o.do.View == "ego" && o.org == "" {
 		return usageErr(errors.New("--view ego needs --org ID"))
 	}
-	if o.view != "change" && o.view != "sector-change" && (o.from != "" || o.to != "") {
+	if o.do.View != "change" && o.do.View != "sector-change" && (o.do.From != "" || o.do.To != "") {
 		return usageErr(errors.New("--from and --to apply to --view change"))
 	}
-	if (o.view == "change" || o.view == "sector-change" || o.view == "waves") && !o.net.survey.isDefault() {
-		return usageErr(fmt.Errorf("--view %s draws every report by the max rule; --symmetrize and --missing apply to the views of one network (--basis ties), and sectornet change and survey compare the rules", o.view))
+	if (o.do.View == "change" || o.do.View == "sector-change" || o.do.View == "waves") && !o.net.survey.isDefault() {
+		return usageErr(fmt.Errorf("--view %s draws every report by the max rule; --symmetrize and --missing apply to the views of one network (--basis ties), and sectornet change and survey compare the rules", o.do.View))
 	}
-	if (o.view == "change" || o.view == "sector-change" || o.view == "waves") && (o.set["basis"] || o.set["wave"] || o.set["weight"]) {
+	if (o.do.View == "change" || o.do.View == "sector-change" || o.do.View == "waves") && (o.set["basis"] || o.set["wave"] || o.set["weight"]) {
 		return usageErr(errors.New("--view change draws reported ties; give --from, --to and --type instead of --basis, --weight and --wave"))
 	}
 	_, err := o.net.spec()
@@ -240,20 +225,6 @@ func (o *renderOptions) labelCount() (int, error) {
 		return 0, usageErr(fmt.Errorf("--labels %q: want auto, all, none or a number", o.labels))
 	}
 	return k, nil
-}
-
-// writeOutput writes with write to the file output, or to standard output
-// when output is "".
-// It never writes over a file the run read (s.inputs): export -o
-// mydata/organizations.csv would lose the input.
-func writeOutput(ctx context.Context, s *streams, output string, write func(io.Writer) error) error {
-	if output == "" {
-		return write(s.Out)
-	}
-	if err := outfile.RefuseInput(output, s.inputs); err != nil {
-		return usageErr(err)
-	}
-	return outfile.Write(ctx, output, write)
 }
 
 func b2i(b bool) int {
