@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,4 +89,21 @@ func SurveyView(ctx context.Context, a *Analysis, o SurveyOptions) (*Tables, err
 	mp.Add(methods)
 	ts = append(ts, dq, mp)
 	return tables(ts...), ctx.Err()
+}
+
+// WriteSurveyProse writes the survey's data-quality items, one "- " line
+// each, and its methods paragraph (survey --prose), under the sample's
+// mark for the embedded sample.
+func WriteSurveyProse(w io.Writer, a *Analysis, o SurveyOptions) error {
+	b := &strings.Builder{}
+	if a.Source() == "" {
+		fmt.Fprintln(b, strings.TrimSpace(SampleMark))
+	}
+	q := a.Quality(o.Type, o.Missing)
+	for _, it := range DataQuality(a.Dataset, q, o.Rule, o.Missing) {
+		fmt.Fprintln(b, "- "+it)
+	}
+	fmt.Fprintf(b, "\n%s\n", MethodsParagraph(a.Dataset, q, o.Rule, o.Missing))
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -16,7 +16,7 @@ func newAnalyzeCmd(s *streams) *cobra.Command {
 	var measures []string
 	var approx approxFlags
 	o := out.MeasureOptions{}
-	cmd := viewCmd(s, "analyze [DIR]", "Every organization's centralities and community, and the network's modularity, E-I index and assortativity, in one pass", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "analyze [DIR]", "Every organization's centralities and community, and the network's modularity, E-I index and assortativity, in one pass", func(*cobra.Command, viewArgs) (view, error) {
 		o.Paths, _ = graph.ParsePaths(paths) // checked before (approx.preRun)
 		spec, err := net.spec()
 		if err != nil {

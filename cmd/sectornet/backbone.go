@@ -45,7 +45,7 @@ func newBackboneCmd(s *streams) *cobra.Command {
 	var net networkFlags
 	var bb backboneFlags
 	var all bool
-	cmd := viewCmd(s, "backbone [DIR]", "Which ties stand out: the significant ties of a projection (SDSM, FDSM) or of reported ties (disparity filter), with p-values", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "backbone [DIR]", "Which ties stand out: the significant ties of a projection (SDSM, FDSM) or of reported ties (disparity filter), with p-values", func(*cobra.Command, viewArgs) (view, error) {
 		bs, err := bb.spec()
 		if err != nil {
 			return nil, err

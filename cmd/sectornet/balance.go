@@ -12,73 +12,43 @@ import (
 	"github.com/sectornet/sectornet/out"
 )
 
-type balanceOptions struct {
-	dir       string
-	format    string
-	table     string // --table: print only this table
-	forum     string
-	kind      string
-	check     bool
-	tolerance float64
-	tolSet    bool
-}
-
 func newBalanceCmd(s *streams) *cobra.Command {
-	var o balanceOptions
-	cmd := &cobra.Command{
-		Use:     "balance [DIR]",
-		Short:   "Sector balance per forum against the representation key, in membership and in attendance",
-		Long:    helpLong("balance"),
-		Example: helpExample("balance"),
-		Args:    dirArg,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = datasetDir(args)
-			o.tolSet = cmd.Flags().Changed("tolerance")
-			return runBalance(cmd.Context(), s, o)
-		},
-	}
-	formatFlag(cmd, &o.format, &o.table)
-	cmd.Flags().StringVar(&o.forum, "forum", "", "only this forum (by id)")
-	cmd.Flags().StringVar(&o.kind, "kind", "", "only forums of this kind (forum, board, ... as in forums.csv)")
-	cmd.Flags().BoolVar(&o.check, "check", false, "print one line per breach of the representation key; exit status 4 if any")
-	cmd.Flags().Float64Var(&o.tolerance, "tolerance", graph.DefaultTolerance, "with --check: the largest allowed |share - target|, as a fraction (0.15 = 15 points)")
+	var forum, kind string
+	var check bool
+	var tolerance float64
+	cmd := viewCmd(s, "balance [DIR]", "Sector balance per forum against the representation key, in membership and in attendance", func(cmd *cobra.Command, va viewArgs) (view, error) {
+		if cmd.Flags().Changed("tolerance") && !check {
+			return nil, usageErr(errors.New("--tolerance applies to --check"))
+		}
+		if check && va.dir == "" {
+			return nil, usageErr(errors.New("balance --check needs DIR, the dataset to watch: it is meant for scheduled jobs, and the embedded sample would stand in for your data (sectornet balance mydata --check)"))
+		}
+		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
+			sel, err := selectForums(a.Dataset, forum, kind)
+			if err != nil {
+				return nil, err
+			}
+			if !check {
+				return out.BalanceTables(a, sel)
+			}
+			c, err := out.CheckBalance(a, sel, tolerance)
+			if err != nil {
+				return nil, err
+			}
+			if err := c.Write(s.Out, s.format(va.format)); err != nil {
+				return nil, err
+			}
+			if len(c.Breaches) > 0 {
+				return nil, &exitErr{code: exitCheck, err: errors.New(c.Summary())}
+			}
+			return nil, nil
+		}, nil
+	})
+	cmd.Flags().StringVar(&forum, "forum", "", "only this forum (by id)")
+	cmd.Flags().StringVar(&kind, "kind", "", "only forums of this kind (forum, board, ... as in forums.csv)")
+	cmd.Flags().BoolVar(&check, "check", false, "print one line per breach of the representation key; exit status 4 if any")
+	cmd.Flags().Float64Var(&tolerance, "tolerance", graph.DefaultTolerance, "with --check: the largest allowed |share - target|, as a fraction (0.15 = 15 points)")
 	return cmd
-}
-
-func runBalance(ctx context.Context, s *streams, o balanceOptions) error {
-	f, err := parseFormat(o.format)
-	if err != nil {
-		return err
-	}
-	if o.tolSet && !o.check {
-		return usageErr(errors.New("--tolerance applies to --check"))
-	}
-	if o.check && o.dir == "" {
-		return usageErr(errors.New("balance --check needs DIR, the dataset to watch: it is meant for scheduled jobs, and the embedded sample would stand in for your data (sectornet balance mydata --check)"))
-	}
-	a, err := loadAnalysis(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	sel, err := selectForums(a.Dataset, o.forum, o.kind)
-	if err != nil {
-		return err
-	}
-	if !o.check {
-		v, err := out.BalanceTables(a, sel)
-		return writeView(s, f, o.table, v, err)
-	}
-	c, err := out.CheckBalance(a, sel, o.tolerance)
-	if err != nil {
-		return err
-	}
-	if err := c.Write(s.Out, s.format(f)); err != nil {
-		return err
-	}
-	if len(c.Breaches) > 0 {
-		return &exitErr{code: exitCheck, err: errors.New(c.Summary())}
-	}
-	return nil
 }
 
 // selectForums returns the indices of the forums asked for: one by id,

@@ -11,7 +11,7 @@ import (
 func newBrokersCmd(s *streams) *cobra.Command {
 	var net networkFlags
 	var z bool
-	cmd := viewCmd(s, "brokers [DIR]", "Who connects sectors: Gould-Fernandez brokerage roles, Burt's structural holes, the sector mix of partners", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "brokers [DIR]", "Who connects sectors: Gould-Fernandez brokerage roles, Burt's structural holes, the sector mix of partners", func(*cobra.Command, viewArgs) (view, error) {
 		spec, err := net.spec()
 		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
 			return out.BrokersTable(ctx, a, spec, z)

@@ -16,7 +16,7 @@ func newCentralityCmd(s *streams) *cobra.Command {
 	var mode, paths, pagerank string
 	var approx approxFlags
 	var seed uint64
-	cmd := viewCmd(s, "centrality [DIR]", "Degree, strength, betweenness, closeness, eigenvector and PageRank of every organization", func(cmd *cobra.Command) (view, error) {
+	cmd := viewCmd(s, "centrality [DIR]", "Degree, strength, betweenness, closeness, eigenvector and PageRank of every organization", func(cmd *cobra.Command, _ viewArgs) (view, error) {
 		p, _ := graph.ParsePaths(paths) // checked before (approx.preRun)
 		spec, err := net.spec()
 		if err != nil {

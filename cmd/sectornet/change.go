@@ -14,7 +14,7 @@ func newChangeCmd(s *streams) *cobra.Command {
 	var universe string
 	var survey surveyFlags
 	var inf inferenceFlags
-	cmd := viewCmd(s, "change [DIR]", "What changed in the collaboration ties between survey waves, and how much of it the forums can claim", func(cmd *cobra.Command) (view, error) {
+	cmd := viewCmd(s, "change [DIR]", "What changed in the collaboration ties between survey waves, and how much of it the forums can claim", func(cmd *cobra.Command, _ viewArgs) (view, error) {
 		var err error
 		if co.Universe, err = graph.ParseUniverse(universe); err != nil {
 			return nil, usageErr(err)

@@ -124,15 +124,23 @@ func plural(n int, one, many string) string {
 }
 
 // view is a table view of a dataset's analysis, with its options read
-// from the command's flags.
+// from the command's flags. A view that writes something else itself
+// (balance --check, engagement --check, survey --prose) returns no
+// tables and no error.
 type view func(ctx context.Context, a *out.Analysis) (*out.Tables, error)
+
+// viewArgs are what a view's prepare may need besides its flags.
+type viewArgs struct {
+	dir    string     // the dataset argument ("" for the sample)
+	format out.Format // --format
+}
 
 // viewCmd is a command that prints a view of the analysis of its dataset
 // (DIR, the sample without it) in --format, or only its table --table:
 // use and short as cobra's, the help text of use's first word (help/).
 // prepare reads the flags into the view, after --format and before the
 // dataset is read, so that a bad flag fails before anything is read.
-func viewCmd(s *streams, use, short string, prepare func(cmd *cobra.Command) (view, error)) *cobra.Command {
+func viewCmd(s *streams, use, short string, prepare func(cmd *cobra.Command, va viewArgs) (view, error)) *cobra.Command {
 	var format, table string
 	name := strings.Fields(use)[0]
 	cmd := &cobra.Command{Use: use, Short: short, Long: helpLong(name), Example: helpExample(name), Args: dirArg,
@@ -141,15 +149,19 @@ func viewCmd(s *streams, use, short string, prepare func(cmd *cobra.Command) (vi
 			if err != nil {
 				return err
 			}
-			v, err := prepare(cmd)
+			dir := datasetDir(args)
+			v, err := prepare(cmd, viewArgs{dir, f})
 			if err != nil {
 				return err
 			}
-			a, err := loadAnalysis(cmd.Context(), s, datasetDir(args))
+			a, err := loadAnalysis(cmd.Context(), s, dir)
 			if err != nil {
 				return err
 			}
 			t, err := v(cmd.Context(), a)
+			if t == nil && err == nil {
+				return nil // written by the view itself
+			}
 			return writeView(s, f, table, t, err)
 		}}
 	formatFlag(cmd, &format, &table)

@@ -13,7 +13,7 @@ func newCommunitiesCmd(s *streams) *cobra.Command {
 	var method string
 	var resolution float64
 	var seed uint64
-	cmd := viewCmd(s, "communities [DIR]", "Leiden or Louvain communities, their sector make-up, and whether they just reproduce the sectors", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "communities [DIR]", "Leiden or Louvain communities, their sector make-up, and whether they just reproduce the sectors", func(*cobra.Command, viewArgs) (view, error) {
 		if err := out.CheckMethod(method); err != nil {
 			return nil, usageErr(err)
 		}

@@ -15,7 +15,7 @@ func newCoreCmd(s *streams) *cobra.Command {
 	var net networkFlags
 	var restarts, permutations int
 	var seed uint64
-	cmd := viewCmd(s, "core [DIR]", "Who is in the core of the partnership and who is on its edge: core/periphery, coreness, k-cores, per sector", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "core [DIR]", "Who is in the core of the partnership and who is on its edge: core/periphery, coreness, k-cores, per sector", func(*cobra.Command, viewArgs) (view, error) {
 		spec, err := net.spec()
 		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
 			return out.CoreTables(ctx, a, spec, restarts, permutations, seed)

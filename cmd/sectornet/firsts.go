@@ -11,7 +11,7 @@ import (
 func newFirstsCmd(s *streams) *cobra.Command {
 	var top int
 	var pairs bool
-	cmd := viewCmd(s, "firsts [DIR]", "Who met whom for the first time, meeting by meeting (from attendance alone)", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "firsts [DIR]", "Who met whom for the first time, meeting by meeting (from attendance alone)", func(*cobra.Command, viewArgs) (view, error) {
 		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
 			return out.FirstsTables(ctx, a, top, pairs)
 		}, nil

@@ -18,7 +18,7 @@ func newQAPCmd(s *streams) *cobra.Command {
 	var qo graph.QAPOptions
 	var sel graph.TieSelection
 	var survey surveyFlags
-	cmd := viewCmd(s, "qap [DIR]", "QAP and MRQAP regression of a dyadic outcome (a tie, a new tie, a weight or a score) on dyadic predictors, as R sna netlm and netlogit", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "qap [DIR]", "QAP and MRQAP regression of a dyadic outcome (a tie, a new tie, a weight or a score) on dyadic predictors, as R sna netlm and netlogit", func(*cobra.Command, viewArgs) (view, error) {
 		var err error
 		if qo.Null, err = graph.ParseQAPNull(null); err != nil {
 			return nil, usageErr(fmt.Errorf("--null: %w", err))

@@ -13,7 +13,7 @@ func newSectorsCmd(s *streams) *cobra.Command {
 	var permutations int
 	var seed uint64
 	var inf inferenceFlags
-	cmd := viewCmd(s, "sectors [DIR]", "How sectors mix: E-I index with a permutation test, assortativity, modularity, mixing matrix", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "sectors [DIR]", "How sectors mix: E-I index with a permutation test, assortativity, modularity, mixing matrix", func(*cobra.Command, viewArgs) (view, error) {
 		spec, err := net.spec()
 		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
 			return out.SectorsTables(ctx, a, spec, permutations, seed, inf.options())

@@ -13,7 +13,7 @@ func newSuggestCmd(s *streams) *cobra.Command {
 	var so out.SuggestOptions
 	var org string
 	var survey surveyFlags
-	cmd := viewCmd(s, "suggest [DIR]", "Introductions worth making: cross-sector pairs the network predicts but that do not collaborate yet", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "suggest [DIR]", "Introductions worth making: cross-sector pairs the network predicts but that do not collaborate yet", func(*cobra.Command, viewArgs) (view, error) {
 		var err error
 		so.Rule, so.Missing, err = survey.parse()
 		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {

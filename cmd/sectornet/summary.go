@@ -12,7 +12,7 @@ func newSummaryCmd(s *streams) *cobra.Command {
 	var net networkFlags
 	var inf inferenceFlags
 	var o out.SummaryOptions
-	cmd := viewCmd(s, "summary [DIR]", "Counts per sector, forum, meeting and wave, and the size of the network", func(*cobra.Command) (view, error) {
+	cmd := viewCmd(s, "summary [DIR]", "Counts per sector, forum, meeting and wave, and the size of the network", func(*cobra.Command, viewArgs) (view, error) {
 		spec, err := net.spec()
 		o.Inference = inf.options()
 		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
