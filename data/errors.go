@@ -116,6 +116,18 @@ type List struct {
 	DroppedWarnings int
 }
 
+// Findings returns l's problems and warnings in the shape of warnings
+// (Error.Warning), for a table of them (validate --format json or csv).
+func (l *List) Findings() (problems, warnings []graph.Warning) {
+	for _, e := range l.Errs {
+		problems = append(problems, e.Warning())
+	}
+	for _, w := range l.Warnings {
+		warnings = append(warnings, w.Warning())
+	}
+	return problems, warnings
+}
+
 func (l *List) add(e *Error) {
 	if len(l.Errs) >= MaxErrors {
 		l.Dropped++

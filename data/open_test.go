@@ -45,3 +45,22 @@ func TestOpen(t *testing.T) {
 		t.Error("IsWorkbook")
 	}
 }
+
+// TestListFindings: every problem and warning of a dataset that fails to
+// load, in order, with its file, line and message.
+func TestListFindings(t *testing.T) {
+	_, err := Open(filepath.Join("testdata", "broken"))
+	var list *List
+	if !errors.As(err, &list) {
+		t.Fatalf("testdata/broken: %v, want a *List", err)
+	}
+	problems, warnings := list.Findings()
+	if len(problems) != len(list.Errs) || len(warnings) != len(list.Warnings) {
+		t.Fatalf("%d problems and %d warnings, want %d and %d", len(problems), len(warnings), len(list.Errs), len(list.Warnings))
+	}
+	for i, e := range list.Errs {
+		if p := problems[i]; p.File != e.File || p.Line != e.Line || p != e.Warning() {
+			t.Errorf("problem %d: %+v, want %+v", i, p, e.Warning())
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,7 +121,7 @@ func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
 			m.Likert[label] = x
 			continue
 		}
-		if !contains(data.SurveyMeasures, measure) {
+		if !slices.Contains(data.SurveyMeasures, measure) {
 			return m, usageErr(fmt.Errorf("--likert %q: unknown measure %q (want %s)", l, measure, strings.Join(data.SurveyMeasures, ", ")))
 		}
 		if m.LikertFor[measure] == nil {
@@ -142,7 +143,7 @@ func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) err
 	if err := noPseudonyms(s, "import survey"); err != nil {
 		return err
 	}
-	if o.tool != "" && !contains(data.SurveyTools, o.tool) {
+	if o.tool != "" && !slices.Contains(data.SurveyTools, o.tool) {
 		return usageErr(fmt.Errorf("unknown --tool %q (want %s)", o.tool, strings.Join(data.SurveyTools, ", ")))
 	}
 	out := o.output
@@ -205,13 +206,4 @@ func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) err
 		fmt.Fprintf(s.Err, "sectornet: warning: no column of question %q in %s\n", q, o.file)
 	}
 	return nil
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -68,7 +69,7 @@ func runInitQuestionnaire(ctx context.Context, s *streams, o initOptions) error 
 	if o.sample || o.xlsx != "" {
 		return usageErr(errors.New("--questionnaire does not go with --sample or --xlsx"))
 	}
-	if !contains(data.QuestionnaireLangs, o.lang) {
+	if !slices.Contains(data.QuestionnaireLangs, o.lang) {
 		return usageErr(fmt.Errorf("unknown --lang %q (want %s)", o.lang, strings.Join(data.QuestionnaireLangs, " or ")))
 	}
 	d, err := loadDataset(ctx, s, o.from)

@@ -68,12 +68,7 @@ func validateRecords(ctx context.Context, s *streams, o validateOptions, f out.F
 	case loadErr == nil:
 		warnings = d.Warnings
 	case errors.As(loadErr, &list):
-		for _, e := range list.Errs {
-			problems = append(problems, e.Warning())
-		}
-		for _, w := range list.Warnings {
-			warnings = append(warnings, w.Warning())
-		}
+		problems, warnings = list.Findings()
 		droppedP, droppedW = list.Dropped, list.DroppedWarnings
 	default:
 		return loadErr
