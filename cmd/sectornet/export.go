@@ -176,26 +176,23 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 		return err
 	}
 	var write func(io.Writer) error
+	var warnings []string
 	if o.format == "edgelist" {
-		g, warnings, err := out.ExportNetwork(ctx, a, spec, backbone)
-		if err != nil {
-			return err
-		}
-		for _, w := range warnings {
-			fmt.Fprintf(s.Err, "sectornet: %s\n", w)
-		}
+		var g *graph.Network
+		g, warnings, err = out.ExportNetwork(ctx, a, spec, backbone)
 		write = func(w io.Writer) error { return out.WriteEdgeList(w, out.OrgIDs(a.Dataset), g, s.cells()) }
 	} else {
 		xo := o.xo
 		xo.Network, xo.TwoMode, xo.Paths, xo.PageRank, xo.Backbone = spec, o.mode == "two", paths, stop, backbone
-		x, warnings, err := out.BuildExport(ctx, a, xo)
-		if err != nil {
-			return err
-		}
-		for _, w := range warnings {
-			fmt.Fprintf(s.Err, "sectornet: %s\n", w)
-		}
+		var x *out.Export
+		x, warnings, err = out.BuildExport(ctx, a, xo)
 		write = func(w io.Writer) error { return out.WriteExport(w, x, o.format, o.gexf, labels, s.cells()) }
+	}
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(s.Err, "sectornet: %s\n", w)
 	}
 	return writeOutput(ctx, s, o.output, write)
 }
