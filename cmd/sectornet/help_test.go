@@ -64,3 +64,77 @@ func TestHelpTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpExamples: every example in the help texts (help/NAME.txt) names
+// a command sectornet has and flags that command takes, with values its
+// flags accept: an example cannot outlive a renamed flag. Shell syntax is
+// read as far as the examples use it: quotes, a trailing backslash
+// continuing the line, a comment, and a pipe or redirection ending the
+// command line; a line not starting with sectornet is what an example
+// prints.
+func TestHelpExamples(t *testing.T) {
+	names, err := helpFiles.ReadDir("help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range names {
+		_, example := helpText(strings.TrimSuffix(e.Name(), ".txt"))
+		example = strings.ReplaceAll(example, "\\\n", " ")
+		for _, line := range strings.Split(example, "\n") {
+			args := shellWords(line)
+			if len(args) == 0 || args[0] != "sectornet" {
+				continue // what the example prints (validate)
+			}
+			root := newRootCmd(&streams{})
+			c, rest, err := root.Find(args[1:])
+			if err == nil {
+				err = c.ParseFlags(rest)
+			}
+			if err != nil {
+				t.Errorf("%s: example %q: %v", e.Name(), line, err)
+			}
+			n++
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d examples read", n)
+	}
+}
+
+// shellWords splits a command line as a shell would, as far as the help
+// examples go: words separated by spaces, '...' and "..." quoting, up to
+// a #, | or > outside quotes.
+func shellWords(line string) []string {
+	var words []string
+	var w strings.Builder
+	in, quote := false, rune(0)
+	for _, r := range line {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			w.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, in = r, true
+		case r == '#' || r == '|' || r == '>':
+			if in {
+				words = append(words, w.String())
+			}
+			return words
+		case r == ' ' || r == '\t':
+			if in {
+				words = append(words, w.String())
+				w.Reset()
+				in = false
+			}
+		default:
+			w.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		words = append(words, w.String())
+	}
+	return words
+}
