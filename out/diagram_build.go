@@ -206,7 +206,13 @@ func buildDiagram(ctx context.Context, a *Analysis, o DiagramOptions) (*Diagram,
 		}
 		return AttendanceDiagram(d, a.Engagement(graph.DefaultEngagement), trends, title("Attendance at forum meetings")), nil
 	case "affiliation":
-		return AffiliationDiagram(d, title("Forum membership"), layout, o.Seed, o.labels(len(d.Orgs))), nil
+		dg := AffiliationDiagram(d, title("Forum membership"), layout, o.Seed, o.labels(len(d.Orgs)))
+		if o.Layout == "" && len(dg.Nodes) > largeNetwork {
+			if err := pinAffiliation(ctx, dg, o.Seed); err != nil {
+				return nil, err
+			}
+		}
+		return dg, nil
 	}
 	g, err := a.Network(o.Network)
 	if err != nil {

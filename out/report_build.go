@@ -169,6 +169,7 @@ func BuildReport(ctx context.Context, a *Analysis, o ReportOptions) (*ReportDoc,
 		return nil, err
 	}
 	b := &reportBuild{ctx: ctx, a: a, d: d, o: o, spec: spec, g: g, sectors: graph.SectorGroups(d)}
+	defer b.prefetch()()
 	doc := &ReportDoc{Title: o.Title, Made: o.Made, Tool: "sectornet report"}
 	if doc.Title == "" {
 		doc.Title = "Cross-sector network report"
@@ -317,6 +318,31 @@ func (b *reportBuild) covers() []string {
 		s += "; " + andList(more)
 	}
 	return []string{s + "."}
+}
+
+// prefetch starts, on a goroutine of its own, the longest computations
+// that the report asks for only in its later parts (the communities of
+// the communities section and the map, the tie test of the map's drawn
+// ties), so that they run on the second core while the first sections
+// are built; the sections then find them in the analysis (each is
+// memoized, and a second request waits for the first). Their results
+// and errors are the sections' own, so the report's bytes do not depend
+// on it. It returns the function that waits for the goroutine.
+func (b *reportBuild) prefetch() (wait func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if b.g.M() == 0 {
+			return
+		}
+		if _, err := b.a.Communities(b.ctx, b.spec, DefaultCommunityMethod, DefaultResolution, DefaultSeed); err != nil {
+			return
+		}
+		if len(b.d.Orgs) <= MapOrganizations && b.g.M() > mapTieBudget {
+			b.a.TieTest(b.ctx, b.spec, DefaultBackboneTest)
+		}
+	}()
+	return func() { <-done }
 }
 
 // addFigures draws the figures of ReportFigures that belong in s, of the
