@@ -1,10 +1,14 @@
 package out
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/sectornet/sectornet/graph"
 )
@@ -196,6 +200,7 @@ func WriteReport(ctx context.Context, a *Analysis, o ReportOptions, folder Repor
 		}
 	}
 	r := &Report{Doc: doc}
+	pngs := drawPNGs(ctx, a, doc)
 	for _, s := range doc.Sections {
 		for _, f := range s.Figures {
 			prog("figures/" + f.name)
@@ -206,7 +211,14 @@ func WriteReport(ctx context.Context, a *Analysis, o ReportOptions, folder Repor
 				case strings.HasSuffix(name, ".svg"):
 					write = func(w io.Writer) error { _, err := w.Write(f.SVG); return err }
 				case f.figure != nil && strings.HasSuffix(name, ".png"):
-					write = func(w io.Writer) error { return a.WriteFigure(ctx, w, f.figure, FigurePNG) }
+					p := pngs[f.figure]
+					write = func(w io.Writer) error {
+						if p.err != nil {
+							return p.err
+						}
+						_, err := w.Write(p.b)
+						return err
+					}
 				default:
 					continue
 				}
@@ -260,6 +272,55 @@ func WriteReport(ctx context.Context, a *Analysis, o ReportOptions, folder Repor
 		return nil, err
 	}
 	return r, nil
+}
+
+// drawnPNG is a figure drawn as PNG, or the error of drawing it.
+type drawnPNG struct {
+	b   []byte
+	err error
+}
+
+// drawPNGs draws the PNG of every figure of doc on GOMAXPROCS goroutines
+// (rasterizing and compressing took 3 s of the dense forum's report on
+// one core), ahead of writing them in the report's order. Each figure's
+// bytes are its own, so they do not depend on the number of goroutines.
+func drawPNGs(ctx context.Context, a *Analysis, doc *ReportDoc) map[*Figure]drawnPNG {
+	var figs []*Figure
+	for _, s := range doc.Sections {
+		for _, f := range s.Figures {
+			if f.figure != nil {
+				figs = append(figs, f.figure)
+			}
+		}
+	}
+	drawn := make([]drawnPNG, len(figs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(figs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(figs) {
+					return
+				}
+				if err := ctx.Err(); err != nil {
+					drawn[k].err = err
+					continue
+				}
+				var buf bytes.Buffer
+				drawn[k].err = a.WriteFigure(ctx, &buf, figs[k], FigurePNG)
+				drawn[k].b = buf.Bytes()
+			}
+		}()
+	}
+	wg.Wait()
+	m := make(map[*Figure]drawnPNG, len(figs))
+	for k, f := range figs {
+		m[f] = drawn[k]
+	}
+	return m
 }
 
 // skipReason is the one-line reason a part could not be made.
