@@ -83,3 +83,10 @@ func BenchmarkDenseBrokerageByTies(b *testing.B) {
 	defer func() { complementMode = 0 }()
 	BenchmarkDenseBrokerage(b)
 }
+
+func BenchmarkDenseTwins(b *testing.B) {
+	g, _ := denseNetwork(b)
+	for b.Loop() {
+		findTwins(g, true)
+	}
+}

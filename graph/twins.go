@@ -40,11 +40,15 @@ func findTwins(g *Network, weighted bool) *twinClasses {
 		return nil
 	}
 	// An order-free hash of N[v]: sum of a mixing of each member.
+	mixed := make([]uint64, n) // each node's mixing, computed once
+	for v := range mixed {
+		mixed[v] = mix64(uint64(v))
+	}
 	hash := make([]uint64, n)
 	for v := 0; v < n; v++ {
-		h := mix64(uint64(v))
+		h := mixed[v]
 		for _, u := range g.Adj[g.Off[v]:g.Off[v+1]] {
-			h += mix64(uint64(u))
+			h += mixed[u]
 		}
 		hash[v] = h
 	}

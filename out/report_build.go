@@ -321,7 +321,8 @@ func (b *reportBuild) covers() []string {
 }
 
 // prefetch starts, on a goroutine of its own, the longest computations
-// that the report asks for only in its later parts (the communities of
+// that the report asks for only after its first section (the E-I test
+// and the segregation indices of the mixing section, the communities of
 // the communities section and the map, the tie test of the map's drawn
 // ties), so that they run on the second core while the first sections
 // are built; the sections then find them in the analysis (each is
@@ -334,6 +335,12 @@ func (b *reportBuild) prefetch() (wait func()) {
 		defer close(done)
 		if b.g.M() == 0 {
 			return
+		}
+		if len(b.d.Sectors) >= 2 { // the mixing section's
+			if _, err := b.a.EIPermutationTest(b.ctx, b.spec, DefaultEIPermutations, DefaultSeed); err != nil {
+				return
+			}
+			b.a.Segregation(b.spec)
 		}
 		if _, err := b.a.Communities(b.ctx, b.spec, DefaultCommunityMethod, DefaultResolution, DefaultSeed); err != nil {
 			return
