@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -26,27 +25,22 @@ func newCentralityCmd(s *streams) *cobra.Command {
 		if err != nil {
 			return nil, err
 		}
-		switch mode {
-		case "one":
+		two, err := parseMode(cmd.Flags().Changed("weight"), mode, spec)
+		switch {
+		case err != nil:
+			return nil, err
+		case !two:
 			return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
 				return out.CentralityTable(ctx, a, spec, p, stop, approx.options(), seed)
 			}, nil
-		case "two":
-			switch {
-			case spec.Basis == graph.BasisTies:
-				return nil, usageErr(errors.New("--mode two needs --basis forums or meetings: reported ties are one-mode"))
-			case cmd.Flags().Changed("weight"):
-				return nil, usageErr(errors.New("--weight applies to one-mode networks; the two-mode network is unweighted"))
-			case p != graph.PathsHops:
-				return nil, usageErr(errors.New("--paths weighted applies to one-mode networks; the two-mode network is unweighted"))
-			case approx.on:
-				return nil, usageErr(errors.New("--approx applies to one-mode networks"))
-			}
-			return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
-				return out.TwoModeTable(ctx, a, spec.Basis)
-			}, nil
+		case p != graph.PathsHops:
+			return nil, usageErr(errors.New("--paths weighted applies to one-mode networks; the two-mode network is unweighted"))
+		case approx.on:
+			return nil, usageErr(errors.New("--approx applies to one-mode networks"))
 		}
-		return nil, usageErr(fmt.Errorf("unknown mode %q (want one or two)", mode))
+		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
+			return out.TwoModeTable(ctx, a, spec.Basis)
+		}, nil
 	})
 	cmd.PreRunE = approx.preRun(&paths)
 	net.add(cmd)

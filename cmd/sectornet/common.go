@@ -248,6 +248,23 @@ func (nf *networkFlags) spec() (graph.NetworkSpec, error) {
 	return graph.NetworkSpec{Basis: b, Weighting: w, Wave: nf.wave, Type: nf.tieType, Rule: rule, Missing: missing}, nil
 }
 
+// parseMode reads --mode of centrality and export: one, or two when the
+// network flags fit the two-mode network of organizations and forums
+// (or meetings), unweighted (weightSet: --weight given).
+func parseMode(weightSet bool, mode string, spec graph.NetworkSpec) (bool, error) {
+	switch {
+	case mode == "one":
+		return false, nil
+	case mode != "two":
+		return false, usageErr(fmt.Errorf("unknown mode %q (want one or two)", mode))
+	case spec.Basis == graph.BasisTies:
+		return false, usageErr(errors.New("--mode two needs --basis forums or meetings: reported ties are one-mode"))
+	case weightSet:
+		return false, usageErr(errors.New("--weight applies to one-mode networks; the two-mode network is unweighted"))
+	}
+	return true, nil
+}
+
 // loadAnalysis reads and validates the dataset in dir (the sample when
 // "") and returns its analysis, with status lines and progress bars on a
 // terminal and diagrams laid out in child processes.

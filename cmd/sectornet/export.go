@@ -157,19 +157,12 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 	if o.backbone {
 		backbone = &bspec
 	}
-	switch o.mode {
-	case "one":
-	case "two":
-		switch {
-		case o.format == "edgelist":
-			return usageErr(errors.New("--format edgelist writes the one-mode network; use graphml, gexf, pajek, dl, kumu or dot for --mode two"))
-		case spec.Basis == graph.BasisTies:
-			return usageErr(errors.New("--mode two needs --basis forums or meetings: reported ties are one-mode"))
-		case o.weightSet:
-			return usageErr(errors.New("--weight applies to one-mode networks; the two-mode network is unweighted"))
-		}
-	default:
-		return usageErr(fmt.Errorf("unknown mode %q (want one or two)", o.mode))
+	if o.mode == "two" && o.format == "edgelist" {
+		return usageErr(errors.New("--format edgelist writes the one-mode network; use graphml, gexf, pajek, dl, kumu or dot for --mode two"))
+	}
+	twoMode, err := parseMode(o.weightSet, o.mode, spec)
+	if err != nil {
+		return err
 	}
 	a, err := loadAnalysis(ctx, s, o.dir)
 	if err != nil {
@@ -183,7 +176,7 @@ func runExport(ctx context.Context, s *streams, o exportOptions) error {
 		write = func(w io.Writer) error { return out.WriteEdgeList(w, out.OrgIDs(a.Dataset), g, s.cells()) }
 	} else {
 		xo := o.xo
-		xo.Network, xo.TwoMode, xo.Paths, xo.PageRank, xo.Backbone = spec, o.mode == "two", paths, stop, backbone
+		xo.Network, xo.TwoMode, xo.Paths, xo.PageRank, xo.Backbone = spec, twoMode, paths, stop, backbone
 		var x *out.Export
 		x, warnings, err = out.BuildExport(ctx, a, xo)
 		write = func(w io.Writer) error { return out.WriteExport(w, x, o.format, o.gexf, labels, s.cells()) }
