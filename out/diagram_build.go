@@ -208,7 +208,7 @@ func buildDiagram(ctx context.Context, a *Analysis, o DiagramOptions) (*Diagram,
 	case "affiliation":
 		dg := AffiliationDiagram(d, title("Forum membership"), layout, o.Seed, o.labels(len(d.Orgs)))
 		if o.Layout == "" && len(dg.Nodes) > largeNetwork {
-			if err := pinAffiliation(ctx, dg, o.Seed); err != nil {
+			if err := pinForce(ctx, dg, o.Seed); err != nil {
 				return nil, err
 			}
 		}
@@ -241,7 +241,13 @@ func buildDiagram(ctx context.Context, a *Analysis, o DiagramOptions) (*Diagram,
 		if err != nil {
 			return nil, err
 		}
-		return EgoDiagram(d, g, o.Org, o.Depth, title(d.Orgs[o.Org].Name), desc, layout, o.Seed, size, name), nil
+		dg := EgoDiagram(d, g, o.Org, o.Depth, title(d.Orgs[o.Org].Name), desc, layout, o.Seed, size, name)
+		if o.Layout == "" && len(dg.Nodes) > largeNetwork {
+			if err := pinForce(ctx, dg, o.Seed); err != nil {
+				return nil, err
+			}
+		}
+		return dg, nil
 	}
 	size, name, err := a.Measure(ctx, o.Network, o.Size)
 	if err != nil {

@@ -7,12 +7,14 @@ import (
 	"github.com/sectornet/sectornet/graph"
 )
 
-// pinAffiliation places the nodes of a large affiliation diagram (more
-// than largeNetwork nodes, no layout asked for) with ForceLayout on its
-// membership ties, in Go, and pins them (diagram_pinned.go): Graphviz's
-// sfdp took 3 to 7 s for one forum of 5,000 members, in a child process,
-// and the spring embedder draws the same star in a fraction of a second.
-func pinAffiliation(ctx context.Context, dg *Diagram, seed int) error {
+// pinForce places the nodes of a large diagram (more than largeNetwork
+// nodes, no layout asked for: the affiliation and ego views) with
+// ForceLayout on its ties, in Go, and pins them (diagram_pinned.go):
+// Graphviz's sfdp took 3 to 7 s for the affiliation of one forum of 5,000
+// members and twopi 8 s for one member's ego network there, each in a
+// child process, and the spring embedder draws the same star in a
+// fraction of a second.
+func pinForce(ctx context.Context, dg *Diagram, seed int) error {
 	const unit = 36.0
 	es := make([]graph.Edge, 0, len(dg.Edges))
 	for _, e := range dg.Edges {
