@@ -201,7 +201,13 @@ type (
 	}
 	brokerageKey struct{ spec graph.NetworkSpec }
 	trianglesKey struct{ spec graph.NetworkSpec }
-	eiTestKey    struct {
+	mapLayoutKey struct {
+		spec       graph.NetworkSpec
+		method     string
+		resolution float64
+		seed       uint64
+	}
+	eiTestKey struct {
 		spec graph.NetworkSpec
 		reps int
 		seed uint64
@@ -327,6 +333,32 @@ func (a *Analysis) Brokerage(spec graph.NetworkSpec) ([]graph.Brokerage, error) 
 	return memo(a, brokerageKey{spec}, func() ([]graph.Brokerage, error) {
 		return graph.BrokerageRolesContext(a.ctx(), g, graph.SectorGroups(a.Dataset))
 	})
+}
+
+// MapLayout returns ForceLayout's positions of the organizations of the
+// network spec describes, each starting around its community (method,
+// resolution, seed) when the network has ties, with seed's start: the
+// map of report.html. The slices are shared: copy them to change them.
+func (a *Analysis) MapLayout(ctx context.Context, spec graph.NetworkSpec, method string, resolution float64, seed uint64) (x, y []float64, err error) {
+	g, err := a.Network(spec)
+	if err != nil {
+		return nil, nil, err
+	}
+	xy, err := memo(a, mapLayoutKey{spec, method, resolution, seed}, func() ([2][]float64, error) {
+		o := ForceOptions{Seed: seed}
+		if g.M() > 0 {
+			comm, err := a.Communities(ctx, spec, method, resolution, seed)
+			if err != nil {
+				return [2][]float64{}, err
+			}
+			if comm.K > 0 {
+				o.Groups = comm.Label
+			}
+		}
+		x, y, err := ForceLayout(ctx, g, o)
+		return [2][]float64{x, y}, err
+	})
+	return xy[0], xy[1], err
 }
 
 // Triangles returns the triangles at every organization of the network

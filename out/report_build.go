@@ -321,10 +321,13 @@ func (b *reportBuild) covers() []string {
 }
 
 // prefetch starts, on a goroutine of its own, the longest computations
-// that the report asks for only after its first section (the E-I test
+// that the report asks for only after its first figures (the network
+// section's eigenvector centrality, the brokers section's betweenness,
+// the E-I test
 // and the segregation indices of the mixing section, the communities of
-// the communities section and the map, the tie test of the map's drawn
-// ties), so that they run on the second core while the first sections
+// the brokers table's structural holes and partner mix, the communities
+// of the communities section and the map, the tie test of the map's drawn
+// ties and the map's layout), so that they run on the second core while the first sections
 // are built; the sections then find them in the analysis (each is
 // memoized, and a second request waits for the first). Their results
 // and errors are the sections' own, so the report's bytes do not depend
@@ -336,17 +339,30 @@ func (b *reportBuild) prefetch() (wait func()) {
 		if b.g.M() == 0 {
 			return
 		}
+		// The network section's eigenvector centralization and the
+		// brokers section's betweenness, while the first figures are drawn.
+		b.a.Eigenvector(b.spec)
+		if _, err := b.a.Paths(b.ctx, b.spec, graph.PathsHops); err != nil {
+			return
+		}
 		if len(b.d.Sectors) >= 2 { // the mixing section's
 			if _, err := b.a.EIPermutationTest(b.ctx, b.spec, DefaultEIPermutations, DefaultSeed); err != nil {
 				return
 			}
 			b.a.Segregation(b.spec)
 		}
+		b.a.Burt(b.spec) // the brokers section's
+		b.a.PartnerHeterogeneity(b.spec)
 		if _, err := b.a.Communities(b.ctx, b.spec, DefaultCommunityMethod, DefaultResolution, DefaultSeed); err != nil {
 			return
 		}
-		if len(b.d.Orgs) <= MapOrganizations && b.g.M() > mapTieBudget {
-			b.a.TieTest(b.ctx, b.spec, DefaultBackboneTest)
+		if len(b.d.Orgs) <= MapOrganizations {
+			if b.g.M() > mapTieBudget {
+				if _, err := b.a.TieTest(b.ctx, b.spec, DefaultBackboneTest); err != nil {
+					return
+				}
+			}
+			b.a.MapLayout(b.ctx, b.spec, DefaultCommunityMethod, DefaultResolution, DefaultSeed)
 		}
 	}()
 	return func() { <-done }

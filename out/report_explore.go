@@ -170,14 +170,11 @@ func (b *reportBuild) explore() (*Explore, error) {
 func (b *reportBuild) orgMap(comm graph.Groups) (ExploreMap, error) {
 	g := b.g
 	m := ExploreMap{Title: "The network of organizations: " + b.networkWords()}
-	o := ForceOptions{Seed: DefaultSeed}
-	if comm.K > 0 {
-		o.Groups = comm.Label
-	}
-	xs, ys, err := ForceLayout(b.ctx, g, o)
+	xs, ys, err := b.a.MapLayout(b.ctx, b.spec, DefaultCommunityMethod, DefaultResolution, DefaultSeed)
 	if err != nil {
 		return m, err
 	}
+	xs, ys = slices.Clone(xs), slices.Clone(ys) // placeIsolates moves some
 	maxDeg := 1
 	for i := 0; i < g.N(); i++ {
 		maxDeg = max(maxDeg, g.Degree(i))
