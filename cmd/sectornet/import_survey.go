@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -15,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sectornet/sectornet/data"
-	"github.com/sectornet/sectornet/out/outfile"
 )
 
 type importSurveyOptions struct {
@@ -185,13 +183,9 @@ func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) err
 	if had && !o.force {
 		return usageErr(fmt.Errorf("the dataset already holds wave %q; nothing written (use --force to replace its rows)", m.Wave))
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot create the folder: %v", out, errors.Unwrap(err))
-	}
-	for _, name := range []string{data.FileTies, data.FileRespondents} {
-		if err := outfile.Write(ctx, filepath.Join(out, name), func(w io.Writer) error { return data.WriteFile(w, name, merged) }); err != nil {
-			return err
-		}
+	names := []string{data.FileTies, data.FileRespondents}
+	if err := writeFolder(ctx, out, names, true, func(n string, w io.Writer) error { return data.WriteFile(w, n, merged) }); err != nil {
+		return err
 	}
 	fmt.Fprintf(s.Err, "sectornet: read %d %s of %s (%s export, %d roster columns)", res.Responses, plural(res.Responses, "response", "responses"), o.file, res.Tool, res.Columns)
 	if res.Skipped > 0 {

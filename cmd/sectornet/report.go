@@ -14,17 +14,9 @@ import (
 	"github.com/sectornet/sectornet/out/outfile"
 )
 
-type reportOptions struct {
-	dir    string
-	output string
-	title  string
-	kind   string
-	net    networkFlags
-	auto   bool // --basis not given
-}
-
 func newReportCmd(s *streams) *cobra.Command {
-	var o reportOptions
+	var output, title, kind string
+	var net networkFlags
 	cmd := &cobra.Command{
 		Use:     "report [DIR] [-o OUT]",
 		Short:   "Write report.html (one file: the story, the map, profiles, methods), report.md and every figure and table (the main job)",
@@ -32,45 +24,44 @@ func newReportCmd(s *streams) *cobra.Command {
 		Example: helpExample("report"),
 		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = datasetDir(args)
-			o.auto = !cmd.Flags().Changed("basis")
-			return runReport(cmd.Context(), s, o)
+			ro := out.ReportOptions{Title: title, Auto: !cmd.Flags().Changed("basis"), Kind: kind, Made: reportDate()}
+			return runReport(cmd.Context(), s, datasetDir(args), output, net, ro)
 		},
 	}
-	cmd.Flags().StringVarP(&o.output, "output", "o", "sectornet-report", "the report folder (created if needed)")
-	cmd.Flags().StringVar(&o.title, "title", "", `the report's title (default "Cross-sector network report")`)
-	cmd.Flags().StringVar(&o.kind, "kind", "", "the sector balance covers only forums of this kind (forum, board, ... as in forums.csv)")
-	o.net.add(cmd)
+	cmd.Flags().StringVarP(&output, "output", "o", "sectornet-report", "the report folder (created if needed)")
+	cmd.Flags().StringVar(&title, "title", "", `the report's title (default "Cross-sector network report")`)
+	cmd.Flags().StringVar(&kind, "kind", "", "the sector balance covers only forums of this kind (forum, board, ... as in forums.csv)")
+	net.add(cmd)
 	return cmd
 }
 
-func runReport(ctx context.Context, s *streams, o reportOptions) error {
-	if s.pseudo != nil && s.pseudo.key != "" && keyInside(s.pseudo.key, o.output) {
-		return usageErr(fmt.Errorf("--pseudonymize %s: the key file would be inside the report folder %s, which is what you publish; keep it elsewhere", s.pseudo.key, o.output))
+// runReport writes the report of the dataset in dir into the folder
+// output; ro is the report's options but for its network (net).
+func runReport(ctx context.Context, s *streams, dir, output string, net networkFlags, ro out.ReportOptions) error {
+	if s.pseudo != nil && s.pseudo.key != "" && keyInside(s.pseudo.key, output) {
+		return usageErr(fmt.Errorf("--pseudonymize %s: the key file would be inside the report folder %s, which is what you publish; keep it elsewhere", s.pseudo.key, output))
 	}
-	d, err := loadDataset(ctx, s, o.dir)
+	d, err := loadDataset(ctx, s, dir)
 	if err != nil {
 		return err
 	}
-	if err := requireData(o.dir, d); err != nil {
+	if err := requireData(dir, d); err != nil {
 		return err
 	}
 	// No progress bars or status lines per measure: the report draws its
 	// own progress line.
-	a := out.NewAnalysis(d, out.AnalysisOptions{Source: o.dir, Layout: childLayout, LiteralCSV: s.raw, Context: ctx})
+	a := out.NewAnalysis(d, out.AnalysisOptions{Source: dir, Layout: childLayout, LiteralCSV: s.raw, Context: ctx})
 	// Built beside the folder and moved in only when whole: an interrupt
 	// or an error leaves the previous report as it was.
-	folder, err := outfile.Stage(ctx, o.output)
+	folder, err := outfile.Stage(ctx, output)
 	if err != nil {
 		return err
 	}
 	defer folder.Discard()
 	tty := terminal(s.Err) // status lines go to the terminal itself, not through plainWriter
-	spec, err := o.net.spec()
-	if err != nil {
+	if ro.Network, err = net.spec(); err != nil {
 		return err
 	}
-	ro := out.ReportOptions{Title: o.title, Network: spec, Auto: o.auto, Kind: o.kind, Made: reportDate()}
 	r, err := out.WriteReport(ctx, a, ro, folder, func(step, total int, what string) {
 		n := fmt.Sprintf("%d/%d", step, total)
 		if total == 0 {
@@ -96,7 +87,7 @@ func runReport(ctx context.Context, s *streams, o reportOptions) error {
 	if tty != nil {
 		s.line.Clear(tty)
 	}
-	fmt.Fprintf(s.Err, "sectornet report: wrote %s: report.html, report.md, references.bib, %d figure files and %d table files\n", o.output, r.FigureFiles(), r.TableFiles())
+	fmt.Fprintf(s.Err, "sectornet report: wrote %s: report.html, report.md, references.bib, %d figure files and %d table files\n", output, r.FigureFiles(), r.TableFiles())
 	return nil
 }
 

@@ -14,13 +14,8 @@ import (
 	"github.com/sectornet/sectornet/out"
 )
 
-type validateOptions struct {
-	dir    string
-	format string
-}
-
 func newValidateCmd(s *streams) *cobra.Command {
-	var o validateOptions
+	var format string
 	cmd := &cobra.Command{
 		Use:     "validate [DIR]",
 		Short:   "Check a dataset and print every problem as FILE:LINE: message",
@@ -28,39 +23,35 @@ func newValidateCmd(s *streams) *cobra.Command {
 		Example: helpExample("validate"),
 		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = datasetDir(args)
-			return runValidate(cmd.Context(), s, o)
+			f, err := parseFormat(format)
+			if err != nil {
+				return err
+			}
+			dir := datasetDir(args)
+			if f != out.FormatTable {
+				return validateRecords(cmd.Context(), s, dir, f)
+			}
+			d, err := loadDataset(cmd.Context(), s, dir)
+			if err != nil {
+				return err
+			}
+			line := "ok: " + out.DatasetCounts(d, isWorkbook(dir))
+			if s.sample {
+				line += out.SampleMark
+			}
+			_, err = fmt.Fprintln(s.Out, line)
+			return err
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "table", "output format: table (the messages, one a line), json or csv (records), md or tex")
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table (the messages, one a line), json or csv (records), md or tex")
 	return cmd
 }
 
-func runValidate(ctx context.Context, s *streams, o validateOptions) error {
-	f, err := parseFormat(o.format)
-	if err != nil {
-		return err
-	}
-	if f != out.FormatTable {
-		return validateRecords(ctx, s, o, f)
-	}
-	d, err := loadDataset(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	line := "ok: " + out.DatasetCounts(d, isWorkbook(o.dir))
-	if s.sample {
-		line += out.SampleMark
-	}
-	_, err = fmt.Fprintln(s.Out, line)
-	return err
-}
-
-// validateRecords writes the problems and warnings of the dataset as
-// records in format f; a dataset with problems still exits 3.
-func validateRecords(ctx context.Context, s *streams, o validateOptions, f out.Format) error {
+// validateRecords writes the problems and warnings of the dataset in dir
+// as records in format f; a dataset with problems still exits 3.
+func validateRecords(ctx context.Context, s *streams, dir string, f out.Format) error {
 	quiet := &streams{In: s.In, Out: s.Out, Err: io.Discard, pseudo: s.pseudo}
-	d, loadErr := loadDataset(ctx, quiet, o.dir)
+	d, loadErr := loadDataset(ctx, quiet, dir)
 	var problems, warnings []graph.Warning
 	droppedP, droppedW := 0, 0
 	var list *data.List
@@ -78,9 +69,9 @@ func validateRecords(ctx context.Context, s *streams, o validateOptions, f out.F
 		for i := range ws {
 			switch {
 			case ws[i].File == "":
-				ws[i].File = o.dir
-			case o.dir != "" && !isWorkbook(o.dir):
-				ws[i].File = o.dir + string(os.PathSeparator) + ws[i].File
+				ws[i].File = dir
+			case dir != "" && !isWorkbook(dir):
+				ws[i].File = dir + string(os.PathSeparator) + ws[i].File
 			}
 		}
 	}
