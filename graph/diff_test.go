@@ -703,6 +703,31 @@ func TestDiffTwins(t *testing.T)      { runDiff(t, diffCases(t), checkTwins) }
 func TestDiffApprox(t *testing.T)     { runDiff(t, diffCases(t), checkApprox) }
 func TestDiffSpectral(t *testing.T)   { runDiff(t, diffCases(t), checkSpectral) }
 func TestDiffStructural(t *testing.T) { runDiff(t, diffCases(t), checkStructural) }
+func TestDiffNonTies(t *testing.T)    { runDiff(t, diffCases(t), checkNonTies) }
+
+// checkNonTies runs the triangle and brokerage kernels of nearly complete
+// networks (triangles_complement.go) on every case, whatever its density,
+// against the textbook references: the counts of the open pairs found
+// from the non-ties must be those of the two-paths.
+func checkNonTies(c tcase) string {
+	complementMode = 2
+	defer func() { complementMode = 0 }()
+	var d diffs
+	g := c.net()
+	p := toPlain(g)
+	d.vec("clustering by non-ties", Clustering(g), refClustering(p), diffTol)
+	if c.labels == nil {
+		return d.String()
+	}
+	rb := refBrokerage(p, c.labels)
+	for v, b := range BrokerageRoles(g, c.groupsOf()) {
+		if got := [5]int{b.Coordinator, b.Itinerant, b.Representative, b.Gatekeeper, b.Liaison}; got != rb[v] {
+			d.failf("brokerage by non-ties [%d] = %v, want %v", v, got, rb[v])
+			break
+		}
+	}
+	return d.String()
+}
 
 func TestDiffTwoMode(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 0xd1ff))
