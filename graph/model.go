@@ -195,6 +195,20 @@ func (d *Dataset) Waves() []string {
 	return ws
 }
 
+// ForumKinds returns the distinct kinds of d's forums (forum, board, ...)
+// in the order of the forums that first have them.
+func (d *Dataset) ForumKinds() []string {
+	seen := map[string]bool{}
+	var ks []string
+	for _, f := range d.Forums {
+		if !seen[f.Kind] {
+			seen[f.Kind] = true
+			ks = append(ks, f.Kind)
+		}
+	}
+	return ks
+}
+
 // TieTypes returns the distinct non-empty tie types in sorted order.
 func (d *Dataset) TieTypes() []string {
 	seen := map[string]bool{}

@@ -28,7 +28,7 @@ func newAnalyzeCmd(s *streams) *cobra.Command {
 		if err := out.CheckMeasures(measures); err != nil {
 			return nil, usageErr(err)
 		}
-		o.PageRank, err = parsePagerank(pagerank)
+		o.PageRank, err = usage(graph.ParsePageRankStop(pagerank))
 		o.Approx = approx.options()
 		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
 			return out.AnalyzeTables(ctx, a, spec, measures, o)

@@ -47,9 +47,9 @@ func (a *approxFlags) check(cmd *cobra.Command, paths graph.Paths) error {
 // (its value in paths): both checked before the command's other flags.
 func (a *approxFlags) preRun(paths *string) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, _ []string) error {
-		p, err := graph.ParsePaths(*paths)
+		p, err := usage(graph.ParsePaths(*paths))
 		if err != nil {
-			return usageErr(err)
+			return err
 		}
 		return a.check(cmd, p)
 	}

@@ -30,15 +30,12 @@ func (bf *backboneFlags) add(cmd *cobra.Command, name, def string) {
 }
 
 func (bf *backboneFlags) spec() (graph.BackboneSpec, error) {
-	m, err := graph.ParseBackboneMethod(bf.method)
+	m, err := usage(graph.ParseBackboneMethod(bf.method))
 	if err != nil {
-		return graph.BackboneSpec{}, usageErr(err)
+		return graph.BackboneSpec{}, err
 	}
-	c, err := graph.ParseCorrection(bf.correction)
-	if err != nil {
-		return graph.BackboneSpec{}, usageErr(err)
-	}
-	return graph.BackboneSpec{Method: m, Alpha: bf.alpha, Correction: c, Trials: bf.trials, Seed: bf.seed}, nil
+	c, err := usage(graph.ParseCorrection(bf.correction))
+	return graph.BackboneSpec{Method: m, Alpha: bf.alpha, Correction: c, Trials: bf.trials, Seed: bf.seed}, err
 }
 
 func newBackboneCmd(s *streams) *cobra.Command {

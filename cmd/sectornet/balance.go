@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -57,24 +58,15 @@ func selectForums(d *graph.Dataset, id, kind string) ([]int, error) {
 	if len(d.Forums) == 0 {
 		return nil, nil // the view says what is missing
 	}
-	var ids, names, kinds []string
-	seen := map[string]bool{}
-	for _, x := range d.Forums {
-		ids = append(ids, x.ID)
-		names = append(names, x.Name)
-		if !seen[x.Kind] {
-			seen[x.Kind] = true
-			kinds = append(kinds, x.Kind)
+	if _, ok := d.ForumIndex()[id]; id != "" && !ok {
+		var ids, names []string
+		for _, x := range d.Forums {
+			ids, names = append(ids, x.ID), append(names, x.Name)
 		}
+		return nil, unknownValue("--forum", "forum", id, ids, names, true)
 	}
-	if id != "" {
-		if _, ok := d.ForumIndex()[id]; !ok {
-			return nil, unknownValue("--forum", "forum", id, ids, names, true)
-		}
-	}
-	if kind != "" && !seen[kind] {
-		msg := fmt.Sprintf("--kind %q: no forum of that kind (kinds: %s)", kind, strings.Join(kinds, ", "))
-		return nil, usageErr(errors.New(msg))
+	if kinds := d.ForumKinds(); kind != "" && !slices.Contains(kinds, kind) {
+		return nil, usageErr(fmt.Errorf("--kind %q: no forum of that kind (kinds: %s)", kind, strings.Join(kinds, ", ")))
 	}
 	var sel []int
 	for i, x := range d.Forums {

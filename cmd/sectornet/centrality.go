@@ -21,7 +21,7 @@ func newCentralityCmd(s *streams) *cobra.Command {
 		if err != nil {
 			return nil, err
 		}
-		stop, err := parsePagerank(pagerank)
+		stop, err := usage(graph.ParsePageRankStop(pagerank))
 		if err != nil {
 			return nil, err
 		}

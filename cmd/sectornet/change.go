@@ -16,8 +16,8 @@ func newChangeCmd(s *streams) *cobra.Command {
 	var inf inferenceFlags
 	cmd := viewCmd(s, "change [DIR]", "What changed in the collaboration ties between survey waves, and how much of it the forums can claim", func(cmd *cobra.Command, _ viewArgs) (view, error) {
 		var err error
-		if co.Universe, err = graph.ParseUniverse(universe); err != nil {
-			return nil, usageErr(err)
+		if co.Universe, err = usage(graph.ParseUniverse(universe)); err != nil {
+			return nil, err
 		}
 		if co.Rule, co.Missing, err = survey.parse(); err != nil {
 			return nil, err

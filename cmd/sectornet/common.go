@@ -35,9 +35,6 @@ func datasetDir(args []string) string {
 	return args[0]
 }
 
-// isWorkbook reports whether a dataset argument names an Excel workbook.
-func isWorkbook(path string) bool { return data.IsWorkbook(path) }
-
 // loadDataset reads and validates the dataset in dir, a folder of CSV
 // files or an .xlsx workbook (the sample when ""), printing every problem
 // to stderr as FILE:LINE: message (WORKBOOK[SHEET]:ROW:COLUMN: message).
@@ -45,7 +42,7 @@ func loadDataset(ctx context.Context, s *streams, dir string) (*graph.Dataset, e
 	s.inputs = append(s.inputs, data.Inputs(dir)...)
 	prefix := ""
 	var ph *status.Phase
-	if !isWorkbook(dir) {
+	if !data.IsWorkbook(dir) {
 		if dir == "" {
 			fmt.Fprintln(s.Err, "sectornet: no DIR given; using the embedded sample dataset (synthetic, modelled on Israel's cross-sector volunteering initiative)")
 		} else {
@@ -145,7 +142,7 @@ func viewCmd(s *streams, use, short string, prepare func(cmd *cobra.Command, va 
 	name := strings.Fields(use)[0]
 	cmd := &cobra.Command{Use: use, Short: short, Long: helpLong(name), Example: helpExample(name), Args: dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := parseFormat(format)
+			f, err := usage(out.ParseFormat(format))
 			if err != nil {
 				return err
 			}
@@ -177,14 +174,6 @@ func formatFlag(cmd *cobra.Command, p, table *string) {
 	}
 }
 
-func parseFormat(s string) (out.Format, error) {
-	f, err := out.ParseFormat(s)
-	if err != nil {
-		return "", usageErr(err)
-	}
-	return f, nil
-}
-
 // networkFlags choose the one-mode network of organizations.
 type networkFlags struct {
 	basis, weight, wave, tieType string
@@ -201,15 +190,12 @@ func (sf *surveyFlags) add(cmd *cobra.Command) {
 }
 
 func (sf *surveyFlags) parse() (graph.Rule, graph.Missing, error) {
-	r, err := graph.ParseRule(sf.symmetrize)
+	r, err := usage(graph.ParseRule(sf.symmetrize))
 	if err != nil {
-		return 0, 0, usageErr(err)
+		return 0, 0, err
 	}
-	m, err := graph.ParseMissing(sf.missing)
-	if err != nil {
-		return 0, 0, usageErr(err)
-	}
-	return r, m, nil
+	m, err := usage(graph.ParseMissing(sf.missing))
+	return r, m, err
 }
 
 // isDefault reports whether the flags keep today's networks.
@@ -227,13 +213,13 @@ func (nf *networkFlags) add(cmd *cobra.Command) {
 }
 
 func (nf *networkFlags) spec() (graph.NetworkSpec, error) {
-	b, err := graph.ParseBasis(nf.basis)
+	b, err := usage(graph.ParseBasis(nf.basis))
 	if err != nil {
-		return graph.NetworkSpec{}, usageErr(err)
+		return graph.NetworkSpec{}, err
 	}
-	w, err := graph.ParseWeighting(nf.weight)
+	w, err := usage(graph.ParseWeighting(nf.weight))
 	if err != nil {
-		return graph.NetworkSpec{}, usageErr(err)
+		return graph.NetworkSpec{}, err
 	}
 	if b != graph.BasisTies && (nf.wave != "" || nf.tieType != "") {
 		return graph.NetworkSpec{}, usageErr(errors.New("--wave and --type apply to --basis ties"))
@@ -293,7 +279,7 @@ func requireData(dir string, d *graph.Dataset) error {
 		return nil
 	}
 	where := "organizations.csv, forums.csv and participation.csv"
-	if isWorkbook(dir) {
+	if data.IsWorkbook(dir) {
 		where = "the sheets organizations, forums and participation"
 	}
 	return &exitErr{code: exitInvalid, err: fmt.Errorf("%s: the dataset is empty: add rows to %s, then run this again (sectornet validate %s checks them)", dir, where, dir)}
@@ -349,15 +335,6 @@ func flagWaves(err error) error {
 // pagerankFlag adds --pagerank, PageRank's stopping rule.
 func pagerankFlag(cmd *cobra.Command, p *string) {
 	cmd.Flags().StringVar(p, "pagerank", "converged", "PageRank stopping rule: converged (every score within 1e-12 of the exact one, as igraph's PRPACK) or networkx (NetworkX pagerank's default tol=1e-6: its scores, up to 1e-5 off)")
-}
-
-// parsePagerank reads --pagerank.
-func parsePagerank(s string) (graph.PageRankStop, error) {
-	stop, err := graph.ParsePageRankStop(s)
-	if err != nil {
-		return 0, usageErr(err)
-	}
-	return stop, nil
 }
 
 // writeOutput writes with write to the file output, or to standard output

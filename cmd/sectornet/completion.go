@@ -77,17 +77,7 @@ var datasetFlags = map[string]func(d *graph.Dataset) []string{
 		}
 		return v
 	},
-	"kind": func(d *graph.Dataset) []string {
-		var v []string
-		seen := map[string]bool{}
-		for _, f := range d.Forums {
-			if f.Kind != "" && !seen[f.Kind] {
-				seen[f.Kind] = true
-				v = append(v, f.Kind)
-			}
-		}
-		return v
-	},
+	"kind": (*graph.Dataset).ForumKinds,
 }
 
 // noDatasetArg are the commands whose argument is not the dataset, so

@@ -146,7 +146,7 @@ func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) err
 	}
 	out := o.output
 	if out == "" {
-		if o.dataset == "" || isWorkbook(o.dataset) {
+		if o.dataset == "" || data.IsWorkbook(o.dataset) {
 			return usageErr(errors.New("import survey writes into the dataset folder: give --dataset DIR, or -o DIR"))
 		}
 		out = o.dataset

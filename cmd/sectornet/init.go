@@ -122,7 +122,7 @@ func runInit(ctx context.Context, s *streams, o initOptions) error {
 
 // runInitWorkbook writes the empty workbook, or the sample as a workbook.
 func runInitWorkbook(ctx context.Context, s *streams, o initOptions) error {
-	if !isWorkbook(o.xlsx) {
+	if !data.IsWorkbook(o.xlsx) {
 		return usageErr(fmt.Errorf("%s: a workbook's name ends in .xlsx", o.xlsx))
 	}
 	if _, err := os.Stat(o.xlsx); err == nil && !o.force {

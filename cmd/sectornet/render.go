@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,26 +10,26 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/sectornet/sectornet/graph"
 	"github.com/sectornet/sectornet/out"
 )
 
-type renderOptions struct {
-	dir, output, format string
-	do                  out.DiagramOptions // the flags that are the diagram's options as they are
-	labels, org         string
-	net                 networkFlags
-	bb                  backboneFlags
-	allTies             bool
-	set                 map[string]bool // flags given explicitly
-	dpi                 int
-	pdfText             out.PDFText
+// renderFlags are the flags of render that choose the diagram.
+type renderFlags struct {
+	do          out.DiagramOptions // the flags that are the diagram's options as they are
+	labels, org string
+	net         networkFlags
+	bb          backboneFlags
+	given       func(name string) bool // the flag was given
 }
 
 func newRenderCmd(s *streams) *cobra.Command {
-	var o renderOptions
+	var o renderFlags
+	var output, format string
+	var allTies bool // read as given("all-ties")
+	var dpi int
+	var pdfText out.PDFText
 	cmd := &cobra.Command{
 		Use:     "render [DIR]",
 		Short:   "Draw the network as a diagram (SVG, PNG, PDF or Graphviz DOT)",
@@ -38,16 +37,39 @@ func newRenderCmd(s *streams) *cobra.Command {
 		Example: helpExample("render"),
 		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = datasetDir(args)
-			o.set = map[string]bool{}
-			cmd.Flags().Visit(func(f *pflag.Flag) { o.set[f.Name] = true })
-			return runRender(cmd.Context(), s, o)
+			o.given = cmd.Flags().Changed
+			f, err := figureFormat(format, output, true)
+			if err != nil {
+				return err
+			}
+			if err := o.check(); err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			a, err := loadAnalysis(ctx, s, datasetDir(args))
+			if err != nil {
+				return err
+			}
+			do, err := o.diagram(a.Dataset)
+			if err != nil {
+				return err
+			}
+			dg, err := out.BuildDiagram(ctx, a, do)
+			if err != nil {
+				return flagWaves(err)
+			}
+			dg.DPI, dg.PDFText = dpi, pdfText
+			if do.Title != "" {
+				dg.Title, dg.Legend.Heading = do.Title, do.Title
+			}
+			fig := &out.Figure{Diagram: dg}
+			return writeOutput(ctx, s, output, func(w io.Writer) error { return a.WriteFigure(ctx, w, fig, f) })
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.do.View, "view", "network", "what to draw: "+strings.Join(out.Views, ", "))
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (its extension gives the format); standard output when --format is given without it")
-	f.StringVar(&o.format, "format", "", "svg, png, pdf or dot (default: from the file's extension)")
+	f.StringVarP(&output, "output", "o", "", "write to this file (its extension gives the format); standard output when --format is given without it")
+	f.StringVar(&format, "format", "", "svg, png, pdf or dot (default: from the file's extension)")
 	f.StringVar(&o.do.Layout, "layout", "", "Graphviz layout: "+strings.Join(out.Layouts, ", ")+" (default: neato, sfdp above 1000 organizations; circo for sectors, twopi for ego)")
 	f.IntVar(&o.do.Seed, "seed", out.DefaultSeed, "layout seed")
 	f.StringVar(&o.labels, "labels", "auto", "organizations labelled: auto (all up to 60, else the 30 largest), all, none or a number")
@@ -56,15 +78,15 @@ func newRenderCmd(s *streams) *cobra.Command {
 	o.bb.add(cmd, "backbone", "auto")
 	f.Float64Var(&o.do.MinWeight, "min-weight", 0, "network view: draw only ties of at least this weight")
 	f.IntVar(&o.do.Top, "top", 0, "network view: draw only the N heaviest ties; brokers: brokers drawn (15); forums: forums drawn (25)")
-	f.BoolVar(&o.allTies, "all-ties", false, "network view: draw every tie")
+	f.BoolVar(&allTies, "all-ties", false, "network view: draw every tie")
 	f.StringVar(&o.org, "org", "", "ego view: the organization's id")
 	f.IntVar(&o.do.Depth, "depth", out.DefaultDepth, "ego view: neighbourhood depth, 1 or 2")
 	f.StringVar(&o.do.From, "from", "", "change view: the earlier wave (default: the last but one)")
 	f.StringVar(&o.do.Period, "period", "quarter", "attendance view above 300 seats: quarter, half, year, waves or all")
 	f.StringVar(&o.do.To, "to", "", "change view: the later wave (default: the last)")
 	f.StringVar(&o.do.Title, "title", "", "the diagram's title (default: the view's)")
-	addPDFText(f, &o.pdfText)
-	f.IntVar(&o.dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch, at the diagram's drawn size or, when it is wider, printed 17.8 cm wide (at most 4000 pixels a side)")
+	addPDFText(f, &pdfText)
+	f.IntVar(&dpi, "dpi", out.DefaultDPI, "PNG resolution in dots per inch, at the diagram's drawn size or, when it is wider, printed 17.8 cm wide (at most 4000 pixels a side)")
 	return cmd
 }
 
@@ -91,36 +113,8 @@ func figureFormat(format, output string, dot bool) (out.FigureFormat, error) {
 	return f, nil
 }
 
-func runRender(ctx context.Context, s *streams, o renderOptions) error {
-	f, err := figureFormat(o.format, o.output, true)
-	if err != nil {
-		return err
-	}
-	if err := o.check(); err != nil {
-		return err
-	}
-	a, err := loadAnalysis(ctx, s, o.dir)
-	if err != nil {
-		return err
-	}
-	do, err := o.diagram(a.Dataset)
-	if err != nil {
-		return err
-	}
-	dg, err := out.BuildDiagram(ctx, a, do)
-	if err != nil {
-		return flagWaves(err)
-	}
-	dg.DPI, dg.PDFText = o.dpi, o.pdfText
-	if o.do.Title != "" {
-		dg.Title, dg.Legend.Heading = o.do.Title, o.do.Title
-	}
-	fig := &out.Figure{Diagram: dg}
-	return writeOutput(ctx, s, o.output, func(w io.Writer) error { return a.WriteFigure(ctx, w, fig, f) })
-}
-
 // diagram turns the flags into the options of the diagram.
-func (o *renderOptions) diagram(d *graph.Dataset) (out.DiagramOptions, error) {
+func (o *renderFlags) diagram(d *graph.Dataset) (out.DiagramOptions, error) {
 	spec, err := o.net.spec()
 	if err != nil {
 		return out.DiagramOptions{}, err
@@ -135,18 +129,18 @@ func (o *renderOptions) diagram(d *graph.Dataset) (out.DiagramOptions, error) {
 	}
 	do := o.do
 	do.Labels, do.Network, do.Test, do.Org = labels, spec, test, -1
-	do.FixedView = o.set["all-ties"] || o.set["backbone"] || o.set["min-weight"] || o.set["top"]
-	if !o.set["top"] {
+	do.FixedView = o.given("all-ties") || o.given("backbone") || o.given("min-weight") || o.given("top")
+	if !o.given("top") {
 		do.Top = 0
 	}
 	switch {
-	case o.set["all-ties"]:
+	case o.given("all-ties"):
 		do.Backbone = out.BackboneAll
-	case o.set["min-weight"]:
+	case o.given("min-weight"):
 		do.Backbone = out.BackboneMinWeight
-	case o.set["top"]:
+	case o.given("top"):
 		do.Backbone = out.BackboneTop
-	case o.set["backbone"] || o.set["alpha"] || o.set["correction"]:
+	case o.given("backbone") || o.given("alpha") || o.given("correction"):
 		do.Backbone = out.BackboneTest
 	}
 	if do.View == "ego" {
@@ -158,7 +152,7 @@ func (o *renderOptions) diagram(d *graph.Dataset) (out.DiagramOptions, error) {
 }
 
 // check validates the flags that need no dataset.
-func (o *renderOptions) check() error {
+func (o *renderFlags) check() error {
 	if !slices.Contains(out.Views, o.do.View) {
 		return usageErr(fmt.Errorf("unknown view %q (want %s)", o.do.View, strings.Join(out.Views, ", ")))
 	}
@@ -173,16 +167,16 @@ func (o *renderOptions) check() error {
 	}
 	n := 0
 	for _, k := range []string{"backbone", "min-weight", "top", "all-ties"} {
-		if o.set[k] {
+		if o.given(k) {
 			n++
 		}
 	}
-	testFlag := o.set["alpha"] || o.set["correction"] || o.set["trials"] || o.set["backbone-seed"]
-	if n > 1 || testFlag && (o.set["min-weight"] || o.set["top"] || o.set["all-ties"]) {
+	testFlag := o.given("alpha") || o.given("correction") || o.given("trials") || o.given("backbone-seed")
+	if n > 1 || testFlag && (o.given("min-weight") || o.given("top") || o.given("all-ties")) {
 		return usageErr(errors.New("give at most one of --backbone (with --alpha, --correction), --min-weight, --top and --all-ties"))
 	}
 	if o.do.View == "brokers" || o.do.View == "forums" {
-		n -= b2i(o.set["top"])
+		n -= b2i(o.given("top"))
 	}
 	if (n > 0 || testFlag) && o.do.View != "network" {
 		return usageErr(errors.New("--backbone, --alpha, --correction, --min-weight, --top and --all-ties apply to --view network"))
@@ -190,7 +184,7 @@ func (o *renderOptions) check() error {
 	if _, err := o.bb.spec(); err != nil {
 		return err
 	}
-	if o.set["top"] && o.do.Top < 1 {
+	if o.given("top") && o.do.Top < 1 {
 		return usageErr(errors.New("--top must be 1 or more"))
 	}
 	if o.do.View == "ego" && o.org == "" {
@@ -202,7 +196,7 @@ func (o *renderOptions) check() error {
 	if (o.do.View == "change" || o.do.View == "sector-change" || o.do.View == "waves") && !o.net.survey.isDefault() {
 		return usageErr(fmt.Errorf("--view %s draws every report by the max rule; --symmetrize and --missing apply to the views of one network (--basis ties), and sectornet change and survey compare the rules", o.do.View))
 	}
-	if (o.do.View == "change" || o.do.View == "sector-change" || o.do.View == "waves") && (o.set["basis"] || o.set["wave"] || o.set["weight"]) {
+	if (o.do.View == "change" || o.do.View == "sector-change" || o.do.View == "waves") && (o.given("basis") || o.given("wave") || o.given("weight")) {
 		return usageErr(errors.New("--view change draws reported ties; give --from, --to and --type instead of --basis, --weight and --wave"))
 	}
 	_, err := o.net.spec()
@@ -211,7 +205,7 @@ func (o *renderOptions) check() error {
 
 // labelCount returns the organizations to label: a number, -1 for all,
 // out.LabelsAuto.
-func (o *renderOptions) labelCount() (int, error) {
+func (o *renderFlags) labelCount() (int, error) {
 	switch o.labels {
 	case "auto", "":
 		return out.LabelsAuto, nil

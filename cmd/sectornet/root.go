@@ -67,6 +67,15 @@ func (e *exitErr) Unwrap() error { return e.err }
 
 func usageErr(err error) error { return &exitErr{code: exitUsage, err: err} }
 
+// usage returns v, and err as a usage error: what a flag's value parsed
+// by graph or out (graph.ParseBasis, out.ParseFormat, ...) gives.
+func usage[T any](v T, err error) (T, error) {
+	if err != nil {
+		return v, usageErr(err)
+	}
+	return v, nil
+}
+
 // exitCode is the exit status of err: its own, the usage status for a
 // request the dataset cannot answer (out.RequestError), else exitError.
 func exitCode(err error) int {

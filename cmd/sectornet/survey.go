@@ -11,16 +11,11 @@ import (
 
 func newSurveyCmd(s *streams) *cobra.Command {
 	var so out.SurveyOptions
-	var symmetrize, missing string
+	var survey surveyFlags // --symmetrize and --missing, with survey's own help
 	var prose bool
 	cmd := viewCmd(s, "survey [DIR]", "The survey waves' data quality: response rates, reciprocity of the reports, observed-cell density and E-I, sensitivity to the symmetrization rule, PARTNER trust and value", func(*cobra.Command, viewArgs) (view, error) {
 		var err error
-		if so.Rule, err = graph.ParseRule(symmetrize); err != nil {
-			return nil, usageErr(err)
-		}
-		if so.Missing, err = graph.ParseMissing(missing); err != nil {
-			return nil, usageErr(err)
-		}
+		so.Rule, so.Missing, err = survey.parse()
 		return func(ctx context.Context, a *out.Analysis) (*out.Tables, error) {
 			if _, err := out.SurveyWaves(a.Dataset, so.Wave); err != nil {
 				return nil, err
@@ -32,13 +27,13 @@ func newSurveyCmd(s *streams) *cobra.Command {
 				return out.SurveyView(ctx, a, so)
 			}
 			return nil, out.WriteSurveyProse(s.Out, a, so)
-		}, nil
+		}, err
 	})
 	f := cmd.Flags()
 	f.StringVar(&so.Wave, "wave", "", "only this wave (default: every wave; the sensitivity table shows the latest)")
 	f.StringVar(&so.Type, "type", "", "only reports of this tie type")
-	f.StringVar(&symmetrize, "symmetrize", "max", "the rule the data-quality text and methods paragraph describe: max, min, union, reciprocated or respondent-only")
-	f.StringVar(&missing, "missing", "reconstruct", "ties of nonrespondents: reconstruct (from their partners' reports) or drop")
+	f.StringVar(&survey.symmetrize, "symmetrize", "max", "the rule the data-quality text and methods paragraph describe: max, min, union, reciprocated or respondent-only")
+	f.StringVar(&survey.missing, "missing", "reconstruct", "ties of nonrespondents: reconstruct (from their partners' reports) or drop")
 	f.BoolVar(&so.Directed, "directed", false, "add every organization's out-degree and in-degree per wave")
 	f.BoolVar(&so.Ties, "ties", false, "add every tie's PARTNER scores")
 	f.BoolVar(&prose, "prose", false, "print the data-quality items and the methods paragraph as text")

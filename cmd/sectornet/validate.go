@@ -23,7 +23,7 @@ func newValidateCmd(s *streams) *cobra.Command {
 		Example: helpExample("validate"),
 		Args:    dirArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := parseFormat(format)
+			f, err := usage(out.ParseFormat(format))
 			if err != nil {
 				return err
 			}
@@ -35,7 +35,7 @@ func newValidateCmd(s *streams) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			line := "ok: " + out.DatasetCounts(d, isWorkbook(dir))
+			line := "ok: " + out.DatasetCounts(d, data.IsWorkbook(dir))
 			if s.sample {
 				line += out.SampleMark
 			}
@@ -70,7 +70,7 @@ func validateRecords(ctx context.Context, s *streams, dir string, f out.Format) 
 			switch {
 			case ws[i].File == "":
 				ws[i].File = dir
-			case dir != "" && !isWorkbook(dir):
+			case dir != "" && !data.IsWorkbook(dir):
 				ws[i].File = dir + string(os.PathSeparator) + ws[i].File
 			}
 		}
