@@ -189,8 +189,10 @@ func (b *reportBuild) orgMap(comm graph.Groups) (ExploreMap, error) {
 		m.Nodes = append(m.Nodes, MapNode{Org: i, X: xs[i], Y: ys[i], Size: 1 + 8*math.Sqrt(float64(g.Degree(i))/float64(maxDeg)), Sector: sec[i], Community: c})
 	}
 	m.AllTies = true
-	edges := g.Edges()
-	if g.M() > mapTieBudget {
+	var edges []graph.Edge
+	if g.M() <= mapTieBudget {
+		edges = g.Edges()
+	} else {
 		// A hairball of 100,000 ties says nothing and costs the browser
 		// seconds a frame: the map draws the ties the network view's
 		// backbone test keeps, at most mapTieBudget of them; the
