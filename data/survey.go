@@ -71,6 +71,42 @@ type SurveyMapping struct {
 	Aliases map[string]string
 }
 
+// Add puts o over m, as a command line's settings go over a mapping
+// file's: o's settings that are not empty (Tool, Wave, Respondent, Date,
+// Person) replace m's, o's questions follow m's, and o's Likert,
+// LikertFor and Aliases entries are copied into m's as they are spelled
+// (one spelled as m's replaces it; ReadSurveyMapping stores Likert labels
+// as normLabel spells them).
+func (m *SurveyMapping) Add(o SurveyMapping) {
+	for _, s := range []struct {
+		to *string
+		v  string
+	}{{&m.Tool, o.Tool}, {&m.Wave, o.Wave}, {&m.Respondent, o.Respondent}, {&m.Date, o.Date}, {&m.Person, o.Person}} {
+		if s.v != "" {
+			*s.to = s.v
+		}
+	}
+	m.Questions = append(m.Questions, o.Questions...)
+	m.Likert = addEntries(m.Likert, o.Likert)
+	m.Aliases = addEntries(m.Aliases, o.Aliases)
+	for measure, l := range o.LikertFor {
+		if m.LikertFor == nil {
+			m.LikertFor = map[string]map[string]float64{}
+		}
+		m.LikertFor[measure] = addEntries(m.LikertFor[measure], l)
+	}
+}
+
+// addEntries copies the entries of from into to, made when nil and
+// from has entries.
+func addEntries[V any](to, from map[string]V) map[string]V {
+	if to == nil && len(from) > 0 {
+		to = map[string]V{}
+	}
+	maps.Copy(to, from)
+	return to
+}
+
 // LikertDefaults are the answer labels ReadSurvey knows without a mapping,
 // in English and Hebrew: how often (never 0, rarely 1, sometimes 1, often
 // 2, always 3 — "Never / Sometimes / Often" reads 0, 1, 2), yes/no (1/0),

@@ -41,8 +41,12 @@ func newEngagementCmd(s *streams) *cobra.Command {
 					return nil, err
 				}
 			}
-			if check {
-				return nil, writeWatch(s, va.format, d, graph.Engage(d, o.Thresholds))
+			if check { // the watch list, exit status 4 when it is not empty
+				summary, err := out.WriteWatch(s.Out, d, graph.Engage(d, o.Thresholds), s.format(va.format))
+				if err != nil || summary == "" {
+					return nil, err
+				}
+				return nil, &exitErr{code: exitCheck, err: errors.New(summary)}
 			}
 			return out.EngagementView(ctx, a, o)
 		}, nil
@@ -59,14 +63,4 @@ func newEngagementCmd(s *streams) *cobra.Command {
 	f.BoolVar(&check, "check", false, "print the watch list; exit status 4 if it is not empty")
 	f.BoolVar(&eo.Curves, "curves", false, "also print every step of the Kaplan-Meier curves")
 	return cmd
-}
-
-// writeWatch prints the watch list (out.WriteWatch), exit status 4 when it
-// is not empty.
-func writeWatch(s *streams, f out.Format, d *graph.Dataset, e *graph.Engagement) error {
-	summary, err := out.WriteWatch(s.Out, d, e, s.format(f))
-	if err != nil || summary == "" {
-		return err
-	}
-	return &exitErr{code: exitCheck, err: errors.New(summary)}
 }

@@ -17,19 +17,12 @@ import (
 )
 
 type importSurveyOptions struct {
-	file       string
-	dataset    string
-	output     string
-	mapping    string
-	tool       string
-	wave       string
-	respondent string
-	date       string
-	person     string
-	questions  []string
-	likert     []string
-	orgs       []string
-	force      bool
+	file, dataset, output, mapping string
+	// given holds --tool, --wave, --respondent, --date and --person,
+	// which override the mapping's settings.
+	given                   data.SurveyMapping
+	questions, likert, orgs []string
+	force                   bool
 }
 
 func newImportSurveyCmd(s *streams) *cobra.Command {
@@ -54,11 +47,11 @@ func newImportSurveyCmd(s *streams) *cobra.Command {
 	f.StringVar(&o.dataset, "dataset", "", "the dataset whose organizations the survey names (a folder or .xlsx workbook; default: the embedded sample)")
 	f.StringVarP(&o.output, "output", "o", "", "write ties.csv and respondents.csv into this folder (default: the dataset folder)")
 	f.StringVar(&o.mapping, "mapping", "", "mapping file: which column is which question, Likert labels, organization labels")
-	f.StringVar(&o.tool, "tool", "", "the survey tool: "+strings.Join(data.SurveyTools, ", ")+" (default: recognised from the file)")
-	f.StringVar(&o.wave, "wave", "", "the survey wave of every report (overrides the mapping's)")
-	f.StringVar(&o.respondent, "respondent", "", "header of the column that names the respondent's organization")
-	f.StringVar(&o.date, "date", "", "header of the submission time column (default: the tool's)")
-	f.StringVar(&o.person, "person", "", "header of the respondent's name column")
+	f.StringVar(&o.given.Tool, "tool", "", "the survey tool: "+strings.Join(data.SurveyTools, ", ")+" (default: recognised from the file)")
+	f.StringVar(&o.given.Wave, "wave", "", "the survey wave of every report (overrides the mapping's)")
+	f.StringVar(&o.given.Respondent, "respondent", "", "header of the column that names the respondent's organization")
+	f.StringVar(&o.given.Date, "date", "", "header of the submission time column (default: the tool's)")
+	f.StringVar(&o.given.Person, "person", "", "header of the respondent's name column")
 	f.StringArrayVar(&o.questions, "question", nil, `a roster question, "TEXT=MEASURE" or "TEXT=tie:TYPE" (repeatable)`)
 	f.StringArrayVar(&o.likert, "likert", nil, `an answer label and its number, "LABEL=N", or for one measure only "LABEL=N:MEASURE" (repeatable)`)
 	f.StringArrayVar(&o.orgs, "org", nil, `a label the survey uses for an organization, "LABEL=ID" (repeatable)`)
@@ -75,6 +68,8 @@ func splitLast(s, flag string) (string, string, error) {
 	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:]), nil
 }
 
+// surveyMapping reads the mapping file (--mapping), and puts the flags
+// over it.
 func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
 	m := data.SurveyMapping{Likert: map[string]float64{}, LikertFor: map[string]map[string]float64{}, Aliases: map[string]string{}}
 	if o.mapping != "" {
@@ -87,23 +82,15 @@ func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
 			return m, err
 		}
 	}
-	set := func(p *string, v string) {
-		if v != "" {
-			*p = v
-		}
-	}
-	set(&m.Tool, o.tool)
-	set(&m.Wave, o.wave)
-	set(&m.Respondent, o.respondent)
-	set(&m.Date, o.date)
-	set(&m.Person, o.person)
+	g := o.given
+	g.Likert, g.LikertFor, g.Aliases = map[string]float64{}, map[string]map[string]float64{}, map[string]string{}
 	for _, q := range o.questions {
 		text, measure, err := splitLast(q, "question")
 		if err != nil {
 			return m, err
 		}
 		measure, typ, _ := strings.Cut(measure, ":")
-		m.Questions = append(m.Questions, data.SurveyQuestion{Match: text, Measure: strings.ToLower(measure), Type: typ})
+		g.Questions = append(g.Questions, data.SurveyQuestion{Match: text, Measure: strings.ToLower(measure), Type: typ})
 	}
 	for _, l := range o.likert {
 		label, n, err := splitLast(l, "likert")
@@ -116,24 +103,25 @@ func (o importSurveyOptions) surveyMapping() (data.SurveyMapping, error) {
 			return m, usageErr(fmt.Errorf("--likert %q: %q is not a finite number", l, n))
 		}
 		if measure == "" {
-			m.Likert[label] = x
+			g.Likert[label] = x
 			continue
 		}
 		if !slices.Contains(data.SurveyMeasures, measure) {
 			return m, usageErr(fmt.Errorf("--likert %q: unknown measure %q (want %s)", l, measure, strings.Join(data.SurveyMeasures, ", ")))
 		}
-		if m.LikertFor[measure] == nil {
-			m.LikertFor[measure] = map[string]float64{}
+		if g.LikertFor[measure] == nil {
+			g.LikertFor[measure] = map[string]float64{}
 		}
-		m.LikertFor[measure][label] = x
+		g.LikertFor[measure][label] = x
 	}
 	for _, a := range o.orgs {
 		label, id, err := splitLast(a, "org")
 		if err != nil {
 			return m, err
 		}
-		m.Aliases[label] = id
+		g.Aliases[label] = id
 	}
+	m.Add(g)
 	return m, nil
 }
 
@@ -141,8 +129,8 @@ func runImportSurvey(ctx context.Context, s *streams, o importSurveyOptions) err
 	if err := noPseudonyms(s, "import survey"); err != nil {
 		return err
 	}
-	if o.tool != "" && !slices.Contains(data.SurveyTools, o.tool) {
-		return usageErr(fmt.Errorf("unknown --tool %q (want %s)", o.tool, strings.Join(data.SurveyTools, ", ")))
+	if o.given.Tool != "" && !slices.Contains(data.SurveyTools, o.given.Tool) {
+		return usageErr(fmt.Errorf("unknown --tool %q (want %s)", o.given.Tool, strings.Join(data.SurveyTools, ", ")))
 	}
 	out := o.output
 	if out == "" {

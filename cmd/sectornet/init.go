@@ -36,13 +36,10 @@ func newInitCmd(s *streams) *cobra.Command {
 		Long:    helpLong("init"),
 		Example: helpExample("init"),
 		Args: func(cmd *cobra.Command, args []string) error {
-			if o.xlsx != "" {
-				if len(args) != 0 {
-					return usageErr(errors.New("init --xlsx FILE takes no folder argument"))
-				}
-				return nil
-			}
-			if len(args) != 1 {
+			switch {
+			case o.xlsx != "" && len(args) != 0:
+				return usageErr(errors.New("init --xlsx FILE takes no folder argument"))
+			case o.xlsx == "" && len(args) != 1:
 				return usageErr(errors.New("init needs one argument, the folder to write (or --xlsx FILE)"))
 			}
 			return nil

@@ -175,8 +175,8 @@ func (o *renderFlags) check() error {
 	if n > 1 || testFlag && (o.given("min-weight") || o.given("top") || o.given("all-ties")) {
 		return usageErr(errors.New("give at most one of --backbone (with --alpha, --correction), --min-weight, --top and --all-ties"))
 	}
-	if o.do.View == "brokers" || o.do.View == "forums" {
-		n -= b2i(o.given("top"))
+	if o.given("top") && (o.do.View == "brokers" || o.do.View == "forums") {
+		n-- // --top is how many brokers or forums are drawn
 	}
 	if (n > 0 || testFlag) && o.do.View != "network" {
 		return usageErr(errors.New("--backbone, --alpha, --correction, --min-weight, --top and --all-ties apply to --view network"))
@@ -219,11 +219,4 @@ func (o *renderFlags) labelCount() (int, error) {
 		return 0, usageErr(fmt.Errorf("--labels %q: want auto, all, none or a number", o.labels))
 	}
 	return k, nil
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
