@@ -344,7 +344,10 @@ func BackboneNote(t *graph.TieTest) string {
 	}
 	s := fmt.Sprintf("Kept: %s, at α = %s, %s; %d of %d ties (%s).", how, strconv.FormatFloat(t.Alpha, 'g', -1, 64), corr,
 		len(t.Kept.Edges), t.Kept.Total, percentOf(len(t.Kept.Edges), t.Kept.Total))
-	if t.Kept.Orphans > 0 {
+	switch {
+	case len(t.Kept.Edges) == 0 && t.Kept.Total > 0:
+		s += " No tie is stronger than the degrees make likely (as where every organization sits in the same forums), so none is drawn."
+	case t.Kept.Orphans > 0:
 		s += fmt.Sprintf(" %d %s lost every tie.", t.Kept.Orphans, plural(t.Kept.Orphans, "organization", "organizations"))
 	}
 	return s
