@@ -188,6 +188,32 @@ func (l *List) Error() string {
 	return b.String()
 }
 
+// Report lists l as a command prints it, one line each: the problems,
+// each after prefix (the dataset's folder and a separator, "" for a
+// workbook or a single file), a problem of the folder itself after dir
+// and ": "; "... and N more problems"; then the warnings and "... and N
+// more warnings".
+func (l *List) Report(dir, prefix string) []string {
+	var lines []string
+	for _, e := range l.Errs {
+		if e.File == "" { // the folder itself
+			lines = append(lines, dir+": "+e.Error())
+			continue
+		}
+		lines = append(lines, prefix+e.Error())
+	}
+	if l.Dropped > 0 {
+		lines = append(lines, fmt.Sprintf("... and %d more problems", l.Dropped))
+	}
+	for _, w := range l.Warnings {
+		lines = append(lines, prefix+w.Warning().String())
+	}
+	if l.DroppedWarnings > 0 {
+		lines = append(lines, fmt.Sprintf("... and %d more warnings", l.DroppedWarnings))
+	}
+	return lines
+}
+
 // Unwrap returns the problems, so errors.Is and errors.As see each one.
 func (l *List) Unwrap() []error {
 	out := make([]error, len(l.Errs))

@@ -20,8 +20,9 @@ func IsWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path),
 // IsWorkbook(path) (LoadWorkbook), else a folder of CSV files (Load), or
 // the embedded sample when path is "". An error about path itself names
 // it ("mydata: no such folder", "mydata.xlsx: a folder, not a
-// workbook"); the problems of the files are a *List, its file names
-// relative to the folder (a workbook's are WORKBOOK[SHEET]).
+// workbook", an empty folder's hint `sectornet init mydata`); the
+// problems of the files are a *List, its file names relative to the
+// folder (a workbook's are WORKBOOK[SHEET]).
 func Open(path string) (*graph.Dataset, error) {
 	return OpenContext(context.Background(), path)
 }
@@ -60,5 +61,14 @@ func OpenContext(ctx context.Context, path string) (*graph.Dataset, error) {
 		return nil, fmt.Errorf("%s: cannot read the folder: %v", path, errors.Unwrap(err))
 	}
 	f.Close()
-	return LoadContext(ctx, os.DirFS(path))
+	d, err := LoadContext(ctx, os.DirFS(path))
+	var l *List
+	if errors.As(err, &l) {
+		for _, e := range l.Errs {
+			if e.File == "" { // the folder itself: its hint names it
+				e.Hint = strings.ReplaceAll(e.Hint, "DIR", path)
+			}
+		}
+	}
+	return d, err
 }

@@ -79,22 +79,8 @@ func reportProblems(s *streams, dir, prefix string, err error, undone string) er
 	if !errors.As(err, &list) {
 		return err
 	}
-	for _, e := range list.Errs {
-		if e.File == "" { // the folder itself
-			e.Hint = strings.ReplaceAll(e.Hint, "DIR", dir)
-			fmt.Fprintf(s.Err, "%s: %s\n", dir, e)
-			continue
-		}
-		fmt.Fprintf(s.Err, "%s%s\n", prefix, e)
-	}
-	if list.Dropped > 0 {
-		fmt.Fprintf(s.Err, "... and %d more problems\n", list.Dropped)
-	}
-	for _, w := range list.Warnings {
-		fmt.Fprintf(s.Err, "%s%s\n", prefix, w.Warning())
-	}
-	if list.DroppedWarnings > 0 {
-		fmt.Fprintf(s.Err, "... and %d more warnings\n", list.DroppedWarnings)
+	for _, line := range list.Report(dir, prefix) {
+		fmt.Fprintln(s.Err, line)
 	}
 	where := dir
 	if where == "" {
