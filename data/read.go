@@ -58,7 +58,7 @@ func Inputs(path string) []string {
 	if path == "" {
 		return nil
 	}
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+	if IsWorkbook(path) {
 		return []string{path}
 	}
 	var out []string

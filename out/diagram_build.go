@@ -344,10 +344,12 @@ func BackboneNote(t *graph.TieTest) string {
 	}
 	s := fmt.Sprintf("Kept: %s, at α = %s, %s; %d of %d ties (%s).", how, strconv.FormatFloat(t.Alpha, 'g', -1, 64), corr,
 		len(t.Kept.Edges), t.Kept.Total, percentOf(len(t.Kept.Edges), t.Kept.Total))
-	switch {
-	case len(t.Kept.Edges) == 0 && t.Kept.Total > 0:
-		s += " No tie is stronger than the degrees make likely (as where every organization sits in the same forums), so none is drawn."
-	case t.Kept.Orphans > 0:
+	switch o := t.Kept.Orphans; {
+	case len(t.Kept.Edges) == 0 && t.Method != graph.BackboneDisparity && o > 1 && t.Kept.Total == o*(o-1)/2:
+		// Every organization with a tie is tied to every other (one
+		// forum): each pair shares what the degrees predict.
+		s += " Every organization with a tie is tied to every other, as in one forum, so no tie is stronger than the degrees make likely and none is drawn."
+	case o > 0:
 		s += fmt.Sprintf(" %d %s lost every tie.", t.Kept.Orphans, plural(t.Kept.Orphans, "organization", "organizations"))
 	}
 	return s

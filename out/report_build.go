@@ -331,9 +331,11 @@ func (b *reportBuild) covers() []string {
 // are built; the sections then find them in the analysis (each is
 // memoized, and a second request waits for the first). Their results
 // and errors are the sections' own, so the report's bytes do not depend
-// on it. It returns the function that waits for the goroutine.
+// on it. It returns the function that cancels the goroutine and waits for
+// it.
 func (b *reportBuild) prefetch() (wait func()) {
 	done := make(chan struct{})
+	ctx, cancel := context.WithCancel(b.ctx)
 	go func() {
 		defer close(done)
 		if b.g.M() == 0 {
@@ -342,30 +344,33 @@ func (b *reportBuild) prefetch() (wait func()) {
 		// The network section's eigenvector centralization and the
 		// brokers section's betweenness, while the first figures are drawn.
 		b.a.Eigenvector(b.spec)
-		if _, err := b.a.Paths(b.ctx, b.spec, graph.PathsHops); err != nil {
+		if _, err := b.a.Paths(ctx, b.spec, graph.PathsHops); err != nil {
 			return
 		}
 		if len(b.d.Sectors) >= 2 { // the mixing section's
-			if _, err := b.a.EIPermutationTest(b.ctx, b.spec, DefaultEIPermutations, DefaultSeed); err != nil {
+			if _, err := b.a.EIPermutationTest(ctx, b.spec, DefaultEIPermutations, DefaultSeed); err != nil {
 				return
 			}
 			b.a.Segregation(b.spec)
 		}
 		b.a.Burt(b.spec) // the brokers section's
 		b.a.PartnerHeterogeneity(b.spec)
-		if _, err := b.a.Communities(b.ctx, b.spec, DefaultCommunityMethod, DefaultResolution, DefaultSeed); err != nil {
+		if _, err := b.a.Communities(ctx, b.spec, DefaultCommunityMethod, DefaultResolution, DefaultSeed); err != nil {
 			return
 		}
 		if len(b.d.Orgs) <= MapOrganizations {
 			if b.g.M() > mapTieBudget {
-				if _, err := b.a.TieTest(b.ctx, b.spec, DefaultBackboneTest); err != nil {
+				if _, err := b.a.TieTest(ctx, b.spec, DefaultBackboneTest); err != nil {
 					return
 				}
 			}
-			b.a.MapLayout(b.ctx, b.spec, DefaultCommunityMethod, DefaultResolution, DefaultSeed)
+			b.a.MapLayout(ctx, b.spec, DefaultCommunityMethod, DefaultResolution, DefaultSeed)
 		}
 	}()
-	return func() { <-done }
+	// By the time the report waits, every section has asked for what it
+	// needs: what the goroutine still computes is unused (the report
+	// failed early), so it is cancelled rather than waited out.
+	return func() { cancel(); <-done }
 }
 
 // addFigures draws the figures of ReportFigures that belong in s, of the

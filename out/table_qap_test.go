@@ -14,7 +14,9 @@ import (
 // sample's last two waves (2012 and 2014) by logistic QAP, its terms
 // those of ForumModelTerms; an outcome that is no tie is fitted by least
 // squares; what the request gets wrong is a *RequestError naming the
-// flag at fault.
+// flag at fault. It checks the defaults and the routing only: the
+// expected tables come from the same QAPTables and graph.QAP, whose
+// numbers graph's tests check against R's sna (graph/testdata/qap_ref.R).
 func TestQAPView(t *testing.T) {
 	ctx := context.Background()
 	d, err := data.Load(data.Sample())

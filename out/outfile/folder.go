@@ -35,11 +35,6 @@ type Folder struct {
 // an interrupt half-way).
 var FileHook func(name string) error
 
-// beforeExchange, when not nil, is called just before the one step that
-// exchanges the folders (tests: the report folder is still the previous
-// report, whole).
-var beforeExchange func()
-
 // Stage starts a report for the folder dir: it removes what killed runs
 // left (staging folders whose process is gone, and the .NAME.tmp-* files
 // of earlier versions inside the folder) and creates the staging folder.
@@ -117,119 +112,23 @@ func (r *Folder) WriteFile(name string, write func(io.Writer) error) (err error)
 	return nil
 }
 
-// Commit puts the report in its folder, unless the run was cancelled.
-// Files the previous report wrote (its manifest) that this one did not
-// are gone after it; files the report never wrote stay; a file replaced
-// keeps its mode. Once started it is not interrupted: it takes
-// milliseconds.
+// Commit moves the report into its folder, unless the run was cancelled:
+// each file renamed over the one it replaces (keeping that one's mode),
+// then the files the previous report wrote (its manifest) that this one
+// did not are removed, then the new manifest is written. Files the
+// report never wrote stay, and the folder stays the same folder (its
+// owner, group and mode, a shell or a preview server sitting in it).
+// Once started it is not interrupted: it takes milliseconds.
 //
-// Where the system can exchange two folders in one step (Linux's
-// renameat2 RENAME_EXCHANGE), the files the report never wrote are
-// linked into the staging folder, which is then exchanged with the
-// report folder: even a kill -9 or a power cut leaves either the whole
-// previous report or the whole new one. Elsewhere, or when the folder is
-// the working directory (a shell in it would be left in the old one), or
-// a file cannot be linked, each file is renamed over the one it replaces.
+// (Exchanging the whole folder in one step, with Linux's renameat2
+// RENAME_EXCHANGE, was tried and dropped: the new folder loses the old
+// one's group and setgid or sticky bits, strands whatever process sits
+// in it, and replaces a folder the user cannot write.)
 func (r *Folder) Commit() error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
 	old := ReadManifest(r.dir)
-	st, err := os.Lstat(r.dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := r.writeManifest(r.tmp); err != nil {
-			return err
-		}
-		os.Chmod(r.tmp, 0o777&^Umask())
-		if err := os.Rename(r.tmp, r.dir); err == nil {
-			return nil
-		}
-	case err == nil && st.IsDir() && !isWorkingDir(st): // not a symbolic link
-		if err := r.exchange(st, old); err == nil {
-			return nil
-		}
-	}
-	return r.renameEach(old)
-}
-
-// isWorkingDir reports whether st is the process's working directory.
-func isWorkingDir(st fs.FileInfo) bool {
-	wd, err := os.Stat(".")
-	return err == nil && os.SameFile(st, wd)
-}
-
-// exchange links into the staging folder every file of the report folder
-// that neither this report nor the previous one (old) wrote, and
-// exchanges the two folders; the previous report, now in the staging
-// folder's place, is removed.
-func (r *Folder) exchange(st fs.FileInfo, old []string) error {
-	skip := make(map[string]bool, len(old)+len(r.files)+1)
-	for _, f := range old {
-		skip[f] = true
-	}
-	for _, f := range r.files {
-		skip[f] = true
-	}
-	skip[ManifestName] = true
-	type dirMode struct {
-		path string
-		mode fs.FileMode
-	}
-	var dirs []dirMode
-	err := filepath.WalkDir(r.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(r.dir, p)
-		if err != nil || rel == "." {
-			return err
-		}
-		dst := filepath.Join(r.tmp, rel)
-		if d.IsDir() {
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			dirs = append(dirs, dirMode{dst, info.Mode().Perm()})
-			return os.MkdirAll(dst, 0o777)
-		}
-		if skip[filepath.ToSlash(rel)] {
-			return nil
-		}
-		return os.Link(p, dst) // a symbolic link is linked, not followed
-	})
-	if err != nil {
-		return err
-	}
-	for i := len(dirs) - 1; i >= 0; i-- { // children first: a read-only folder is filled before
-		if err := os.Chmod(dirs[i].path, dirs[i].mode); err != nil {
-			return err
-		}
-	}
-	for _, name := range r.files {
-		keepMode(filepath.Join(r.tmp, filepath.FromSlash(name)), filepath.Join(r.dir, filepath.FromSlash(name)))
-	}
-	if err := r.writeManifest(r.tmp); err != nil {
-		return err
-	}
-	if err := os.Chmod(r.tmp, st.Mode().Perm()); err != nil {
-		return err
-	}
-	if beforeExchange != nil {
-		beforeExchange()
-	}
-	if err := exchangeDirs(r.tmp, r.dir); err != nil {
-		return err
-	}
-	os.RemoveAll(r.tmp) // now the previous report; what cannot be removed, the next run removes
-	return nil
-}
-
-// renameEach renames each file of the report over the one it replaces,
-// then removes the files the previous report wrote (old) that this one
-// did not, then writes the new manifest.
-func (r *Folder) renameEach(old []string) error {
 	if err := os.MkdirAll(r.dir, 0o777); err != nil {
 		return fmt.Errorf("%s: cannot create the report folder: %v", r.dir, errors.Unwrap(err))
 	}
@@ -254,7 +153,8 @@ func (r *Folder) renameEach(old []string) error {
 	if err := Write(context.Background(), filepath.Join(r.dir, ManifestName), r.manifest); err != nil {
 		return err
 	}
-	return os.RemoveAll(r.tmp)
+	os.RemoveAll(r.tmp) // the report is in place; what cannot be removed, the next run removes
+	return nil
 }
 
 // keepMode gives src, which replaces dst, dst's mode.
@@ -271,21 +171,6 @@ func (r *Folder) manifest(w io.Writer) error {
 		fmt.Fprintln(w, f)
 	}
 	return nil
-}
-
-// writeManifest writes the manifest into the folder dir.
-func (r *Folder) writeManifest(dir string) error {
-	f, err := os.Create(filepath.Join(dir, ManifestName))
-	if err != nil {
-		return fmt.Errorf("%s: %v", filepath.Join(r.dir, ManifestName), errors.Unwrap(err))
-	}
-	bw := bufio.NewWriter(f)
-	r.manifest(bw)
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %v", filepath.Join(r.dir, ManifestName), errors.Unwrap(err))
-	}
-	return f.Close()
 }
 
 // Discard removes the staging folder.
